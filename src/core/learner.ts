@@ -1,0 +1,52 @@
+import type { Context, EditPair, MemoryScope, TokenUsage } from '../spec/index.js';
+
+/** A retrieved past context, as shown in round records and in "why this draft". */
+export interface UsedNeighbour {
+  readonly entryId: string;
+  readonly contextId: string | null;
+  readonly similarity: number;
+  /** The stored preference (CIPHER) or null for an edit pair (ICL-edit). */
+  readonly preference: string | null;
+}
+
+/** A learner's draft for one context, with what it used to write it. */
+export interface Proposal {
+  readonly text: string;
+  /** The preference text the draft was written with (null: none, or examples only). */
+  readonly preferenceUsed: string | null;
+  readonly neighbours: readonly UsedNeighbour[];
+  /** The context's embedding, when the learner computed one (reused by `learn`). */
+  readonly embedding: readonly number[] | null;
+  /** Agent tokens spent on this proposal (aggregation + generation). */
+  readonly usage: TokenUsage;
+}
+
+export interface LearnResult {
+  /** The preference inferred from this round's edit, if the learner inferred one. */
+  readonly preferenceInferred: string | null;
+  /** Agent tokens spent learning (inference). */
+  readonly usage: TokenUsage;
+}
+
+/**
+ * One way of learning from edits (DESIGN.md §2). A learner keeps all its state in `Memory` under the
+ * given scope, so one instance serves many users and survives restarts.
+ */
+export interface Learner {
+  /** The CLI name, e.g. `cipher-5`. */
+  readonly name: string;
+  propose(options: {
+    readonly scope: MemoryScope;
+    readonly context: Context;
+    readonly abortSignal?: AbortSignal;
+  }): Promise<Proposal>;
+  learn(options: {
+    readonly scope: MemoryScope;
+    readonly context: Context;
+    readonly proposal: Proposal;
+    /** The pair (proposal.text, user's version); equal texts mean the user accepted. */
+    readonly pair: EditPair;
+    readonly interactionId?: string;
+    readonly abortSignal?: AbortSignal;
+  }): Promise<LearnResult>;
+}

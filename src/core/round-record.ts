@@ -1,0 +1,22 @@
+import type { TokenUsage } from '../spec/index.js';
+import type { UsedNeighbour } from './learner.js';
+
+/** Everything that happened in one round of the protocol; one JSONL line of a bench log. */
+export interface RoundRecord {
+  /** 1-based round number. */
+  readonly round: number;
+  readonly learner: string;
+  readonly source: string;
+  readonly contextId: string;
+  readonly output: string;
+  readonly edited: string;
+  readonly accepted: boolean;
+  /** Word-level Levenshtein distance between output and edited (0 when accepted). */
+  readonly cost: number;
+  readonly preferenceUsed: string | null;
+  readonly preferenceInferred: string | null;
+  readonly neighbours: readonly UsedNeighbour[];
+  /** Tokens of the agent's calls this round (propose + learn), not the simulated user's. */
+  readonly agentUsage: TokenUsage;
+  readonly warnings: readonly string[];
+}

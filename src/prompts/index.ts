@@ -1,0 +1,3 @@
+export * from './prompt.js';
+export * from './task-prompts.js';
+export * from './user-prompts.js';

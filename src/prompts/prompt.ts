@@ -1,0 +1,5 @@
+/** A rendered prompt: an optional system message and one user message. */
+export interface Prompt {
+  readonly system?: string;
+  readonly user: string;
+}

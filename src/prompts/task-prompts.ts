@@ -1,0 +1,81 @@
+import type { Context, EditPair, Guidance, Task } from '../spec/index.js';
+import type { Prompt } from './prompt.js';
+
+/** What the task calls its input and output, in prompt wording. */
+export function taskNouns(task: Task): { input: string; output: string; instruction: string } {
+  switch (task.kind) {
+    case 'summarization':
+      return { input: 'article', output: 'summary', instruction: 'Summarize the article below.' };
+    case 'email':
+      return {
+        input: 'notes',
+        output: 'email',
+        instruction: 'Write a short email from the notes below, on behalf of their author.',
+      };
+    case 'custom':
+      return { input: 'input', output: 'text', instruction: task.instruction };
+  }
+}
+
+const answerOnly = 'Reply with the text only, with no preamble or commentary.';
+
+function renderExamples(examples: readonly EditPair[]): string {
+  return examples
+    .map(
+      (example, index) =>
+        `Example ${index + 1}\n<original>\n${example.original}\n</original>\n<revised>\n${example.edited}\n</revised>`,
+    )
+    .join('\n\n');
+}
+
+/**
+ * The agent's drafting prompt (DESIGN.md §2 "Prompts"): the task on its own, with a preference the
+ * user is known to have, or with the user's past revisions as examples (ICL-edit).
+ */
+export function generatePrompt(task: Task, context: Context, guidance?: Guidance): Prompt {
+  const nouns = taskNouns(task);
+  const body = `<${nouns.input}>\n${context.text}\n</${nouns.input}>`;
+  if (guidance === undefined) {
+    return { user: `${nouns.instruction}\n\n${body}\n\n${answerOnly}` };
+  }
+  if (guidance.kind === 'preference') {
+    return {
+      user:
+        `${nouns.instruction}\n\n${body}\n\n` +
+        `This user has a preferred writing style: ${guidance.preference}\n` +
+        `Write the ${nouns.output} so that it follows this preference. ${answerOnly}`,
+    };
+  }
+  return {
+    user:
+      `Earlier drafts written for this user, each followed by the user's own revision:\n\n` +
+      `${renderExamples(guidance.examples)}\n\n` +
+      `${nouns.instruction}\n\n${body}\n\n` +
+      `Write the ${nouns.output} the way this user would want it, judging from how they revised the earlier drafts. ${answerOnly}`,
+  };
+}
+
+/** Ask which generic writing preference one or more (original, revised) pairs reveal. */
+export function inferPreferencePrompt(task: Task, pairs: readonly EditPair[]): Prompt {
+  const nouns = taskNouns(task);
+  return {
+    user:
+      `A user revised drafts of a ${nouns.output}. Each pair shows the draft and the user's revision.\n\n` +
+      `${renderExamples(pairs)}\n\n` +
+      `What generic preference about writing style and formatting do the revisions show? ` +
+      `Name only preferences that are widely used, as one short phrase (a few comma-separated words). ` +
+      `Reply with the phrase only.`,
+  };
+}
+
+/** Ask to condense several retrieved preferences into one short phrase (CIPHER-K). */
+export function aggregatePreferencesPrompt(task: Task, preferences: readonly string[]): Prompt {
+  const nouns = taskNouns(task);
+  const list = preferences.map((preference, index) => `${index + 1}. ${preference}`).join('\n');
+  return {
+    user:
+      `Writing preferences a user showed on ${nouns.output}s similar to the next one:\n${list}\n\n` +
+      `Combine them into one short phrase that keeps the preferences represented most often. ` +
+      `Reply with the phrase only.`,
+  };
+}
