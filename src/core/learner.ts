@@ -1,13 +1,4 @@
-import type { Context, EditPair, MemoryScope, TokenUsage } from '../spec/index.js';
-
-/** A retrieved past context, as shown in round records and in "why this draft". */
-export interface UsedNeighbour {
-  readonly entryId: string;
-  readonly contextId: string | null;
-  readonly similarity: number;
-  /** The stored preference (CIPHER) or null for an edit pair (ICL-edit). */
-  readonly preference: string | null;
-}
+import type { Context, EditPair, MemoryScope, TokenUsage, UsedNeighbour } from '../spec/index.js';
 
 /** A learner's draft for one context, with what it used to write it. */
 export interface Proposal {

@@ -1,5 +1,4 @@
-import type { TokenUsage } from '../spec/index.js';
-import type { UsedNeighbour } from './learner.js';
+import type { TokenUsage, UsedNeighbour } from '../spec/index.js';
 
 /** Everything that happened in one round of the protocol; one JSONL line of a bench log. */
 export interface RoundRecord {

@@ -11,3 +11,6 @@ export * from './tailor-error.js';
 export * from './task.js';
 export * from './usage.js';
 export * from './writer.js';
+export * from './api-key-store.js';
+export * from './interaction.js';
+export * from './interaction-store.js';
