@@ -1,0 +1,63 @@
+/** Mean and sample standard deviation over seeds (std is 0 with one seed). */
+export interface MeanStd {
+  readonly mean: number;
+  readonly std: number;
+}
+
+/** One learner's results on one task, aggregated over seeds. */
+export interface LearnerSummary {
+  readonly learner: string;
+  /** Seeds whose runs completed all rounds. */
+  readonly seeds: readonly number[];
+  readonly cumulativeCost: MeanStd;
+  /** (C − C_oracle) / (C_no-learning − C_oracle); null without both reference learners. */
+  readonly regretRatio: number | null;
+  /** Fraction of rounds whose used preference classifies to the true one; null for learners that never use one. */
+  readonly accuracy: MeanStd | null;
+  /** Agent tokens (input + output) over the run. */
+  readonly expenseTokens: MeanStd;
+  /** Fraction of rounds the user accepted without editing. */
+  readonly zeroEditRate: MeanStd;
+  /** Mean cumulative cost after each round (length = rounds). */
+  readonly cumulativeCurve: readonly number[];
+  /** Mean zero-edit rate per bin of `binSize` rounds. */
+  readonly zeroEditBins: readonly number[];
+}
+
+/** Where the numbers come from: printed on every table and report. */
+export interface BenchProvenance {
+  /** True when the writer and reviewer are the rule-based offline world. */
+  readonly offline: boolean;
+  readonly writer: string;
+  readonly reviewer: string;
+  readonly embedder: string;
+}
+
+/** Everything a bench run produced for one task. */
+export interface TaskBenchSummary {
+  readonly task: string;
+  readonly rounds: number;
+  readonly seeds: readonly number[];
+  readonly preferences: string;
+  readonly corpus: string;
+  readonly binSize: number;
+  readonly provenance: BenchProvenance;
+  readonly learners: readonly LearnerSummary[];
+  /** Runs stopped early (Ctrl-C, failure): learner, seed and rounds done. */
+  readonly incomplete: readonly {
+    readonly learner: string;
+    readonly seed: number;
+    readonly roundsDone: number;
+  }[];
+}
+
+/** A short line saying where the numbers come from. */
+export function provenanceBanner(provenance: BenchProvenance): string {
+  if (provenance.offline) {
+    return (
+      'Offline world: rule-based simulated users and writer, lexical embedder. These numbers exercise the ' +
+      'protocol and the learners; they are not measurements of any LLM.'
+    );
+  }
+  return `LLM run: writer ${provenance.writer}, simulated user ${provenance.reviewer}, embedder ${provenance.embedder}.`;
+}

@@ -1,0 +1,58 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TaskBenchSummary } from './bench-summary.js';
+
+/** Render a Vega-Lite spec to a standalone SVG string, headless (no canvas, no network). */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+const size = { width: 520, height: 300 };
+
+/** The paper's first figure: cumulative cost against round, one line per learner. */
+export function cumulativeCostSpec(summary: TaskBenchSummary): TopLevelSpec {
+  const values = summary.learners.flatMap((learner) =>
+    learner.cumulativeCurve.map((cost, index) => ({ learner: learner.learner, round: index + 1, cost })),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `${summary.task}: cumulative cost (mean over seeds ${summary.seeds.join(', ')})`,
+    ...size,
+    data: { values },
+    mark: { type: 'line', strokeWidth: 2 },
+    encoding: {
+      x: { field: 'round', type: 'quantitative', title: 'round' },
+      y: { field: 'cost', type: 'quantitative', title: 'cumulative edit cost (words)' },
+      color: { field: 'learner', type: 'nominal', sort: summary.learners.map((learner) => learner.learner) },
+    },
+  };
+}
+
+/** The paper's learning-curve figure: zero-edit rate per bin of rounds, one line per learner. */
+export function zeroEditSpec(summary: TaskBenchSummary): TopLevelSpec {
+  const values = summary.learners.flatMap((learner) =>
+    learner.zeroEditBins.map((rate, index) => ({
+      learner: learner.learner,
+      bin: `${index * summary.binSize + 1}–${(index + 1) * summary.binSize}`,
+      order: index,
+      rate,
+    })),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `${summary.task}: zero-edit rate per ${summary.binSize} rounds`,
+    ...size,
+    data: { values },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'bin', type: 'ordinal', sort: { field: 'order' }, title: 'rounds' },
+      y: { field: 'rate', type: 'quantitative', title: 'zero-edit rate', scale: { domain: [0, 1] } },
+      color: { field: 'learner', type: 'nominal', sort: summary.learners.map((learner) => learner.learner) },
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import Table from 'cli-table3';
+import type { LearnerSummary, MeanStd, TaskBenchSummary } from './bench-summary.js';
+
+/** Column headers of the results table (terminal, CSV and HTML share them). */
+export const resultColumns = [
+  'learner',
+  'cumulative cost',
+  'regret ratio',
+  'accuracy',
+  'expense (×10^5 tokens)',
+  'zero-edit rate',
+] as const;
+
+function meanStd(value: MeanStd, digits: number, scale = 1): string {
+  const mean = (value.mean * scale).toFixed(digits);
+  return value.std === 0 ? mean : `${mean} ± ${(value.std * scale).toFixed(digits)}`;
+}
+
+/** One learner's row, formatted for people (the JSON keeps full precision). */
+export function formatResultRow(learner: LearnerSummary): string[] {
+  return [
+    learner.learner,
+    meanStd(learner.cumulativeCost, 0),
+    learner.regretRatio === null ? '–' : learner.regretRatio.toFixed(2),
+    learner.accuracy === null ? '–' : meanStd(learner.accuracy, 2),
+    meanStd(learner.expenseTokens, 2, 1e-5),
+    meanStd(learner.zeroEditRate, 2),
+  ];
+}
+
+/** The terminal table of one task. */
+export function renderResultsTable(summary: TaskBenchSummary): string {
+  const table = new Table({ head: [...resultColumns], style: { head: [], border: [] } });
+  for (const learner of summary.learners) table.push(formatResultRow(learner));
+  return table.toString();
+}
+
+/** The same table as GitHub-flavoured Markdown (for the README). */
+export function renderResultsMarkdown(summary: TaskBenchSummary): string {
+  const lines = [`| ${resultColumns.join(' | ')} |`, `|${resultColumns.map(() => '---').join('|')}|`];
+  for (const learner of summary.learners) lines.push(`| ${formatResultRow(learner).join(' | ')} |`);
+  return lines.join('\n');
+}

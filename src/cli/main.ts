@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { describeCliError } from './cli-error.js';
+import { registerCommands } from './commands/index.js';
+
+/**
+ * The `tailor` command line: parses flags and calls core; every error is turned into a message and an
+ * exit code by `describeCliError`.
+ */
+export function createProgram(): Command {
+  const program = new Command('tailor')
+    .description("Learn each user's writing preferences from their edits (PRELUDE / CIPHER).")
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await createProgram().parseAsync(process.argv);
+  } catch (error) {
+    const { exitCode, message } = describeCliError(error);
+    if (message) process.stderr.write(`${message}\n`);
+    process.exitCode = exitCode;
+  }
+}
+
+await main();
