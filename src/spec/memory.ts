@@ -61,6 +61,11 @@ export interface Neighbour {
  * `src/store/postgres-memory.ts`; all pass `src/store/memory.contract.ts`.
  */
 export interface Memory {
+  /**
+   * Store an entry. Throws InvalidInputError when the embedding is empty, holds a non-finite number or
+   * differs in dimension from the scope's stored entries, when a `preference` entry has no preference
+   * text, or when a `pair` entry has no pair.
+   */
   add(entry: NewMemoryEntry): Promise<MemoryEntry>;
   /**
    * The k entries of the given kind whose embeddings are most similar to `embedding`, by descending
@@ -74,17 +79,22 @@ export interface Memory {
     readonly kind: MemoryEntryKind;
   }): Promise<Neighbour[]>;
   /**
-   * Entries of the scope in insertion order (oldest first). `last` keeps only the newest n (still
-   * oldest first); `kind` and `pinned` filter.
+   * Entries of the scope in insertion order (oldest first). `kind`, `pinned` and `origin` filter;
+   * `last` then keeps only the newest n of the matching entries (still oldest first).
+   * Throws InvalidInputError when `last` is not an integer >= 0.
    */
   list(options: {
     readonly scope: MemoryScope;
     readonly kind?: MemoryEntryKind;
     readonly pinned?: boolean;
+    readonly origin?: MemoryOrigin;
     readonly last?: number;
   }): Promise<MemoryEntry[]>;
   get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined>;
-  /** Reword or (un)pin an entry. Throws NotFoundError when the id is not in the scope. */
+  /**
+   * Reword or (un)pin an entry; `updatedAt` changes, `sequence` does not. Throws NotFoundError when the
+   * id is not in the scope, InvalidInputError when `preference` is empty or the entry is a pair.
+   */
   update(options: {
     readonly scope: MemoryScope;
     readonly id: string;

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Memory,
+  MemoryEntry,
+  MemoryEntryKind,
+  MemoryOrigin,
+  MemoryScope,
+  Neighbour,
+  NewMemoryEntry,
+} from '../spec/index.js';
+import { InvalidInputError, NotFoundError } from '../spec/index.js';
+
+/**
+ * `Memory` held in process memory: for tests, the bench and single-process demos. Nothing survives a
+ * restart. Retrieval is an exact scan of the scope, which is what DESIGN.md §3 asks for (one user's
+ * history is small enough).
+ *
+ * @example
+ * const memory = new InMemoryMemory();
+ * const scope = { tenant: 'acme', user: 'ada', task: 'email' };
+ * await memory.add({ scope, kind: 'preference', embedding: [1, 0], preference: 'brief', ... });
+ * const [best] = await memory.nearest({ scope, embedding: [1, 0], k: 1, kind: 'preference' });
+ */
+export class InMemoryMemory implements Memory {
+  /** Entries per scope key, in insertion order. */
+  private readonly scopes = new Map<
+    string,
+    { readonly scope: MemoryScope; readonly entries: MemoryEntry[] }
+  >();
+  /** One counter for every scope: strictly increasing within each scope, never reused. */
+  private nextSequence = 1;
+
+  async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
+    validateEntry(entry);
+    const entries = this.entriesOf(entry.scope);
+    const dimension = entries[0]?.embedding.length;
+    if (dimension !== undefined && dimension !== entry.embedding.length) {
+      throw dimensionError(entry.embedding.length, dimension);
+    }
+    const now = new Date().toISOString();
+    const stored: MemoryEntry = {
+      id: randomUUID(),
+      scope: { tenant: entry.scope.tenant, user: entry.scope.user, task: entry.scope.task },
+      kind: entry.kind,
+      embedding: [...entry.embedding],
+      contextId: entry.contextId,
+      contextText: entry.contextText,
+      preference: entry.preference,
+      pair: entry.pair === null ? null : { original: entry.pair.original, edited: entry.pair.edited },
+      origin: entry.origin,
+      interactionId: entry.interactionId,
+      pinned: entry.pinned ?? false,
+      sequence: this.nextSequence++,
+      createdAt: now,
+      updatedAt: now,
+    };
+    entries.push(stored);
+    this.scopes.set(scopeKey(entry.scope), { scope: stored.scope, entries });
+    return copyEntry(stored);
+  }
+
+  async nearest(options: {
+    readonly scope: MemoryScope;
+    readonly embedding: readonly number[];
+    readonly k: number;
+    readonly kind: MemoryEntryKind;
+  }): Promise<Neighbour[]> {
+    if (!Number.isInteger(options.k) || options.k < 1) {
+      throw new InvalidInputError({ field: 'k', value: options.k, accepted: 'an integer >= 1' });
+    }
+    const entries = this.entriesOf(options.scope);
+    const dimension = entries[0]?.embedding.length;
+    if (dimension !== undefined && dimension !== options.embedding.length) {
+      throw dimensionError(options.embedding.length, dimension);
+    }
+    const scored = entries
+      .filter((entry) => entry.kind === options.kind)
+      .map((entry) => ({ entry, similarity: dotProduct(entry.embedding, options.embedding) }));
+    // NOTE: entries are in insertion order and Array.prototype.sort is stable, so ties keep the
+    // earlier entry first, as the port requires.
+    scored.sort((left, right) => right.similarity - left.similarity);
+    return scored
+      .slice(0, options.k)
+      .map((neighbour) => ({ entry: copyEntry(neighbour.entry), similarity: neighbour.similarity }));
+  }
+
+  async list(options: {
+    readonly scope: MemoryScope;
+    readonly kind?: MemoryEntryKind;
+    readonly pinned?: boolean;
+    readonly origin?: MemoryOrigin;
+    readonly last?: number;
+  }): Promise<MemoryEntry[]> {
+    if (options.last !== undefined && (!Number.isInteger(options.last) || options.last < 0)) {
+      throw new InvalidInputError({ field: 'last', value: options.last, accepted: 'an integer >= 0' });
+    }
+    const matching = this.entriesOf(options.scope).filter(
+      (entry) =>
+        (options.kind === undefined || entry.kind === options.kind) &&
+        (options.pinned === undefined || entry.pinned === options.pinned) &&
+        (options.origin === undefined || entry.origin === options.origin),
+    );
+    const kept = options.last === undefined ? matching : matching.slice(matching.length - options.last);
+    return kept.map(copyEntry);
+  }
+
+  async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
+    const entry = this.entriesOf(options.scope).find((candidate) => candidate.id === options.id);
+    return entry === undefined ? undefined : copyEntry(entry);
+  }
+
+  async update(options: {
+    readonly scope: MemoryScope;
+    readonly id: string;
+    readonly preference?: string;
+    readonly pinned?: boolean;
+  }): Promise<MemoryEntry> {
+    const entries = this.entriesOf(options.scope);
+    const index = entries.findIndex((candidate) => candidate.id === options.id);
+    const current = entries[index];
+    if (current === undefined) {
+      throw new NotFoundError({ entity: 'memory entry', id: options.id });
+    }
+    if (options.preference !== undefined) {
+      if (current.kind !== 'preference') {
+        throw new InvalidInputError({
+          field: 'preference',
+          value: options.preference,
+          accepted: 'a preference text, only on entries of kind "preference"',
+        });
+      }
+      if (options.preference.trim() === '') {
+        throw new InvalidInputError({
+          field: 'preference',
+          value: options.preference,
+          accepted: 'a non-empty text',
+        });
+      }
+    }
+    const updated: MemoryEntry = {
+      ...current,
+      preference: options.preference ?? current.preference,
+      pinned: options.pinned ?? current.pinned,
+      updatedAt: laterTimestamp(current.updatedAt),
+    };
+    entries[index] = updated;
+    return copyEntry(updated);
+  }
+
+  async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
+    const entries = this.entriesOf(options.scope);
+    const index = entries.findIndex((candidate) => candidate.id === options.id);
+    if (index < 0) return false;
+    entries.splice(index, 1);
+    return true;
+  }
+
+  async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    let removed = 0;
+    for (const [key, { scope, entries }] of this.scopes) {
+      if (scope.tenant === options.tenant && scope.user === options.user) {
+        removed += entries.length;
+        this.scopes.delete(key);
+      }
+    }
+    return removed;
+  }
+
+  /** The scope's live array of entries (a fresh empty one when the scope holds nothing yet). */
+  private entriesOf(scope: MemoryScope): MemoryEntry[] {
+    return this.scopes.get(scopeKey(scope))?.entries ?? [];
+  }
+}
+
+function scopeKey(scope: MemoryScope): string {
+  return JSON.stringify([scope.tenant, scope.user, scope.task]);
+}
+
+function validateEntry(entry: NewMemoryEntry): void {
+  if (entry.embedding.length === 0) {
+    throw new InvalidInputError({ field: 'embedding', value: [], accepted: 'a non-empty vector' });
+  }
+  if (!entry.embedding.every(Number.isFinite)) {
+    throw new InvalidInputError({ field: 'embedding', accepted: 'a vector of finite numbers' });
+  }
+  if (entry.kind === 'preference' && (entry.preference === null || entry.preference.trim() === '')) {
+    throw new InvalidInputError({
+      field: 'preference',
+      value: entry.preference,
+      accepted: 'a non-empty text when kind is "preference"',
+    });
+  }
+  if (entry.kind === 'pair' && entry.pair === null) {
+    throw new InvalidInputError({
+      field: 'pair',
+      value: null,
+      accepted: 'an { original, edited } pair when kind is "pair"',
+    });
+  }
+}
+
+function dimensionError(received: number, stored: number): InvalidInputError {
+  return new InvalidInputError({
+    field: 'embedding',
+    value: `${received} dimensions`,
+    accepted: `${stored} dimensions, the dimension of the embeddings stored in this scope`,
+  });
+}
+
+function dotProduct(left: readonly number[], right: readonly number[]): number {
+  let sum = 0;
+  for (let index = 0; index < left.length; index++) {
+    sum += (left[index] ?? 0) * (right[index] ?? 0);
+  }
+  return sum;
+}
+
+/** Now, or one millisecond after `previous` when the clock has not moved, so updates are visible. */
+function laterTimestamp(previous: string): string {
+  const now = Date.now();
+  const previousTime = Date.parse(previous);
+  return new Date(Math.max(now, previousTime + 1)).toISOString();
+}
+
+function copyEntry(entry: MemoryEntry): MemoryEntry {
+  return {
+    ...entry,
+    scope: { ...entry.scope },
+    embedding: [...entry.embedding],
+    pair: entry.pair === null ? null : { ...entry.pair },
+  };
+}
