@@ -1,0 +1,65 @@
+import { access, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { InvalidInputError } from '../spec/index.js';
+
+/** The paper's two environments. */
+export const benchTasks = ['summarization', 'email'] as const;
+export type BenchTask = (typeof benchTasks)[number];
+
+/** Split a comma-separated flag value, dropping blanks; an empty list is an error naming the flag. */
+export function splitList(flag: string, value: string, accepted: string): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (items.length === 0) throw new InvalidInputError({ field: flag, value, accepted });
+  return items;
+}
+
+/** `--task summarization,email` → the tasks, each checked, duplicates removed. */
+export function parseTasks(value: string): BenchTask[] {
+  const accepted = `${benchTasks.join(', ')} (comma-separated)`;
+  const tasks = splitList('--task', value, accepted);
+  for (const task of tasks) {
+    if (!(benchTasks as readonly string[]).includes(task)) {
+      throw new InvalidInputError({ field: '--task', value: task, accepted });
+    }
+  }
+  return [...new Set(tasks)] as BenchTask[];
+}
+
+/** A positive integer flag such as `--rounds 200`. */
+export function parsePositiveInteger(flag: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1 || number > max) {
+    throw new InvalidInputError({ field: flag, value, accepted: `an integer from 1 to ${max}` });
+  }
+  return number;
+}
+
+/** `--seeds 0,1,2` → distinct non-negative integers in the given order. */
+export function parseSeeds(value: string): number[] {
+  const accepted = 'comma-separated non-negative integers, e.g. 0,1,2';
+  const seeds = splitList('--seeds', value, accepted).map((item) => {
+    if (!/^\d+$/.test(item) || !Number.isSafeInteger(Number(item))) {
+      throw new InvalidInputError({ field: '--seeds', value: item, accepted });
+    }
+    return Number(item);
+  });
+  return [...new Set(seeds)];
+}
+
+/** Create the output folder if needed and check that it is writable, before any work starts. */
+export async function ensureWritableDirectory(flag: string, path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+    await access(path, constants.W_OK);
+  } catch (error) {
+    throw new InvalidInputError({
+      field: flag,
+      value: path,
+      accepted: 'a folder that exists or can be created, and is writable',
+      cause: error,
+    });
+  }
+}
