@@ -1,0 +1,191 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { InvalidInputError, ModelCallError } from '../spec/index.js';
+import { toModelCallError, type ModelTarget } from './to-model-call-error.js';
+
+/** How model calls are timed out, retried and throttled. Every field has a default. */
+export interface CallPolicyOptions {
+  /** Time allowed for one attempt, in ms (default 60 000). */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt (default 4). */
+  readonly maxRetries?: number;
+  /** Backoff before the first retry, in ms; doubles each retry (default 500). */
+  readonly initialDelayMs?: number;
+  /** Cap of the exponential backoff, in ms (default 30 000). */
+  readonly maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the call fails at once (default 120 000). */
+  readonly maxRetryAfterMs?: number;
+  /** Calls in flight at once per provider (default 4). */
+  readonly concurrency?: number;
+  /** Told before each retry (for logs and progress bars). */
+  readonly onRetry?: (event: RetryEvent) => void;
+  /** Uniform [0, 1) source for the jitter (default Math.random). */
+  readonly random?: () => number;
+}
+
+/** A retry about to happen. */
+export interface RetryEvent extends ModelTarget {
+  /** 1 for the first retry. */
+  readonly retry: number;
+  readonly delayMs: number;
+  readonly error: ModelCallError;
+}
+
+function checkPositive(field: string, value: number, allowZero: boolean): number {
+  if (!Number.isFinite(value) || value < (allowZero ? 0 : 1) || !Number.isInteger(value)) {
+    throw new InvalidInputError({
+      field,
+      value,
+      accepted: allowZero ? 'an integer >= 0' : 'an integer >= 1',
+    });
+  }
+  return value;
+}
+
+/** The provider family of an AI SDK provider id: `openai.chat` → `openai`. */
+export function providerFamily(provider: string): string {
+  return provider.split('.')[0] ?? provider;
+}
+
+/**
+ * The one place model calls are made robust: a per-attempt timeout combined with the caller's signal,
+ * retries with exponential backoff and equal jitter on retryable failures (429, 5xx, network, timeouts,
+ * malformed responses) respecting the server's Retry-After, and a concurrency limit per provider family
+ * (share one policy between writer, reviewer and embedder so they share the slots). The AI SDK's own
+ * retries must be off (`maxRetries: 0`) so these are the only ones. Failures surface as ModelCallError.
+ *
+ * @example
+ * const policy = new CallPolicy({ timeoutMs: 30_000, concurrency: 2 });
+ * const text = await policy.run({ provider: 'openai', modelId: 'gpt-4o' }, (signal) => callModel(signal));
+ */
+export class CallPolicy {
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly concurrency: number;
+  private readonly initialDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly random: () => number;
+  private readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  private readonly limits = new Map<string, LimitFunction>();
+
+  constructor(options: CallPolicyOptions = {}) {
+    this.timeoutMs = checkPositive('timeoutMs', options.timeoutMs ?? 60_000, false);
+    this.maxRetries = checkPositive('maxRetries', options.maxRetries ?? 4, true);
+    this.concurrency = checkPositive('concurrency', options.concurrency ?? 4, false);
+    this.initialDelayMs = checkPositive('initialDelayMs', options.initialDelayMs ?? 500, true);
+    this.maxDelayMs = checkPositive('maxDelayMs', options.maxDelayMs ?? 30_000, true);
+    this.maxRetryAfterMs = checkPositive('maxRetryAfterMs', options.maxRetryAfterMs ?? 120_000, true);
+    this.random = options.random ?? Math.random;
+    this.onRetry = options.onRetry;
+  }
+
+  /** Calls of this provider family running or waiting right now. */
+  load(provider: string): { active: number; pending: number } {
+    const limit = this.limits.get(providerFamily(provider));
+    return { active: limit?.activeCount ?? 0, pending: limit?.pendingCount ?? 0 };
+  }
+
+  /**
+   * Run `call` under the policy. `call` gets the signal to pass to the AI SDK (aborted on timeout or
+   * when the caller aborts). Throws ModelCallError; a caller's abort gives one with `retryable: false`.
+   */
+  async run<T>(
+    target: ModelTarget,
+    call: (abortSignal: AbortSignal) => Promise<T>,
+    options: { readonly abortSignal?: AbortSignal } = {},
+  ): Promise<T> {
+    const limit = this.limitFor(target.provider);
+    const callerSignal = options.abortSignal;
+    for (let retry = 0; ; retry += 1) {
+      const outcome = await limit(() => this.attempt(target, call, callerSignal));
+      if (!(outcome instanceof AttemptFailure)) return outcome;
+      const failure = outcome.error;
+      const attempts = retry + 1;
+      if (!failure.retryable || retry >= this.maxRetries) throw this.final(failure, attempts);
+      const delayMs = this.delayBefore(retry + 1, failure.retryAfterMs);
+      if (delayMs === undefined) {
+        throw this.final(failure, attempts, `the server asked to wait ${failure.retryAfterMs} ms`);
+      }
+      this.onRetry?.({ ...target, retry: retry + 1, delayMs, error: failure });
+      try {
+        await sleepFor(delayMs, undefined, { signal: callerSignal });
+      } catch {
+        throw cancelled(target, callerSignal);
+      }
+    }
+  }
+
+  private async attempt<T>(
+    target: ModelTarget,
+    call: (abortSignal: AbortSignal) => Promise<T>,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<T | AttemptFailure> {
+    if (callerSignal?.aborted) throw cancelled(target, callerSignal);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    try {
+      return await call(signal);
+    } catch (error) {
+      if (callerSignal?.aborted) throw cancelled(target, callerSignal);
+      if (timeout.aborted) {
+        return new AttemptFailure(
+          new ModelCallError({
+            ...target,
+            message: `${target.provider}:${target.modelId}: no answer within ${this.timeoutMs} ms`,
+            retryable: true,
+            cause: error,
+          }),
+        );
+      }
+      return new AttemptFailure(toModelCallError(error, target));
+    }
+  }
+
+  /** Backoff before retry n (1-based), or undefined when the server asks for more than we wait. */
+  private delayBefore(retry: number, retryAfterMs: number | undefined): number | undefined {
+    if (retryAfterMs !== undefined) {
+      if (retryAfterMs > this.maxRetryAfterMs) return undefined;
+      // NOTE: never earlier than asked; up to 10% later so parallel callers do not return together.
+      return Math.ceil(retryAfterMs + this.random() * Math.min(1000, retryAfterMs * 0.1));
+    }
+    const exponential = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** (retry - 1));
+    return Math.round(exponential / 2 + (this.random() * exponential) / 2);
+  }
+
+  private final(error: ModelCallError, attempts: number, reason?: string): ModelCallError {
+    if (attempts === 1 && reason === undefined) return error;
+    return new ModelCallError({
+      provider: error.provider,
+      modelId: error.modelId,
+      message: `${error.message} (${reason ?? `gave up after ${attempts} attempts`})`,
+      status: error.status,
+      retryable: error.retryable,
+      cause: error,
+    });
+  }
+
+  private limitFor(provider: string): LimitFunction {
+    const family = providerFamily(provider);
+    let limit = this.limits.get(family);
+    if (limit === undefined) {
+      limit = pLimit(this.concurrency);
+      this.limits.set(family, limit);
+    }
+    return limit;
+  }
+}
+
+/** A failed attempt, returned (not thrown) so the slot is released before the backoff. */
+class AttemptFailure {
+  constructor(readonly error: ModelCallError & { retryAfterMs?: number }) {}
+}
+
+function cancelled(target: ModelTarget, signal: AbortSignal | undefined): ModelCallError {
+  return new ModelCallError({
+    ...target,
+    message: `${target.provider}:${target.modelId}: call cancelled by the caller`,
+    retryable: false,
+    cause: signal?.reason,
+  });
+}

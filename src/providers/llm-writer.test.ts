@@ -1,0 +1,152 @@
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createOpenAI } from '@ai-sdk/openai';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startAnthropicServer, type FakeAnthropicServer } from '../../test/fake-servers/anthropic-server.js';
+import {
+  chatRequestText,
+  startOpenAiCompatibleServer,
+  type FakeOpenAiCompatibleServer,
+} from '../../test/fake-servers/openai-compatible-server.js';
+import { generatePrompt } from '../prompts/index.js';
+import { ModelCallError, type Context, type Task } from '../spec/index.js';
+import { CallPolicy } from './call-policy.js';
+import { LlmWriter } from './llm-writer.js';
+
+const task: Task = { kind: 'summarization' };
+const context: Context = {
+  id: 'news-7',
+  source: 'news',
+  text: 'The city council voted on Tuesday to open three new public libraries next spring.',
+};
+const quickPolicy = () => new CallPolicy({ initialDelayMs: 1, timeoutMs: 5000 });
+
+describe('LlmWriter over an OpenAI-compatible server', () => {
+  let server: FakeOpenAiCompatibleServer;
+  beforeEach(async () => {
+    server = await startOpenAiCompatibleServer();
+  });
+  afterEach(() => server.close());
+  const writer = (options: { system?: string; temperature?: number } = {}) =>
+    new LlmWriter({
+      model: createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test'),
+      callPolicy: quickPolicy(),
+      system: options.system,
+      settings: options.temperature === undefined ? undefined : { temperature: options.temperature },
+    });
+
+  it('sends the rendered task prompt with the preference at temperature 0 and reports usage', async () => {
+    server.enqueueChat({
+      type: 'text',
+      text: 'Three libraries open next spring!',
+      inputTokens: 321,
+      outputTokens: 7,
+    });
+    const guidance = { kind: 'preference', preference: 'storytelling, short sentences' } as const;
+    const result = await writer({ system: 'You write for Tailor.' }).generate({ task, context, guidance });
+    expect(result).toEqual({
+      text: 'Three libraries open next spring!',
+      usage: { inputTokens: 321, outputTokens: 7 },
+    });
+    const [request] = server.requestsTo('/v1/chat/completions');
+    const body = request!.body as {
+      temperature: number;
+      model: string;
+      messages: { role: string; content: string }[];
+    };
+    expect(body.temperature).toBe(0);
+    expect(body.model).toBe('gpt-test');
+    expect(body.messages[0]).toEqual({ role: 'system', content: 'You write for Tailor.' });
+    expect(body.messages[1]!.content).toBe(generatePrompt(task, context, guidance).user);
+    expect(chatRequestText(body)).toContain('storytelling, short sentences');
+    expect(chatRequestText(body)).toContain(context.text);
+    expect(request!.headers.authorization).toBe('Bearer test-key');
+  });
+
+  it('honours a configured temperature', async () => {
+    await writer({ temperature: 0.7 }).generate({ task, context });
+    expect((server.requests[0]!.body as { temperature: number }).temperature).toBe(0.7);
+  });
+
+  it('puts ICL examples and inference pairs into the prompt', async () => {
+    const pairs = [{ original: 'A long dull summary.', edited: '- short\n- bullets' }];
+    await writer().generate({ task, context, guidance: { kind: 'examples', examples: pairs } });
+    server.enqueueChat({ type: 'text', text: 'Preference: "bullet points, brief".' });
+    const inferred = await writer().inferPreference({ task, pairs });
+    expect(inferred.text).toBe('bullet points, brief');
+    for (const request of server.requests) {
+      expect(chatRequestText(request.body)).toContain('- short\n- bullets');
+      expect(chatRequestText(request.body)).toContain('A long dull summary.');
+    }
+  });
+
+  it('cleans fences and quotes from drafts', async () => {
+    server.enqueueChat({ type: 'text', text: '```\n"Libraries are coming."\n```' });
+    expect((await writer().generate({ task, context })).text).toBe('Libraries are coming.');
+  });
+
+  it('throws a non-retryable ModelCallError for an empty draft', async () => {
+    server.enqueueChat({ type: 'text', text: '  \n ' });
+    const error = await writer()
+      .generate({ task, context })
+      .catch((thrown: unknown) => thrown);
+    expect(ModelCallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ retryable: false });
+    expect((error as Error).message).toMatch(/empty draft for context news-7/);
+  });
+
+  it('warns on an empty inferred preference and falls back to the nearest one on an empty aggregate', async () => {
+    server.enqueueChat({ type: 'text', text: 'Preference:' }, { type: 'text', text: '""' });
+    const inferred = await writer().inferPreference({ task, pairs: [{ original: 'a', edited: 'b' }] });
+    expect(inferred.text).toBe('');
+    expect(inferred.warnings).toEqual(['the model inferred an empty preference']);
+    const aggregated = await writer().aggregatePreferences({
+      task,
+      preferences: ['emojis, brief', 'tweet style'],
+    });
+    expect(aggregated.text).toBe('emojis, brief');
+    expect(aggregated.warnings?.[0]).toMatch(/kept the nearest preference/);
+    expect(chatRequestText(server.requests[1]!.body)).toContain('1. emojis, brief\n2. tweet style');
+  });
+});
+
+describe('LlmWriter over the Anthropic Messages API', () => {
+  let server: FakeAnthropicServer;
+  beforeEach(async () => {
+    server = await startAnthropicServer();
+  });
+  afterEach(() => server.close());
+
+  it.each([false, true])('drafts, infers and aggregates end to end (stream: %s)', async (stream) => {
+    const writer = new LlmWriter({
+      model: createAnthropic({ baseURL: server.baseURL, apiKey: 'anthropic-test-key' })('claude-sonnet-4-5'),
+      callPolicy: quickPolicy(),
+      settings: { maxOutputTokens: 400 },
+      stream,
+    });
+    server.enqueueMessages(
+      { type: 'error', status: 529 },
+      { type: 'text', text: 'Three new libraries will open.', inputTokens: 120, outputTokens: 6 },
+      { type: 'text', text: 'Preferences: short sentences.', inputTokens: 50, outputTokens: 4 },
+      { type: 'text', text: 'short sentences, playful', inputTokens: 30, outputTokens: 3 },
+    );
+    const draft = await writer.generate({ task, context });
+    const inferred = await writer.inferPreference({
+      task,
+      pairs: [{ original: draft.text, edited: 'Books! Soon!' }],
+    });
+    const aggregated = await writer.aggregatePreferences({ task, preferences: [inferred.text, 'playful'] });
+    expect([draft.text, inferred.text, aggregated.text]).toEqual([
+      'Three new libraries will open.',
+      'short sentences',
+      'short sentences, playful',
+    ]);
+    expect(draft.usage).toEqual({ inputTokens: 120, outputTokens: 6 });
+    expect(aggregated.usage).toEqual({ inputTokens: 30, outputTokens: 3 });
+    const requests = server.requestsTo('/v1/messages');
+    expect(requests).toHaveLength(4);
+    const body = requests[1]!.body as { temperature: number; max_tokens: number; messages: unknown[] };
+    expect(body).toMatchObject({ model: 'claude-sonnet-4-5', temperature: 0, max_tokens: 400 });
+    expect(JSON.stringify(body.messages)).toContain('three new public libraries');
+    expect(requests[1]!.headers['x-api-key']).toBe('anthropic-test-key');
+  });
+});

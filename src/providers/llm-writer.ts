@@ -1,0 +1,113 @@
+import {
+  aggregatePreferencesPrompt,
+  generatePrompt,
+  inferPreferencePrompt,
+  type Prompt,
+} from '../prompts/index.js';
+import {
+  InvalidInputError,
+  ModelCallError,
+  type Context,
+  type EditPair,
+  type Guidance,
+  type Writer,
+  type WriterCallOptions,
+  type WriterResult,
+} from '../spec/index.js';
+import { cleanAnswer, type AnswerKind } from './clean-answer.js';
+import { LanguageModelCaller, type LanguageModelCallerOptions } from './language-model-caller.js';
+
+/** The LLM writer's options: the model and how to call it (see LanguageModelCallerOptions). */
+export type LlmWriterOptions = LanguageModelCallerOptions;
+
+/**
+ * The agent's writer over any AI SDK language model: renders the templates of `src/prompts/` (the same
+ * ones the offline writer counts tokens with), sends them at temperature 0 by default, cleans the
+ * answers and reports the tokens of each call (replayed from the cache when it is on).
+ *
+ * An empty draft throws ModelCallError (`retryable: false`): there is nothing to show the user. An
+ * empty inferred preference returns `''` with a warning (the learner then has nothing new to store);
+ * an empty aggregate falls back to the first (nearest) preference, with a warning.
+ *
+ * @example
+ * const writer = new LlmWriter({ model: createOpenAI({ apiKey }).chat('gpt-4o'), cache: ResponseCache.open() });
+ * const { text, usage } = await writer.generate({ task: { kind: 'summarization' }, context });
+ */
+export class LlmWriter implements Writer {
+  readonly provider: string;
+  readonly modelId: string;
+  private readonly caller: LanguageModelCaller;
+
+  constructor(options: LlmWriterOptions) {
+    this.caller = new LanguageModelCaller(options);
+    this.provider = this.caller.provider;
+    this.modelId = this.caller.modelId;
+  }
+
+  async generate(
+    options: WriterCallOptions & { readonly context: Context; readonly guidance?: Guidance },
+  ): Promise<WriterResult> {
+    const prompt = generatePrompt(options.task, options.context, options.guidance);
+    const result = await this.ask(prompt, 'text', options.abortSignal);
+    if (result.text === '') {
+      throw new ModelCallError({
+        provider: this.provider,
+        modelId: this.modelId,
+        message: `${this.provider}:${this.modelId} returned an empty draft for context ${options.context.id}`,
+        retryable: false,
+      });
+    }
+    return result;
+  }
+
+  async inferPreference(
+    options: WriterCallOptions & { readonly pairs: readonly EditPair[] },
+  ): Promise<WriterResult> {
+    if (options.pairs.length === 0) {
+      throw new InvalidInputError({
+        field: 'pairs',
+        value: [],
+        accepted: 'at least one (original, edited) pair',
+      });
+    }
+    const result = await this.ask(
+      inferPreferencePrompt(options.task, options.pairs),
+      'phrase',
+      options.abortSignal,
+    );
+    if (result.text !== '') return result;
+    return { ...result, warnings: [...(result.warnings ?? []), 'the model inferred an empty preference'] };
+  }
+
+  async aggregatePreferences(
+    options: WriterCallOptions & { readonly preferences: readonly string[] },
+  ): Promise<WriterResult> {
+    const [first] = options.preferences;
+    if (first === undefined) {
+      throw new InvalidInputError({ field: 'preferences', value: [], accepted: 'at least one preference' });
+    }
+    const prompt = aggregatePreferencesPrompt(options.task, options.preferences);
+    const result = await this.ask(prompt, 'phrase', options.abortSignal);
+    if (result.text !== '') return result;
+    return {
+      ...result,
+      text: first,
+      warnings: [
+        ...(result.warnings ?? []),
+        'the model aggregated to an empty phrase; kept the nearest preference',
+      ],
+    };
+  }
+
+  private async ask(
+    prompt: Prompt,
+    kind: AnswerKind,
+    abortSignal: AbortSignal | undefined,
+  ): Promise<WriterResult> {
+    const result = await this.caller.call({ prompt, abortSignal });
+    const text = cleanAnswer(result.text, kind);
+    return result.warnings.length === 0
+      ? { text, usage: result.usage }
+      : { text, usage: result.usage, warnings: result.warnings };
+  }
+}

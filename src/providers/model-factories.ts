@@ -1,0 +1,208 @@
+import type { EmbeddingModelV3, LanguageModelV3 } from '@ai-sdk/provider';
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import {
+  InvalidInputError,
+  type Context,
+  type Embedder,
+  type Reviewer,
+  type Task,
+  type Writer,
+} from '../spec/index.js';
+import { AiSdkEmbedder } from './ai-sdk-embedder.js';
+import type { CallPolicy } from './call-policy.js';
+import type { DecodingSettings } from './language-model-caller.js';
+import { LlmReviewer } from './llm-reviewer.js';
+import { LlmWriter } from './llm-writer.js';
+import {
+  acceptedSpecs,
+  formatModelSpec,
+  parseModelSpec,
+  resolveEndpoint,
+  type ModelRole,
+  type ModelSpec,
+  type ProviderEnvironment,
+  type RemoteModelSpec,
+  type ResolvedEndpoint,
+} from './model-spec.js';
+import type { ResponseCache } from './response-cache.js';
+
+/** What every factory accepts: the environment (default `process.env`) and an injectable fetch. */
+export interface SpecFactoryOptions {
+  readonly env?: ProviderEnvironment;
+  /** Replaces global fetch in the AI SDK providers (tests, proxies, logging). */
+  readonly fetch?: typeof globalThis.fetch;
+  /** The option the spec came from, for error messages (e.g. `--writer`). */
+  readonly field?: string;
+}
+
+function toSpec(spec: string | ModelSpec, role: ModelRole, field: string | undefined): ModelSpec {
+  return typeof spec === 'string' ? parseModelSpec(spec, { role, field }) : spec;
+}
+
+function remote(spec: ModelSpec, role: ModelRole, field: string | undefined): RemoteModelSpec {
+  if (spec.provider === 'sim' || spec.provider === 'lexical') {
+    throw new InvalidInputError({
+      field: field ?? 'model spec',
+      value: spec.provider,
+      accepted: acceptedSpecs(role),
+      message: `${spec.provider} is the offline world, not an AI SDK model; the composition root builds it`,
+    });
+  }
+  return spec;
+}
+
+/** The AI SDK provider for an endpoint. OpenAI goes through Chat Completions, like every compatible server. */
+function providerFor(endpoint: ResolvedEndpoint, fetch: SpecFactoryOptions['fetch']) {
+  const { spec, baseURL, apiKey } = endpoint;
+  switch (spec.provider) {
+    case 'openai': {
+      const provider = createOpenAI({ baseURL, apiKey, fetch });
+      return { language: provider.chat(spec.modelId), embedding: () => provider.embedding(spec.modelId) };
+    }
+    case 'anthropic':
+      return { language: createAnthropic({ baseURL, apiKey, fetch })(spec.modelId), embedding: undefined };
+    case 'ollama':
+    case 'openai-compatible': {
+      const provider = createOpenAICompatible({
+        name: spec.provider,
+        baseURL,
+        apiKey,
+        fetch,
+        includeUsage: true,
+      });
+      return {
+        language: provider.chatModel(spec.modelId),
+        embedding: () => provider.embeddingModel(spec.modelId),
+      };
+    }
+  }
+}
+
+/**
+ * An AI SDK language model for a remote spec. Throws InvalidInputError for an unparseable spec, a
+ * missing key, or `sim`.
+ *
+ * @example
+ * const model = createLanguageModel('anthropic:claude-sonnet-4-5', process.env);
+ */
+export function createLanguageModel(
+  spec: string | ModelSpec,
+  env: ProviderEnvironment = process.env,
+  options: Omit<SpecFactoryOptions, 'env'> = {},
+): LanguageModelV3 {
+  const parsed = remote(toSpec(spec, 'language', options.field), 'language', options.field);
+  return providerFor(resolveEndpoint(parsed, env), options.fetch).language;
+}
+
+/** An AI SDK embedding model for a remote spec (not `anthropic`, not `lexical`). */
+export function createEmbeddingModel(
+  spec: string | ModelSpec,
+  env: ProviderEnvironment = process.env,
+  options: Omit<SpecFactoryOptions, 'env'> = {},
+): EmbeddingModelV3 {
+  const parsed = remote(toSpec(spec, 'embedding', options.field), 'embedding', options.field);
+  const embedding = providerFor(resolveEndpoint(parsed, env), options.fetch).embedding;
+  if (embedding === undefined) {
+    throw new InvalidInputError({
+      field: options.field ?? 'embedder spec',
+      value: formatModelSpec(parsed),
+      accepted: acceptedSpecs('embedding'),
+    });
+  }
+  return embedding();
+}
+
+/** How the LLM writer and reviewer call their model. */
+export interface LanguageSpecOptions extends SpecFactoryOptions {
+  readonly callPolicy?: CallPolicy;
+  /** The response cache, or false/undefined to call the model every time. */
+  readonly cache?: ResponseCache | false;
+  readonly system?: string;
+  readonly settings?: DecodingSettings;
+  readonly stream?: boolean;
+}
+
+function cacheNamespace(spec: RemoteModelSpec, env: ProviderEnvironment): string {
+  // NOTE: the base URL is part of the identity: two servers may serve different weights under one name.
+  return `${formatModelSpec(spec)}@${resolveEndpoint(spec, env).baseURL}`;
+}
+
+function languageOptions(spec: RemoteModelSpec, options: LanguageSpecOptions) {
+  const env = options.env ?? process.env;
+  return {
+    model: createLanguageModel(spec, env, options),
+    system: options.system,
+    settings: options.settings,
+    callPolicy: options.callPolicy,
+    cache: options.cache,
+    cacheNamespace: cacheNamespace(spec, env),
+    stream: options.stream,
+  };
+}
+
+/**
+ * The agent's Writer for a spec: an LlmWriter for remote specs, `options.sim()` for `sim` (the offline
+ * writer lives in `src/sim/`, which this layer may not import).
+ *
+ * @example
+ * const writer = createWriterFromSpec('openai:gpt-4o', { cache: ResponseCache.open(), sim: () => new OfflineWriter() });
+ */
+export function createWriterFromSpec(
+  spec: string | ModelSpec,
+  options: LanguageSpecOptions & { readonly sim?: () => Writer } = {},
+): Writer {
+  const parsed = toSpec(spec, 'language', options.field ?? '--writer');
+  if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--writer');
+  return new LlmWriter(languageOptions(remote(parsed, 'language', options.field), options));
+}
+
+/**
+ * The simulated user for a spec: an LlmReviewer driven by `preferenceOf` for remote specs,
+ * `options.sim()` (the rule-based simulated user) for `sim`.
+ */
+export function createReviewerFromSpec(
+  spec: string | ModelSpec,
+  options: LanguageSpecOptions & {
+    readonly preferenceOf: (context: Context, task: Task) => string;
+    readonly sim?: () => Reviewer;
+  },
+): Reviewer {
+  const parsed = toSpec(spec, 'language', options.field ?? '--reviewer');
+  if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--reviewer');
+  return new LlmReviewer({
+    ...languageOptions(remote(parsed, 'language', options.field), options),
+    preferenceOf: options.preferenceOf,
+  });
+}
+
+/** The Embedder for a spec: an AiSdkEmbedder for remote specs, `options.lexical()` for `lexical`. */
+export function createEmbedderFromSpec(
+  spec: string | ModelSpec,
+  options: SpecFactoryOptions & {
+    readonly callPolicy?: CallPolicy;
+    readonly batchSize?: number;
+    readonly lexical?: () => Embedder;
+  } = {},
+): Embedder {
+  const field = options.field ?? '--embedder';
+  const parsed = toSpec(spec, 'embedding', field);
+  if (parsed.provider === 'lexical') return offline(options.lexical, 'lexical', field);
+  return new AiSdkEmbedder({
+    model: createEmbeddingModel(parsed, options.env ?? process.env, { ...options, field }),
+    callPolicy: options.callPolicy,
+    batchSize: options.batchSize,
+  });
+}
+
+function offline<T>(build: (() => T) | undefined, marker: string, field: string): T {
+  if (build === undefined) {
+    throw new InvalidInputError({
+      field,
+      value: marker,
+      message: `${field} ${marker} needs the offline world: the composition root must pass a builder for it`,
+    });
+  }
+  return build();
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { TokenUsage } from '../spec/index.js';
+
+/** Where the response cache lives unless told otherwise. */
+export const defaultResponseCachePath = '.tailor/cache.sqlite';
+
+/** What identifies a model call: same parts, same answer (at temperature 0). */
+export interface ResponseCacheKeyParts {
+  /** Provider identity, e.g. `openai:gpt-4o` or `openai-compatible:qwen@http://host:8000/v1`. */
+  readonly namespace: string;
+  readonly system: string | undefined;
+  readonly prompt: string;
+  /** Decoding settings (temperature, max tokens, ...). */
+  readonly settings: object;
+}
+
+/** A stored answer with the tokens it cost when it was first produced. */
+export interface CachedResponse {
+  readonly text: string;
+  readonly usage: TokenUsage;
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, entry]) => entry !== undefined)
+        .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+        .map(([name, entry]) => [name, canonical(entry)]),
+    );
+  }
+  return value;
+}
+
+/** sha256 (hex) of the canonical JSON of the key parts; key order and undefined fields do not matter. */
+export function responseCacheKey(parts: ResponseCacheKeyParts): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonical({ version: 1, ...parts })))
+    .digest('hex');
+}
+
+/**
+ * Content-addressed cache of model answers in one SQLite file (WAL, safe for several processes).
+ * Re-running a bench with the same specs replays finished calls without any HTTP request and still
+ * reports the tokens they stood for, which is also how an interrupted run resumes cheaply.
+ *
+ * @example
+ * const cache = ResponseCache.open(); // .tailor/cache.sqlite
+ * const key = responseCacheKey({ namespace: 'openai:gpt-4o', system: undefined, prompt, settings: { temperature: 0 } });
+ * if (cache.get(key) === undefined) cache.set(key, 'openai:gpt-4o', { text, usage });
+ */
+export class ResponseCache {
+  /** Hits, misses and writes since opening. */
+  readonly stats = { hits: 0, misses: 0, writes: 0 };
+  private readonly database: Database.Database;
+  private readonly selectStatement: Database.Statement<
+    [string],
+    { text: string; input: number; output: number }
+  >;
+  private readonly insertStatement: Database.Statement<[string, string, string, number, number, string]>;
+
+  private constructor(database: Database.Database) {
+    this.database = database;
+    database.pragma('journal_mode = WAL');
+    database.pragma('busy_timeout = 5000');
+    database.exec(
+      `CREATE TABLE IF NOT EXISTS model_responses (
+        key TEXT PRIMARY KEY,
+        namespace TEXT NOT NULL,
+        text TEXT NOT NULL,
+        input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+    );
+    this.selectStatement = database.prepare(
+      'SELECT text, input_tokens AS input, output_tokens AS output FROM model_responses WHERE key = ?',
+    );
+    this.insertStatement = database.prepare(
+      'INSERT OR REPLACE INTO model_responses (key, namespace, text, input_tokens, output_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Open (creating the file and its folder if needed) a cache; `:memory:` for a throwaway one. */
+  static open(path: string = defaultResponseCachePath): ResponseCache {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    return new ResponseCache(new Database(path));
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const row = this.selectStatement.get(key);
+    if (row === undefined) {
+      this.stats.misses += 1;
+      return undefined;
+    }
+    this.stats.hits += 1;
+    return { text: row.text, usage: { inputTokens: row.input, outputTokens: row.output } };
+  }
+
+  set(key: string, namespace: string, response: CachedResponse): void {
+    this.insertStatement.run(
+      key,
+      namespace,
+      response.text,
+      response.usage.inputTokens,
+      response.usage.outputTokens,
+      new Date().toISOString(),
+    );
+    this.stats.writes += 1;
+  }
+
+  /** Number of stored answers. */
+  size(): number {
+    return (this.database.prepare('SELECT COUNT(*) AS count FROM model_responses').get() as { count: number })
+      .count;
+  }
+
+  close(): void {
+    this.database.close();
+  }
+}
