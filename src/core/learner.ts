@@ -1,4 +1,4 @@
-import type { Context, EditPair, MemoryScope, TokenUsage, UsedNeighbour } from '../spec/index.js';
+import type { Context, EditPair, MemoryScope, Task, TokenUsage, UsedNeighbour } from '../spec/index.js';
 
 /** A learner's draft for one context, with what it used to write it. */
 export interface Proposal {
@@ -8,8 +8,10 @@ export interface Proposal {
   readonly neighbours: readonly UsedNeighbour[];
   /** The context's embedding, when the learner computed one (reused by `learn`). */
   readonly embedding: readonly number[] | null;
-  /** Agent tokens spent on this proposal (aggregation + generation). */
+  /** Agent tokens spent on this proposal (inference or aggregation, and generation). */
   readonly usage: TokenUsage;
+  /** Warnings reported while proposing. */
+  readonly warnings?: readonly string[];
 }
 
 export interface LearnResult {
@@ -17,6 +19,28 @@ export interface LearnResult {
   readonly preferenceInferred: string | null;
   /** Agent tokens spent learning (inference). */
   readonly usage: TokenUsage;
+  /** Warnings reported while learning. */
+  readonly warnings?: readonly string[];
+}
+
+export interface ProposeOptions {
+  readonly scope: MemoryScope;
+  /** What to write; `taskKey(task)` should equal `scope.task`. */
+  readonly task: Task;
+  readonly context: Context;
+  readonly abortSignal?: AbortSignal;
+}
+
+export interface LearnOptions {
+  readonly scope: MemoryScope;
+  readonly task: Task;
+  readonly context: Context;
+  /** The proposal `propose` returned for this context (or one rebuilt from a stored interaction). */
+  readonly proposal: Proposal;
+  /** The pair (proposal.text, user's version); equal texts mean the user accepted. */
+  readonly pair: EditPair;
+  readonly interactionId?: string;
+  readonly abortSignal?: AbortSignal;
 }
 
 /**
@@ -26,18 +50,6 @@ export interface LearnResult {
 export interface Learner {
   /** The CLI name, e.g. `cipher-5`. */
   readonly name: string;
-  propose(options: {
-    readonly scope: MemoryScope;
-    readonly context: Context;
-    readonly abortSignal?: AbortSignal;
-  }): Promise<Proposal>;
-  learn(options: {
-    readonly scope: MemoryScope;
-    readonly context: Context;
-    readonly proposal: Proposal;
-    /** The pair (proposal.text, user's version); equal texts mean the user accepted. */
-    readonly pair: EditPair;
-    readonly interactionId?: string;
-    readonly abortSignal?: AbortSignal;
-  }): Promise<LearnResult>;
+  propose(options: ProposeOptions): Promise<Proposal>;
+  learn(options: LearnOptions): Promise<LearnResult>;
 }

@@ -1,0 +1,106 @@
+import type { Context, Embedder, Memory, Writer } from '../spec/index.js';
+import { InvalidInputError } from '../spec/index.js';
+import type { Learner } from './learner.js';
+import { createCipherLearner } from './learners/cipher.js';
+import { createContinualLearner } from './learners/continual.js';
+import { createExploreExploitLearner } from './learners/explore-exploit.js';
+import { createIclEditLearner } from './learners/icl-edit.js';
+import { createNoLearningLearner } from './learners/no-learning.js';
+import { createOracleLearner } from './learners/oracle.js';
+
+/** A learner name, parsed. */
+export type LearnerSpec =
+  | { readonly kind: 'no-learning' }
+  | { readonly kind: 'oracle' }
+  | { readonly kind: 'explore-exploit'; readonly n: number }
+  | { readonly kind: 'continual'; readonly k: number }
+  | { readonly kind: 'icl-edit'; readonly k: number }
+  | { readonly kind: 'cipher'; readonly k: number };
+
+/** What every learner may need; `preferenceOf` only the oracle (a simulation's true preference). */
+export interface LearnerDependencies {
+  readonly writer: Writer;
+  readonly embedder: Embedder;
+  readonly memory: Memory;
+  readonly preferenceOf?: (context: Context) => string;
+}
+
+/** The accepted learner names, as shown in error messages and help texts. */
+export const acceptedLearnerNames =
+  'no-learning, oracle, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K (N and K integers >= 1)';
+
+/** The paper's learners with its settings (K = N = 5), in the order of its tables. */
+export const defaultLearnerNames: readonly string[] = Object.freeze([
+  'cipher-5',
+  'cipher-1',
+  'icl-edit-5',
+  'continual-5',
+  'explore-exploit-5',
+  'no-learning',
+  'oracle',
+]);
+
+const parameterised = /^(explore-exploit|continual|icl-edit|cipher)-([1-9][0-9]*)$/;
+
+/**
+ * Parse a learner name (`cipher-5`, `no-learning`, ...). Throws InvalidInputError (field `learner`)
+ * listing the accepted forms for anything else, including K <= 0 and leading zeros.
+ *
+ * @example
+ * parseLearnerName('icl-edit-3'); // { kind: 'icl-edit', k: 3 }
+ */
+export function parseLearnerName(name: string): LearnerSpec {
+  if (name === 'no-learning' || name === 'oracle') return { kind: name };
+  const match = parameterised.exec(name);
+  const value = match?.[2] === undefined ? Number.NaN : Number(match[2]);
+  if (match === null || !Number.isSafeInteger(value)) {
+    throw new InvalidInputError({ field: 'learner', value: name, accepted: acceptedLearnerNames });
+  }
+  switch (match[1]) {
+    case 'explore-exploit':
+      return { kind: 'explore-exploit', n: value };
+    case 'continual':
+      return { kind: 'continual', k: value };
+    case 'icl-edit':
+      return { kind: 'icl-edit', k: value };
+    default:
+      return { kind: 'cipher', k: value };
+  }
+}
+
+/**
+ * Build a learner from its name. Throws InvalidInputError for an unknown name, and for `oracle`
+ * without `preferenceOf` (only a simulation knows the true preference).
+ *
+ * @example
+ * const learner = createLearner('cipher-5', { writer, embedder, memory });
+ */
+export function createLearner(name: string, dependencies: LearnerDependencies): Learner {
+  const spec = parseLearnerName(name);
+  const { writer, embedder, memory } = dependencies;
+  switch (spec.kind) {
+    case 'no-learning':
+      return createNoLearningLearner({ writer });
+    case 'oracle': {
+      if (dependencies.preferenceOf === undefined) {
+        throw new InvalidInputError({
+          field: 'learner',
+          value: name,
+          accepted: acceptedLearnerNames,
+          message:
+            'invalid learner "oracle": it needs preferenceOf (the true preference of each context), which ' +
+            `only a simulation has; accepted: ${acceptedLearnerNames}`,
+        });
+      }
+      return createOracleLearner({ writer, preferenceOf: dependencies.preferenceOf });
+    }
+    case 'explore-exploit':
+      return createExploreExploitLearner({ writer, embedder, memory, n: spec.n });
+    case 'continual':
+      return createContinualLearner({ writer, embedder, memory, k: spec.k });
+    case 'icl-edit':
+      return createIclEditLearner({ writer, embedder, memory, k: spec.k });
+    case 'cipher':
+      return createCipherLearner({ writer, embedder, memory, k: spec.k });
+  }
+}

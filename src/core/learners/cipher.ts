@@ -1,0 +1,109 @@
+import type { Embedder, Memory, Writer } from '../../spec/index.js';
+import { addUsage, noUsage } from '../../spec/index.js';
+import { embedText } from '../embed-text.js';
+import { isAccepted } from '../is-accepted.js';
+import type { Learner } from '../learner.js';
+import { requirePositiveInteger } from '../require-positive-integer.js';
+import { storePreference } from './memory-entries.js';
+import { retrievePreferences } from './retrieve-preferences.js';
+import { aggregatePreferences, generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
+
+/**
+ * CIPHER (`cipher-1`, `cipher-K`), the paper's method.
+ *
+ * Propose: embed the context and retrieve the preferences stored with the K nearest past contexts
+ * (plus, for the service, every pinned or user-written preference: `retrievePreferences`). With none,
+ * generate with no preference. `cipher-1` uses the single retrieved preference as it is; `cipher-K`
+ * (K > 1), and `cipher-1` whenever the set holds more than one preference, asks the writer to
+ * aggregate them (most similar first) and generates with the aggregate.
+ *
+ * Learn: if the user edited the draft (any edit, no threshold), infer a preference from this one
+ * (output, edit) pair and store it with the context embedding (origin `inferred`, with the pair); if
+ * the user accepted, store the preference that was used again with this context's embedding (origin
+ * `kept`). The proposal's embedding is reused, so a round embeds once.
+ *
+ * @example
+ * const learner = createCipherLearner({ writer, embedder, memory, k: 5 });
+ */
+export function createCipherLearner(options: {
+  readonly writer: Writer;
+  readonly embedder: Embedder;
+  readonly memory: Memory;
+  readonly k: number;
+}): Learner {
+  const { writer, embedder, memory } = options;
+  const k = requirePositiveInteger('k', options.k);
+  return {
+    name: `cipher-${k}`,
+    async propose({ scope, task, context, abortSignal }) {
+      const embedding = await embedText({ embedder, text: context.text, abortSignal });
+      const retrieved = await retrievePreferences({ memory, scope, embedding, k });
+      const preferences = retrieved.flatMap((neighbour) =>
+        neighbour.entry.preference === null ? [] : [neighbour.entry.preference],
+      );
+      let preference: string | null = null;
+      let usage = noUsage;
+      const warnings: string[] = [];
+      if (preferences.length === 1 && k === 1) {
+        preference = preferences[0] ?? null;
+      } else if (preferences.length > 0) {
+        const step = await aggregatePreferences({ writer, task, preferences, abortSignal });
+        preference = step.preference;
+        usage = step.usage;
+        warnings.push(...step.warnings);
+      }
+      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
+      return {
+        text: result.text,
+        preferenceUsed: preference,
+        neighbours: retrieved.map((neighbour) => ({
+          entryId: neighbour.entry.id,
+          contextId: neighbour.entry.contextId,
+          similarity: neighbour.similarity,
+          preference: neighbour.entry.preference,
+        })),
+        embedding,
+        usage: addUsage(usage, result.usage),
+        warnings: [...warnings, ...(result.warnings ?? [])],
+      };
+    },
+    async learn({ scope, task, context, proposal, pair, interactionId, abortSignal }) {
+      const accepted = isAccepted(pair);
+      if (accepted && proposal.preferenceUsed === null) {
+        // NOTE: the user accepted a draft written with no preference. There is no preference to keep,
+        // and storing an empty one would make later rounds aggregate or apply nothing, so nothing is
+        // stored; the next similar context again starts from what the rest of the history says.
+        return { preferenceInferred: null, usage: noUsage };
+      }
+      const embedding =
+        proposal.embedding ?? (await embedText({ embedder, text: context.text, abortSignal }));
+      if (accepted && proposal.preferenceUsed !== null) {
+        await storePreference({
+          memory,
+          scope,
+          context,
+          embedding,
+          preference: proposal.preferenceUsed,
+          origin: 'kept',
+          pair: null,
+          interactionId,
+        });
+        return { preferenceInferred: null, usage: noUsage };
+      }
+      const step = await inferPreferenceFrom({ writer, task, pairs: [pair], abortSignal });
+      if (step.preference !== null) {
+        await storePreference({
+          memory,
+          scope,
+          context,
+          embedding,
+          preference: step.preference,
+          origin: 'inferred',
+          pair,
+          interactionId,
+        });
+      }
+      return { preferenceInferred: step.preference, usage: step.usage, warnings: step.warnings };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Embedder, Memory, Writer } from '../../spec/index.js';
+import { addUsage, noUsage } from '../../spec/index.js';
+import { embedText } from '../embed-text.js';
+import type { Learner } from '../learner.js';
+import { requirePositiveInteger } from '../require-positive-integer.js';
+import { storePair } from './memory-entries.js';
+import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
+
+/**
+ * The `continual-K` baseline: every round, infer a preference from the last K (output, user's version)
+ * pairs, oldest first, accepted ones included, and generate with it; with no history yet, generate
+ * with no preference. Learning stores every round's pair (kind `pair`, origin `observed`, with the
+ * context's embedding so other learners can reuse it).
+ *
+ * @example
+ * const learner = createContinualLearner({ writer, embedder, memory, k: 5 });
+ */
+export function createContinualLearner(options: {
+  readonly writer: Writer;
+  readonly embedder: Embedder;
+  readonly memory: Memory;
+  readonly k: number;
+}): Learner {
+  const { writer, embedder, memory } = options;
+  const k = requirePositiveInteger('k', options.k);
+  return {
+    name: `continual-${k}`,
+    async propose({ scope, task, context, abortSignal }) {
+      const recent = await memory.list({ scope, kind: 'pair', last: k });
+      const pairs = recent.flatMap((entry) => (entry.pair === null ? [] : [entry.pair]));
+      let preference: string | null = null;
+      let usage = noUsage;
+      const warnings: string[] = [];
+      if (pairs.length > 0) {
+        const step = await inferPreferenceFrom({ writer, task, pairs, abortSignal });
+        preference = step.preference;
+        usage = step.usage;
+        warnings.push(...step.warnings);
+      }
+      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
+      return {
+        text: result.text,
+        preferenceUsed: preference,
+        neighbours: [],
+        embedding: null,
+        usage: addUsage(usage, result.usage),
+        warnings: [...warnings, ...(result.warnings ?? [])],
+      };
+    },
+    async learn({ scope, context, proposal, pair, interactionId, abortSignal }) {
+      const embedding =
+        proposal.embedding ?? (await embedText({ embedder, text: context.text, abortSignal }));
+      await storePair({ memory, scope, context, embedding, pair, interactionId });
+      return { preferenceInferred: null, usage: noUsage };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Context, EditPair, Guidance, Task, TokenUsage, Writer } from '../../spec/index.js';
+
+/** The outcome of asking the writer for a preference (inference or aggregation). */
+export interface PreferenceStep {
+  /** The trimmed phrase, or null when the writer answered only whitespace. */
+  readonly preference: string | null;
+  readonly usage: TokenUsage;
+  readonly warnings: readonly string[];
+}
+
+/** `writer.generate`, steered by a preference text when one is given. */
+export async function generateWithPreference(options: {
+  readonly writer: Writer;
+  readonly task: Task;
+  readonly context: Context;
+  readonly preference: string | null;
+  readonly abortSignal?: AbortSignal;
+}) {
+  const guidance: Guidance | undefined =
+    options.preference === null ? undefined : { kind: 'preference', preference: options.preference };
+  return options.writer.generate({
+    task: options.task,
+    context: options.context,
+    guidance,
+    abortSignal: options.abortSignal,
+  });
+}
+
+/** `writer.inferPreference` over the given pairs, in the given order. */
+export async function inferPreferenceFrom(options: {
+  readonly writer: Writer;
+  readonly task: Task;
+  readonly pairs: readonly EditPair[];
+  readonly abortSignal?: AbortSignal;
+}): Promise<PreferenceStep> {
+  const result = await options.writer.inferPreference({
+    task: options.task,
+    pairs: options.pairs,
+    abortSignal: options.abortSignal,
+  });
+  return toStep(result, 'inferPreference');
+}
+
+/** `writer.aggregatePreferences` over the given preferences, in the given order. */
+export async function aggregatePreferences(options: {
+  readonly writer: Writer;
+  readonly task: Task;
+  readonly preferences: readonly string[];
+  readonly abortSignal?: AbortSignal;
+}): Promise<PreferenceStep> {
+  const result = await options.writer.aggregatePreferences({
+    task: options.task,
+    preferences: options.preferences,
+    abortSignal: options.abortSignal,
+  });
+  return toStep(result, 'aggregatePreferences');
+}
+
+function toStep(
+  result: { readonly text: string; readonly usage: TokenUsage; readonly warnings?: readonly string[] },
+  method: string,
+): PreferenceStep {
+  const preference = result.text.trim();
+  const warnings = [...(result.warnings ?? [])];
+  if (preference === '') warnings.push(`writer.${method} returned an empty preference; none is used`);
+  return { preference: preference === '' ? null : preference, usage: result.usage, warnings };
+}
