@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from './api-client.js';
+import { ApiError, describeApiError } from './api-error.js';
+
+interface Recorded {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+function fakeFetch(respond: (request: Recorded) => Response | Promise<Response>) {
+  const calls: Recorded[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const request: Recorded = {
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    calls.push(request);
+    return respond(request);
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('createApiClient', () => {
+  it('sends the current key and JSON body to paths under the base URL', async () => {
+    let key = 'first';
+    const fake = fakeFetch(() =>
+      json(200, { interactionId: 'i1', text: 'Draft', preferenceUsed: null, neighbours: [] }),
+    );
+    const client = createApiClient({
+      baseUrl: 'http://127.0.0.1:9/app/',
+      getKey: () => key,
+      fetch: fake.fetch,
+    });
+    key = 'second';
+    const draft = await client.generate({ user: 'me', task: 'summarization', context: 'Text' });
+    expect(draft.text).toBe('Draft');
+    expect(fake.calls[0]).toEqual({
+      url: 'http://127.0.0.1:9/app/v1/generate',
+      method: 'POST',
+      headers: { authorization: 'Bearer second', 'content-type': 'application/json' },
+      body: { user: 'me', task: 'summarization', context: 'Text' },
+    });
+  });
+
+  it('escapes user ids and ids in paths', async () => {
+    const fake = fakeFetch(() => new Response(null, { status: 204 }));
+    const client = createApiClient({ baseUrl: 'http://127.0.0.1:9/', getKey: () => 'k', fetch: fake.fetch });
+    await client.deletePreference('a/b c', 'p?1');
+    expect(fake.calls[0]?.url).toBe('http://127.0.0.1:9/v1/users/a%2Fb%20c/preferences/p%3F1');
+    expect(fake.calls[0]?.method).toBe('DELETE');
+  });
+
+  it("throws the server's error code, message and field", async () => {
+    const fake = fakeFetch(() =>
+      json(400, { error: { code: 'invalid-input', message: 'context must not be empty', field: 'context' } }),
+    );
+    const client = createApiClient({ baseUrl: 'http://127.0.0.1:9/', getKey: () => 'k', fetch: fake.fetch });
+    const error = await client.generate({ user: 'me', task: 'email', context: '' }).catch((caught) => caught);
+    expect(ApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'invalid-input', status: 400, field: 'context' });
+    expect(describeApiError(error)).toContain('context must not be empty');
+  });
+
+  it('reports an unreachable server as a network error with a clear message', async () => {
+    const client = createApiClient({
+      baseUrl: 'http://127.0.0.1:9/',
+      getKey: () => 'k',
+      fetch: (async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof fetch,
+    });
+    const error = await client.learn('i1', 'edited').catch((caught) => caught);
+    expect(error).toMatchObject({ code: 'network', status: 0 });
+    expect(describeApiError(error)).toMatch(/Cannot reach the Tailor server/);
+  });
+
+  it('treats a 413 without a JSON body (from a proxy) as too large', async () => {
+    const fake = fakeFetch(() => new Response('Payload Too Large', { status: 413 }));
+    const client = createApiClient({ baseUrl: 'http://127.0.0.1:9/', getKey: () => 'k', fetch: fake.fetch });
+    const error = await client
+      .generate({ user: 'me', task: 'email', context: 'x' })
+      .catch((caught) => caught);
+    expect(error).toMatchObject({ code: 'payload-too-large', status: 413 });
+  });
+});

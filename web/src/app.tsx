@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { ApiClient } from './api/api-client.js';
+import { LearnedPage } from './learned/learned-page.js';
+import { ProgressPage } from './progress/progress-page.js';
+import { SettingsBar } from './shared/settings-bar.js';
+import { storageKeys } from './shared/settings.js';
+import { WritePage } from './write/write-page.js';
+
+type PageName = 'write' | 'learned' | 'progress';
+
+const pages: readonly { name: PageName; title: string }[] = [
+  { name: 'write', title: 'Write' },
+  { name: 'learned', title: 'What Tailor learned' },
+  { name: 'progress', title: 'Progress' },
+];
+
+/**
+ * The page: settings (user, API key), then one of three views. The Write view stays mounted while
+ * hidden so a draft in progress survives switching views; the others reload when shown.
+ */
+export function App(props: {
+  readonly client: ApiClient;
+  readonly initialKey: string;
+  readonly initialUser: string;
+  readonly onKeyChange: (key: string) => void;
+}) {
+  const [page, setPage] = useState<PageName>('write');
+  const [user, setUser] = useState(props.initialUser);
+  const [apiKey, setApiKey] = useState(props.initialKey);
+
+  const changeSettings = (next: { user: string; apiKey: string }) => {
+    window.localStorage.setItem(storageKeys.user, next.user);
+    window.localStorage.setItem(storageKeys.apiKey, next.apiKey);
+    props.onKeyChange(next.apiKey);
+    setUser(next.user);
+    setApiKey(next.apiKey);
+  };
+
+  return (
+    <>
+      <header class="top">
+        <h1>Tailor</h1>
+        <p class="tagline">Drafts that learn from your edits.</p>
+        <SettingsBar user={user} apiKey={apiKey} onChange={changeSettings} />
+      </header>
+      <nav class="tabs" aria-label="Views">
+        {pages.map((entry) => (
+          <button
+            key={entry.name}
+            type="button"
+            class="tab"
+            aria-current={page === entry.name ? 'page' : undefined}
+            onClick={() => setPage(entry.name)}
+          >
+            {entry.title}
+          </button>
+        ))}
+      </nav>
+      <main>
+        <div hidden={page !== 'write'}>
+          <WritePage client={props.client} user={user} />
+        </div>
+        {page === 'learned' && <LearnedPage key={user} client={props.client} user={user} />}
+        {page === 'progress' && <ProgressPage key={user} client={props.client} user={user} />}
+      </main>
+    </>
+  );
+}

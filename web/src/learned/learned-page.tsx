@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiClient } from '../api/api-client.js';
+import { describeApiError } from '../api/api-error.js';
+import type { LearnedPreference } from '../api/types.js';
+import { StatusMessage } from '../shared/status-message.js';
+import { taskLabel } from '../shared/task-names.js';
+import { AddPreferenceForm } from './add-preference-form.js';
+import { PreferenceCard } from './preference-card.js';
+
+const builtInOrder = ['summarization', 'email'];
+
+/** Task keys in display order: the built-in tasks first, then custom ones by name. */
+function orderTasks(keys: Iterable<string>): string[] {
+  return [...new Set(keys)].sort((left, right) => {
+    const leftRank = builtInOrder.indexOf(left);
+    const rightRank = builtInOrder.indexOf(right);
+    if (leftRank !== rightRank)
+      return (leftRank === -1 ? 99 : leftRank) - (rightRank === -1 ? 99 : rightRank);
+    return left.localeCompare(right);
+  });
+}
+
+/**
+ * What Tailor learned about the user, grouped by task, newest first, each with its provenance and
+ * actions; plus a form to add one. Changes apply from the next draft on.
+ */
+export function LearnedPage(props: { readonly client: ApiClient; readonly user: string }) {
+  const { client, user } = props;
+  const [preferences, setPreferences] = useState<LearnedPreference[]>();
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+
+  useEffect(() => {
+    let cancelled = false;
+    client
+      .preferences(user)
+      .then((list) => {
+        if (!cancelled) setPreferences(list);
+      })
+      .catch((caught: unknown) => {
+        if (!cancelled) setError(describeApiError(caught));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, user]);
+
+  const tasks = orderTasks((preferences ?? []).map((preference) => preference.task));
+  const replace = (updated: LearnedPreference) => {
+    setPreferences((list) => list?.map((entry) => (entry.id === updated.id ? updated : entry)));
+    setNotice('Saved. The next draft uses the new version.');
+  };
+
+  return (
+    <section class="learned-page" aria-labelledby="learned-heading">
+      <h2 id="learned-heading">What Tailor learned about {user}</h2>
+      <p class="hint">
+        These preferences steer your drafts: Tailor picks the ones learned on contexts most like the new one.
+        Reword, pin or delete any of them; changes apply from the next draft.
+      </p>
+      <StatusMessage kind="error">{error}</StatusMessage>
+      <StatusMessage kind="success">{notice}</StatusMessage>
+      {preferences === undefined && !error && <p>Loading…</p>}
+      {preferences?.length === 0 && <p>Nothing learned yet. Edit a few drafts, or add a preference below.</p>}
+      {tasks.map((task) => (
+        <section key={task} class="task-group" aria-labelledby={`group-${task}`}>
+          <h3 id={`group-${task}`}>{taskLabel(task)}</h3>
+          <ul class="preference-list">
+            {(preferences ?? [])
+              .filter((preference) => preference.task === task)
+              .reverse()
+              .map((preference) => (
+                <PreferenceCard
+                  key={preference.id}
+                  client={client}
+                  user={user}
+                  preference={preference}
+                  onUpdated={replace}
+                  onDeleted={(id) => {
+                    setPreferences((list) => list?.filter((entry) => entry.id !== id));
+                    setNotice('Deleted. Tailor no longer uses it.');
+                  }}
+                />
+              ))}
+          </ul>
+        </section>
+      ))}
+      <AddPreferenceForm
+        client={client}
+        user={user}
+        customTasks={tasks
+          .filter((task) => task.startsWith('custom:'))
+          .map((task) => task.slice('custom:'.length))}
+        onAdded={(added) => {
+          setPreferences((list) => [...(list ?? []), added]);
+          setNotice('Added. The next draft for this task can use it.');
+        }}
+      />
+    </section>
+  );
+}
