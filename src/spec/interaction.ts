@@ -18,6 +18,11 @@ export interface UsedNeighbour {
 export type LearnStatus = 'awaiting-edit' | 'pending' | 'learned';
 
 export interface NewInteraction {
+  /**
+   * An id chosen by the caller (e.g. announced in a streaming response's header before the row is
+   * written); stores generate a UUID when it is absent and throw ConflictError when it is taken.
+   */
+  readonly id?: string;
   readonly tenant: string;
   readonly user: string;
   readonly task: Task;

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
+import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
+import type { InteractionRow } from './interaction-row.js';
+import {
+  interactionFromRow,
+  interactionInsertColumns,
+  maxErrorLength,
+  newInteractionValues,
+} from './interaction-row.js';
+
+/**
+ * `InteractionStore` in a SQLite file (see `openSqliteDatabase`). `recordEdit` is one conditional
+ * UPDATE, so of two concurrent edits of one interaction exactly one wins and the other gets a
+ * ConflictError; with `synchronous = FULL` the edit is on disk when the promise resolves.
+ */
+export class SqliteInteractionStore implements InteractionStore {
+  constructor(private readonly database: Database) {}
+
+  async create(interaction: NewInteraction): Promise<Interaction> {
+    const id = interaction.id ?? randomUUID();
+    const values = newInteractionValues(interaction, id, new Date().toISOString(), taskKey(interaction.task));
+    try {
+      const row = this.database
+        .prepare(
+          `INSERT INTO interactions (${interactionInsertColumns}) VALUES (${values.map(() => '?').join(', ')}) RETURNING *`,
+        )
+        .get(...values) as InteractionRow;
+      return interactionFromRow(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError({ message: `interaction ${JSON.stringify(id)} already exists`, cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async get(options: { readonly tenant: string; readonly id: string }): Promise<Interaction | undefined> {
+    const row = this.database
+      .prepare('SELECT * FROM interactions WHERE tenant = ? AND id = ?')
+      .get(options.tenant, options.id) as InteractionRow | undefined;
+    return row === undefined ? undefined : interactionFromRow(row);
+  }
+
+  async recordEdit(options: {
+    readonly tenant: string;
+    readonly id: string;
+    readonly edited: string;
+    readonly cost: number;
+  }): Promise<Interaction> {
+    const row = this.database
+      .prepare(
+        `UPDATE interactions SET edited = ?, edited_at = ?, cost = ?, status = 'pending'
+         WHERE tenant = ? AND id = ? AND edited IS NULL RETURNING *`,
+      )
+      .get(options.edited, new Date().toISOString(), options.cost, options.tenant, options.id) as
+      | InteractionRow
+      | undefined;
+    if (row !== undefined) return interactionFromRow(row);
+    await this.require(options);
+    throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });
+  }
+
+  async markLearned(options: {
+    readonly tenant: string;
+    readonly id: string;
+    readonly preferenceInferred: string | null;
+  }): Promise<Interaction> {
+    const row = this.database
+      .prepare(
+        `UPDATE interactions SET status = 'learned', preference_inferred = ?, last_error = NULL
+         WHERE tenant = ? AND id = ? RETURNING *`,
+      )
+      .get(options.preferenceInferred, options.tenant, options.id) as InteractionRow | undefined;
+    if (row === undefined) throw new NotFoundError({ entity: 'interaction', id: options.id });
+    return interactionFromRow(row);
+  }
+
+  async markLearnFailed(options: {
+    readonly tenant: string;
+    readonly id: string;
+    readonly error: string;
+  }): Promise<Interaction> {
+    const row = this.database
+      .prepare(
+        `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = ?
+         WHERE tenant = ? AND id = ? RETURNING *`,
+      )
+      .get(options.error.slice(0, maxErrorLength), options.tenant, options.id) as InteractionRow | undefined;
+    if (row === undefined) throw new NotFoundError({ entity: 'interaction', id: options.id });
+    return interactionFromRow(row);
+  }
+
+  async listPending(options: { readonly limit: number }): Promise<Interaction[]> {
+    const rows = this.database
+      .prepare(`SELECT * FROM interactions WHERE status = 'pending' ORDER BY edited_at, sequence LIMIT ?`)
+      .all(options.limit) as InteractionRow[];
+    return rows.map(interactionFromRow);
+  }
+
+  async list(options: {
+    readonly tenant: string;
+    readonly user: string;
+    readonly task?: string;
+    readonly limit?: number;
+  }): Promise<Interaction[]> {
+    const conditions = ['tenant = ?', 'user_id = ?'];
+    const values: unknown[] = [options.tenant, options.user];
+    if (options.task !== undefined) {
+      conditions.push('task_key = ?');
+      values.push(options.task);
+    }
+    values.push(options.limit ?? -1);
+    const rows = this.database
+      .prepare(`SELECT * FROM interactions WHERE ${conditions.join(' AND ')} ORDER BY sequence LIMIT ?`)
+      .all(...values) as InteractionRow[];
+    return rows.map(interactionFromRow);
+  }
+
+  async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    return this.database
+      .prepare('DELETE FROM interactions WHERE tenant = ? AND user_id = ?')
+      .run(options.tenant, options.user).changes;
+  }
+
+  private async require(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    const interaction = await this.get(options);
+    if (interaction === undefined) throw new NotFoundError({ entity: 'interaction', id: options.id });
+    return interaction;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  );
+}

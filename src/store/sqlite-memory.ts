@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+  Memory,
+  MemoryEntry,
+  MemoryEntryKind,
+  MemoryOrigin,
+  MemoryScope,
+  Neighbour,
+  NewMemoryEntry,
+} from '../spec/index.js';
+import { NotFoundError } from '../spec/index.js';
+import { decodeEmbedding, encodeEmbedding } from './embedding-codec.js';
+import { exactNearest } from './exact-nearest.js';
+import type { MemoryRow } from './memory-row.js';
+import { memoryEntryFromRow } from './memory-row.js';
+import {
+  dimensionError,
+  laterTimestamp,
+  validateK,
+  validateLast,
+  validateNewEntry,
+  validateRewording,
+} from './memory-validation.js';
+
+const scopeClause = 'tenant = ? AND user_id = ? AND task = ?';
+
+/**
+ * `Memory` in a SQLite file (see `openSqliteDatabase`). Embeddings are Float32 BLOBs; `nearest` scans
+ * the scope's rows of one kind through the `(tenant, user_id, task, kind, sequence)` index and ranks
+ * them in process (exact k-NN, DESIGN.md §3).
+ *
+ * @example
+ * const memory = new SqliteMemory(openSqliteDatabase({ path: '.tailor/tailor.sqlite' }));
+ */
+export class SqliteMemory implements Memory {
+  private readonly statements: {
+    readonly insert: Statement;
+    readonly scopeDimension: Statement;
+    readonly vectors: Statement;
+    readonly byId: Statement;
+    readonly delete: Statement;
+    readonly forget: Statement;
+  };
+
+  constructor(private readonly database: Database) {
+    this.statements = {
+      insert: database.prepare(
+        `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
+           context_text, preference, pair_original, pair_edited, origin, interaction_id, pinned, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ),
+      scopeDimension: database.prepare(`SELECT dimension FROM memory_entries WHERE ${scopeClause} LIMIT 1`),
+      vectors: database
+        .prepare(`SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = ?`)
+        .raw(true),
+      byId: database.prepare(`SELECT * FROM memory_entries WHERE ${scopeClause} AND id = ?`),
+      delete: database.prepare(`DELETE FROM memory_entries WHERE ${scopeClause} AND id = ?`),
+      forget: database.prepare('DELETE FROM memory_entries WHERE tenant = ? AND user_id = ?'),
+    };
+  }
+
+  async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
+    validateNewEntry(entry);
+    const now = new Date().toISOString();
+    const insert = this.database.transaction(() => {
+      const stored = this.scopeDimension(entry.scope);
+      if (stored !== undefined && stored !== entry.embedding.length) {
+        throw dimensionError(entry.embedding.length, stored);
+      }
+      return this.statements.insert.get(
+        randomUUID(),
+        entry.scope.tenant,
+        entry.scope.user,
+        entry.scope.task,
+        entry.kind,
+        encodeEmbedding(entry.embedding),
+        entry.embedding.length,
+        entry.contextId,
+        entry.contextText,
+        entry.preference,
+        entry.pair?.original ?? null,
+        entry.pair?.edited ?? null,
+        entry.origin,
+        entry.interactionId,
+        entry.pinned === true ? 1 : 0,
+        now,
+        now,
+      ) as MemoryRow;
+    });
+    return memoryEntryFromRow(insert.immediate());
+  }
+
+  async nearest(options: {
+    readonly scope: MemoryScope;
+    readonly embedding: readonly number[];
+    readonly k: number;
+    readonly kind: MemoryEntryKind;
+  }): Promise<Neighbour[]> {
+    validateK(options.k);
+    const { scope } = options;
+    const rows = this.statements.vectors.all(scope.tenant, scope.user, scope.task, options.kind) as [
+      number,
+      Uint8Array,
+    ][];
+    const stored = rows[0] === undefined ? this.scopeDimension(scope) : rows[0][1].byteLength / 4;
+    if (stored !== undefined && stored !== options.embedding.length) {
+      throw dimensionError(options.embedding.length, stored);
+    }
+    const query = Float32Array.from(options.embedding);
+    const best = exactNearest(
+      rows.map(([sequence, bytes]) => ({ sequence, vector: decodeEmbedding(bytes) })),
+      query,
+      options.k,
+    );
+    if (best.length === 0) return [];
+    const placeholders = best.map(() => '?').join(', ');
+    const found = this.database
+      .prepare(`SELECT * FROM memory_entries WHERE sequence IN (${placeholders})`)
+      .all(...best.map((candidate) => candidate.sequence)) as MemoryRow[];
+    const bySequence = new Map(found.map((row) => [Number(row.sequence), row]));
+    return best.flatMap((candidate) => {
+      const row = bySequence.get(candidate.sequence);
+      return row === undefined ? [] : [{ entry: memoryEntryFromRow(row), similarity: candidate.similarity }];
+    });
+  }
+
+  async list(options: {
+    readonly scope: MemoryScope;
+    readonly kind?: MemoryEntryKind;
+    readonly pinned?: boolean;
+    readonly origin?: MemoryOrigin;
+    readonly last?: number;
+  }): Promise<MemoryEntry[]> {
+    validateLast(options.last);
+    if (options.last === 0) return [];
+    const { scope } = options;
+    const conditions = [scopeClause];
+    const values: unknown[] = [scope.tenant, scope.user, scope.task];
+    if (options.kind !== undefined) {
+      conditions.push('kind = ?');
+      values.push(options.kind);
+    }
+    if (options.pinned !== undefined) {
+      conditions.push('pinned = ?');
+      values.push(options.pinned ? 1 : 0);
+    }
+    if (options.origin !== undefined) {
+      conditions.push('origin = ?');
+      values.push(options.origin);
+    }
+    const where = conditions.join(' AND ');
+    const sql =
+      options.last === undefined
+        ? `SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence`
+        : `SELECT * FROM (SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence DESC LIMIT ?) ORDER BY sequence`;
+    if (options.last !== undefined) values.push(options.last);
+    const rows = this.database.prepare(sql).all(...values) as MemoryRow[];
+    return rows.map(memoryEntryFromRow);
+  }
+
+  async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
+    const { scope } = options;
+    const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as
+      | MemoryRow
+      | undefined;
+    return row === undefined ? undefined : memoryEntryFromRow(row);
+  }
+
+  async update(options: {
+    readonly scope: MemoryScope;
+    readonly id: string;
+    readonly preference?: string;
+    readonly pinned?: boolean;
+  }): Promise<MemoryEntry> {
+    const { scope } = options;
+    const update = this.database.transaction(() => {
+      const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as
+        | MemoryRow
+        | undefined;
+      if (row === undefined) throw new NotFoundError({ entity: 'memory entry', id: options.id });
+      validateRewording(row.kind, options.preference);
+      return this.database
+        .prepare(
+          `UPDATE memory_entries SET preference = ?, pinned = ?, updated_at = ? WHERE sequence = ? RETURNING *`,
+        )
+        .get(
+          options.preference ?? row.preference,
+          (options.pinned ?? Boolean(row.pinned)) ? 1 : 0,
+          laterTimestamp(String(row.updated_at)),
+          row.sequence,
+        ) as MemoryRow;
+    });
+    return memoryEntryFromRow(update.immediate());
+  }
+
+  async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
+    const { scope } = options;
+    return this.statements.delete.run(scope.tenant, scope.user, scope.task, options.id).changes > 0;
+  }
+
+  async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    return this.statements.forget.run(options.tenant, options.user).changes;
+  }
+
+  private scopeDimension(scope: MemoryScope): number | undefined {
+    const row = this.statements.scopeDimension.get(scope.tenant, scope.user, scope.task) as
+      | { dimension: number }
+      | undefined;
+    return row?.dimension;
+  }
+}

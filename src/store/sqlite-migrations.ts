@@ -1,0 +1,68 @@
+import type { SqlMigration } from './sql-migration.js';
+
+/**
+ * The SQLite schema, step by step (applied by `migrateSqlite`). Never edit a released step; append one.
+ * `sequence` columns are AUTOINCREMENT so a deleted row's number is never reused.
+ */
+export const sqliteMigrations: readonly SqlMigration[] = [
+  {
+    version: 1,
+    name: 'memory, interactions and api keys',
+    statements: [
+      `CREATE TABLE memory_entries (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        task TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('preference', 'pair')),
+        embedding BLOB NOT NULL,
+        dimension INTEGER NOT NULL,
+        context_id TEXT,
+        context_text TEXT,
+        preference TEXT,
+        pair_original TEXT,
+        pair_edited TEXT,
+        origin TEXT NOT NULL,
+        interaction_id TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX memory_entries_scope ON memory_entries (tenant, user_id, task, kind, sequence)`,
+      `CREATE TABLE interactions (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        task_key TEXT NOT NULL,
+        task TEXT NOT NULL,
+        context_id TEXT,
+        context_text TEXT NOT NULL,
+        embedding BLOB,
+        output TEXT NOT NULL,
+        preference_used TEXT,
+        neighbours TEXT NOT NULL,
+        learner TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        edited TEXT,
+        edited_at TEXT,
+        cost INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('awaiting-edit', 'pending', 'learned')),
+        preference_inferred TEXT,
+        learn_attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      )`,
+      `CREATE INDEX interactions_user ON interactions (tenant, user_id, task_key, sequence)`,
+      `CREATE INDEX interactions_pending ON interactions (edited_at, sequence) WHERE status = 'pending'`,
+      `CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        label TEXT,
+        secret_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      )`,
+    ],
+  },
+];
