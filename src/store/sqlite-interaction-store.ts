@@ -30,7 +30,10 @@ export class SqliteInteractionStore implements InteractionStore {
       return interactionFromRow(row);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError({ message: `interaction ${JSON.stringify(id)} already exists`, cause: error });
+        throw new ConflictError({
+          message: `interaction ${JSON.stringify(id)} already exists`,
+          cause: error,
+        });
       }
       throw error;
     }
@@ -55,8 +58,7 @@ export class SqliteInteractionStore implements InteractionStore {
          WHERE tenant = ? AND id = ? AND edited IS NULL RETURNING *`,
       )
       .get(options.edited, new Date().toISOString(), options.cost, options.tenant, options.id) as
-      | InteractionRow
-      | undefined;
+      InteractionRow | undefined;
     if (row !== undefined) return interactionFromRow(row);
     await this.require(options);
     throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });

@@ -162,8 +162,7 @@ export class SqliteMemory implements Memory {
   async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
     const { scope } = options;
     const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as
-      | MemoryRow
-      | undefined;
+      MemoryRow | undefined;
     return row === undefined ? undefined : memoryEntryFromRow(row);
   }
 
@@ -176,8 +175,7 @@ export class SqliteMemory implements Memory {
     const { scope } = options;
     const update = this.database.transaction(() => {
       const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as
-        | MemoryRow
-        | undefined;
+        MemoryRow | undefined;
       if (row === undefined) throw new NotFoundError({ entity: 'memory entry', id: options.id });
       validateRewording(row.kind, options.preference);
       return this.database
@@ -205,8 +203,7 @@ export class SqliteMemory implements Memory {
 
   private scopeDimension(scope: MemoryScope): number | undefined {
     const row = this.statements.scopeDimension.get(scope.tenant, scope.user, scope.task) as
-      | { dimension: number }
-      | undefined;
+      { dimension: number } | undefined;
     return row?.dimension;
   }
 }

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
+import { ConflictError, NotFoundError } from '../spec/index.js';
+
+/** What a contract run needs from an implementation: a store and a way to release it. */
+export type InteractionStoreFactory = () => Promise<{ store: InteractionStore; close(): Promise<void> }>;
+
+/**
+ * The behaviour every `InteractionStore` passes (in-memory, SQLite, PostgreSQL). Tests use tenants with
+ * a random suffix, so stores backed by one shared database may be reused across tests.
+ *
+ * @example
+ * describeInteractionStoreContract('InMemoryInteractionStore', async () => ({
+ *   store: new InMemoryInteractionStore(), close: async () => {},
+ * }));
+ */
+export function describeInteractionStoreContract(name: string, create: InteractionStoreFactory): void {
+  describe(`InteractionStore contract: ${name}`, () => {
+    let store: InteractionStore;
+    let close: () => Promise<void>;
+    let tenant: string;
+
+    beforeEach(async () => {
+      const created = await create();
+      store = created.store;
+      close = () => created.close();
+      tenant = `tenant-${randomUUID()}`;
+    });
+    afterEach(async () => close());
+
+    function draft(extra: Partial<NewInteraction> = {}): Promise<Interaction> {
+      return store.create({
+        tenant,
+        user: 'ada',
+        task: { kind: 'summarization' },
+        contextId: 'doc-1',
+        contextText: 'An article about rivers.',
+        embedding: [0.6, 0.8],
+        output: 'Rivers flow.',
+        preferenceUsed: 'brief',
+        neighbours: [{ entryId: 'e1', contextId: 'doc-0', similarity: 0.5, preference: 'brief' }],
+        learner: 'cipher-5',
+        ...extra,
+      });
+    }
+
+    const mine = (interactions: readonly Interaction[]) =>
+      interactions
+        .filter((interaction) => interaction.tenant === tenant)
+        .map((interaction) => interaction.id);
+
+    it('creates an interaction awaiting an edit, with every field kept', async () => {
+      const created = await draft({ task: { kind: 'custom', name: 'post', instruction: 'Write a post 🎉' } });
+      expect(created).toMatchObject({
+        tenant,
+        user: 'ada',
+        task: { kind: 'custom', name: 'post', instruction: 'Write a post 🎉' },
+        contextId: 'doc-1',
+        contextText: 'An article about rivers.',
+        output: 'Rivers flow.',
+        preferenceUsed: 'brief',
+        neighbours: [{ entryId: 'e1', contextId: 'doc-0', similarity: 0.5, preference: 'brief' }],
+        learner: 'cipher-5',
+        edited: null,
+        editedAt: null,
+        cost: null,
+        status: 'awaiting-edit',
+        preferenceInferred: null,
+        learnAttempts: 0,
+        lastError: null,
+      });
+      expect(created.embedding?.[0]).toBeCloseTo(0.6, 5);
+      expect(Number.isNaN(Date.parse(created.createdAt))).toBe(false);
+      expect(await store.get({ tenant, id: created.id })).toEqual(created);
+    });
+
+    it('keeps a missing embedding and context id as null', async () => {
+      const created = await draft({ embedding: null, contextId: null, preferenceUsed: null, neighbours: [] });
+      const stored = await store.get({ tenant, id: created.id });
+      expect(stored).toMatchObject({
+        embedding: null,
+        contextId: null,
+        preferenceUsed: null,
+        neighbours: [],
+      });
+    });
+
+    it('uses an id chosen by the caller and refuses a taken one', async () => {
+      const id = randomUUID();
+      expect((await draft({ id })).id).toBe(id);
+      await expect(draft({ id })).rejects.toSatisfy(ConflictError.isInstance);
+    });
+
+    it('never shows an interaction to another tenant', async () => {
+      const created = await draft();
+      expect(await store.get({ tenant: `${tenant}-other`, id: created.id })).toBeUndefined();
+      await expect(
+        store.recordEdit({ tenant: `${tenant}-other`, id: created.id, edited: 'x', cost: 1 }),
+      ).rejects.toSatisfy(NotFoundError.isInstance);
+      expect((await store.get({ tenant, id: created.id }))?.edited).toBeNull();
+      expect(await store.list({ tenant: `${tenant}-other`, user: 'ada' })).toEqual([]);
+    });
+
+    it('records one edit, then refuses another with ConflictError', async () => {
+      const created = await draft();
+      const edited = await store.recordEdit({ tenant, id: created.id, edited: 'Rivers flow fast.', cost: 1 });
+      expect(edited).toMatchObject({ edited: 'Rivers flow fast.', cost: 1, status: 'pending' });
+      expect(Number.isNaN(Date.parse(edited.editedAt ?? ''))).toBe(false);
+      await expect(store.recordEdit({ tenant, id: created.id, edited: 'other', cost: 3 })).rejects.toSatisfy(
+        ConflictError.isInstance,
+      );
+      expect((await store.get({ tenant, id: created.id }))?.edited).toBe('Rivers flow fast.');
+    });
+
+    it('lets exactly one of concurrent edits win', async () => {
+      const created = await draft();
+      const attempts = await Promise.allSettled(
+        ['a', 'b', 'c', 'd', 'e'].map((edited) =>
+          store.recordEdit({ tenant, id: created.id, edited, cost: 1 }),
+        ),
+      );
+      const won = attempts.filter((attempt) => attempt.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const stored = await store.get({ tenant, id: created.id });
+      expect(stored?.edited).toBe((won[0] as PromiseFulfilledResult<Interaction>).value.edited);
+    });
+
+    it('throws NotFoundError for an unknown id', async () => {
+      for (const call of [
+        () => store.recordEdit({ tenant, id: 'nope', edited: 'x', cost: 0 }),
+        () => store.markLearned({ tenant, id: 'nope', preferenceInferred: null }),
+        () => store.markLearnFailed({ tenant, id: 'nope', error: 'x' }),
+      ]) {
+        const error = await call().catch((caught: unknown) => caught);
+        expect(NotFoundError.isInstance(error)).toBe(true);
+        expect((error as NotFoundError).id).toBe('nope');
+      }
+    });
+
+    it('counts failed attempts while pending, then marks learned', async () => {
+      const created = await draft();
+      await store.recordEdit({ tenant, id: created.id, edited: 'edited', cost: 2 });
+      const failed = await store.markLearnFailed({ tenant, id: created.id, error: 'model down' });
+      expect(failed).toMatchObject({ status: 'pending', learnAttempts: 1, lastError: 'model down' });
+      const again = await store.markLearnFailed({ tenant, id: created.id, error: 'x'.repeat(10_000) });
+      expect(again.learnAttempts).toBe(2);
+      expect(again.lastError?.length).toBeLessThan(10_000);
+      const learned = await store.markLearned({ tenant, id: created.id, preferenceInferred: 'brief' });
+      expect(learned).toMatchObject({ status: 'learned', preferenceInferred: 'brief', learnAttempts: 2 });
+      expect(await store.get({ tenant, id: created.id })).toEqual(learned);
+    });
+
+    it('lists pending interactions of every tenant, oldest edit first, up to the limit', async () => {
+      const first = await draft();
+      const second = await draft();
+      const third = await draft({ tenant: `${tenant}-b` });
+      const untouched = await draft();
+      const done = await draft();
+      await store.recordEdit({ tenant, id: second.id, edited: 's', cost: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.recordEdit({ tenant: `${tenant}-b`, id: third.id, edited: 't', cost: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.recordEdit({ tenant, id: first.id, edited: 'f', cost: 1 });
+      await store.recordEdit({ tenant, id: done.id, edited: 'd', cost: 1 });
+      await store.markLearned({ tenant, id: done.id, preferenceInferred: null });
+      const pending = await store.listPending({ limit: 10_000 });
+      const ours = pending.filter((interaction) => interaction.tenant.startsWith(tenant));
+      expect(ours.map((interaction) => interaction.id)).toEqual([second.id, third.id, first.id]);
+      expect(ours.map((interaction) => interaction.id)).not.toContain(untouched.id);
+      expect(await store.listPending({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('lists a user interactions oldest first, by task key, up to a limit', async () => {
+      const a = await draft();
+      const b = await draft({ task: { kind: 'email' } });
+      const c = await draft({ task: { kind: 'custom', name: 'chat', instruction: 'Reply.' } });
+      await draft({ user: 'bob' });
+      const ids = async (options: { task?: string; limit?: number }) =>
+        mine(await store.list({ tenant, user: 'ada', ...options }));
+      expect(await ids({})).toEqual([a.id, b.id, c.id]);
+      expect(await ids({ task: 'email' })).toEqual([b.id]);
+      expect(await ids({ task: 'custom:chat' })).toEqual([c.id]);
+      expect(await ids({ task: 'summarization' })).toEqual([a.id]);
+      expect(await ids({ limit: 2 })).toEqual([a.id, b.id]);
+    });
+
+    it('forgets one user, leaving other users and tenants', async () => {
+      await draft();
+      await draft({ task: { kind: 'email' } });
+      const bob = await draft({ user: 'bob' });
+      const other = await draft({ tenant: `${tenant}-b` });
+      expect(await store.forget({ tenant, user: 'ada' })).toBe(2);
+      expect(await store.list({ tenant, user: 'ada' })).toEqual([]);
+      expect((await store.get({ tenant, id: bob.id }))?.id).toBe(bob.id);
+      expect((await store.get({ tenant: `${tenant}-b`, id: other.id }))?.id).toBe(other.id);
+      expect(await store.forget({ tenant, user: 'ada' })).toBe(0);
+    });
+  });
+}

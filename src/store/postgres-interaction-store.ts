@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
+import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
+import type { InteractionRow } from './interaction-row.js';
+import {
+  interactionFromRow,
+  interactionInsertColumns,
+  maxErrorLength,
+  newInteractionValues,
+} from './interaction-row.js';
+
+/**
+ * `InteractionStore` in PostgreSQL (see `openPostgresDatabase`). `recordEdit` is one conditional
+ * UPDATE, so of two servers receiving an edit of the same interaction exactly one wins.
+ */
+export class PostgresInteractionStore implements InteractionStore {
+  constructor(private readonly pool: Pool) {}
+
+  async create(interaction: NewInteraction): Promise<Interaction> {
+    const id = interaction.id ?? randomUUID();
+    const values = newInteractionValues(interaction, id, new Date().toISOString(), taskKey(interaction.task));
+    const placeholders = values.map((_value, index) => `$${index + 1}`).join(', ');
+    try {
+      const result = await this.pool.query<InteractionRow>(
+        `INSERT INTO interactions (${interactionInsertColumns}) VALUES (${placeholders}) RETURNING *`,
+        values,
+      );
+      return interactionFromRow(result.rows[0]!);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError({
+          message: `interaction ${JSON.stringify(id)} already exists`,
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async get(options: { readonly tenant: string; readonly id: string }): Promise<Interaction | undefined> {
+    const result = await this.pool.query<InteractionRow>(
+      'SELECT * FROM interactions WHERE tenant = $1 AND id = $2',
+      [options.tenant, options.id],
+    );
+    const row = result.rows[0];
+    return row === undefined ? undefined : interactionFromRow(row);
+  }
+
+  async recordEdit(options: {
+    readonly tenant: string;
+    readonly id: string;
+    readonly edited: string;
+    readonly cost: number;
+  }): Promise<Interaction> {
+    const result = await this.pool.query<InteractionRow>(
+      `UPDATE interactions SET edited = $1, edited_at = now(), cost = $2, status = 'pending'
+       WHERE tenant = $3 AND id = $4 AND edited IS NULL RETURNING *`,
+      [options.edited, options.cost, options.tenant, options.id],
+    );
+    const row = result.rows[0];
+    if (row !== undefined) return interactionFromRow(row);
+    if ((await this.get(options)) === undefined)
+      throw new NotFoundError({ entity: 'interaction', id: options.id });
+    throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });
+  }
+
+  async markLearned(options: {
+    readonly tenant: string;
+    readonly id: string;
+    readonly preferenceInferred: string | null;
+  }): Promise<Interaction> {
+    return this.updateOne(
+      `UPDATE interactions SET status = 'learned', preference_inferred = $1, last_error = NULL
+       WHERE tenant = $2 AND id = $3 RETURNING *`,
+      [options.preferenceInferred, options.tenant, options.id],
+      options.id,
+    );
+  }
+
+  async markLearnFailed(options: {
+    readonly tenant: string;
+    readonly id: string;
+    readonly error: string;
+  }): Promise<Interaction> {
+    return this.updateOne(
+      `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = $1
+       WHERE tenant = $2 AND id = $3 RETURNING *`,
+      [options.error.slice(0, maxErrorLength), options.tenant, options.id],
+      options.id,
+    );
+  }
+
+  async listPending(options: { readonly limit: number }): Promise<Interaction[]> {
+    const result = await this.pool.query<InteractionRow>(
+      `SELECT * FROM interactions WHERE status = 'pending' ORDER BY edited_at, sequence LIMIT $1`,
+      [options.limit],
+    );
+    return result.rows.map(interactionFromRow);
+  }
+
+  async list(options: {
+    readonly tenant: string;
+    readonly user: string;
+    readonly task?: string;
+    readonly limit?: number;
+  }): Promise<Interaction[]> {
+    const values: unknown[] = [options.tenant, options.user];
+    let sql = 'SELECT * FROM interactions WHERE tenant = $1 AND user_id = $2';
+    if (options.task !== undefined) {
+      values.push(options.task);
+      sql += ` AND task_key = $${values.length}`;
+    }
+    sql += ' ORDER BY sequence';
+    if (options.limit !== undefined) {
+      values.push(options.limit);
+      sql += ` LIMIT $${values.length}`;
+    }
+    const result = await this.pool.query<InteractionRow>(sql, values);
+    return result.rows.map(interactionFromRow);
+  }
+
+  async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    const result = await this.pool.query('DELETE FROM interactions WHERE tenant = $1 AND user_id = $2', [
+      options.tenant,
+      options.user,
+    ]);
+    return result.rowCount ?? 0;
+  }
+
+  private async updateOne(sql: string, values: unknown[], id: string): Promise<Interaction> {
+    const result = await this.pool.query<InteractionRow>(sql, values);
+    const row = result.rows[0];
+    if (row === undefined) throw new NotFoundError({ entity: 'interaction', id });
+    return interactionFromRow(row);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import type {
+  Memory,
+  MemoryEntry,
+  MemoryEntryKind,
+  MemoryOrigin,
+  MemoryScope,
+  Neighbour,
+  NewMemoryEntry,
+} from '../spec/index.js';
+import { NotFoundError } from '../spec/index.js';
+import { decodeEmbedding, encodeEmbedding } from './embedding-codec.js';
+import { exactNearest } from './exact-nearest.js';
+import type { MemoryRow } from './memory-row.js';
+import { memoryEntryFromRow } from './memory-row.js';
+import {
+  dimensionError,
+  laterTimestamp,
+  validateK,
+  validateLast,
+  validateNewEntry,
+  validateRewording,
+} from './memory-validation.js';
+import { withTransaction } from './postgres-transaction.js';
+
+const scopeClause = 'tenant = $1 AND user_id = $2 AND task = $3';
+
+/**
+ * `Memory` in PostgreSQL (see `openPostgresDatabase`). Embeddings are Float32 `bytea`; `nearest` reads
+ * the scope's vectors of one kind through the `(tenant, user_id, task, kind, sequence)` index and
+ * ranks them in this process (exact k-NN, DESIGN.md §3), so the database needs no vector extension.
+ */
+export class PostgresMemory implements Memory {
+  constructor(private readonly pool: Pool) {}
+
+  async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
+    validateNewEntry(entry);
+    const { scope } = entry;
+    return withTransaction(this.pool, async (client) => {
+      // NOTE: a transaction-scoped lock on the scope makes the dimension check and the insert atomic
+      // against another server adding to the same scope.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        JSON.stringify([scope.tenant, scope.user, scope.task]),
+      ]);
+      const stored = await scopeDimension(client, scope);
+      if (stored !== undefined && stored !== entry.embedding.length) {
+        throw dimensionError(entry.embedding.length, stored);
+      }
+      const now = new Date().toISOString();
+      const result = await client.query<MemoryRow>(
+        `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
+           context_text, preference, pair_original, pair_edited, origin, interaction_id, pinned, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING *`,
+        [
+          randomUUID(),
+          scope.tenant,
+          scope.user,
+          scope.task,
+          entry.kind,
+          encodeEmbedding(entry.embedding),
+          entry.embedding.length,
+          entry.contextId,
+          entry.contextText,
+          entry.preference,
+          entry.pair?.original ?? null,
+          entry.pair?.edited ?? null,
+          entry.origin,
+          entry.interactionId,
+          entry.pinned === true,
+          now,
+        ],
+      );
+      return memoryEntryFromRow(result.rows[0]!);
+    });
+  }
+
+  async nearest(options: {
+    readonly scope: MemoryScope;
+    readonly embedding: readonly number[];
+    readonly k: number;
+    readonly kind: MemoryEntryKind;
+  }): Promise<Neighbour[]> {
+    validateK(options.k);
+    const { scope } = options;
+    const vectors = await this.pool.query<[string, Buffer]>({
+      text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4`,
+      values: [scope.tenant, scope.user, scope.task, options.kind],
+      rowMode: 'array',
+    });
+    const first = vectors.rows[0];
+    const stored = first === undefined ? await scopeDimension(this.pool, scope) : first[1].byteLength / 4;
+    if (stored !== undefined && stored !== options.embedding.length) {
+      throw dimensionError(options.embedding.length, stored);
+    }
+    const best = exactNearest(
+      vectors.rows.map(([sequence, bytes]) => ({
+        sequence: Number(sequence),
+        vector: decodeEmbedding(bytes),
+      })),
+      Float32Array.from(options.embedding),
+      options.k,
+    );
+    if (best.length === 0) return [];
+    const found = await this.pool.query<MemoryRow>(
+      'SELECT * FROM memory_entries WHERE sequence = ANY($1::bigint[])',
+      [best.map((candidate) => candidate.sequence)],
+    );
+    const bySequence = new Map(found.rows.map((row) => [Number(row.sequence), row]));
+    return best.flatMap((candidate) => {
+      const row = bySequence.get(candidate.sequence);
+      return row === undefined ? [] : [{ entry: memoryEntryFromRow(row), similarity: candidate.similarity }];
+    });
+  }
+
+  async list(options: {
+    readonly scope: MemoryScope;
+    readonly kind?: MemoryEntryKind;
+    readonly pinned?: boolean;
+    readonly origin?: MemoryOrigin;
+    readonly last?: number;
+  }): Promise<MemoryEntry[]> {
+    validateLast(options.last);
+    if (options.last === 0) return [];
+    const { scope } = options;
+    const conditions = [scopeClause];
+    const values: unknown[] = [scope.tenant, scope.user, scope.task];
+    const filter = (column: string, value: unknown) => {
+      values.push(value);
+      conditions.push(`${column} = $${values.length}`);
+    };
+    if (options.kind !== undefined) filter('kind', options.kind);
+    if (options.pinned !== undefined) filter('pinned', options.pinned);
+    if (options.origin !== undefined) filter('origin', options.origin);
+    const where = conditions.join(' AND ');
+    let sql = `SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence`;
+    if (options.last !== undefined) {
+      values.push(options.last);
+      sql = `SELECT * FROM (SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence DESC LIMIT $${values.length}) AS newest ORDER BY sequence`;
+    }
+    const result = await this.pool.query<MemoryRow>(sql, values);
+    return result.rows.map(memoryEntryFromRow);
+  }
+
+  async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
+    const { scope } = options;
+    const result = await this.pool.query<MemoryRow>(
+      `SELECT * FROM memory_entries WHERE ${scopeClause} AND id = $4`,
+      [scope.tenant, scope.user, scope.task, options.id],
+    );
+    const row = result.rows[0];
+    return row === undefined ? undefined : memoryEntryFromRow(row);
+  }
+
+  async update(options: {
+    readonly scope: MemoryScope;
+    readonly id: string;
+    readonly preference?: string;
+    readonly pinned?: boolean;
+  }): Promise<MemoryEntry> {
+    const { scope } = options;
+    return withTransaction(this.pool, async (client) => {
+      const current = await client.query<MemoryRow>(
+        `SELECT * FROM memory_entries WHERE ${scopeClause} AND id = $4 FOR UPDATE`,
+        [scope.tenant, scope.user, scope.task, options.id],
+      );
+      const row = current.rows[0];
+      if (row === undefined) throw new NotFoundError({ entity: 'memory entry', id: options.id });
+      validateRewording(row.kind, options.preference);
+      const updated = await client.query<MemoryRow>(
+        'UPDATE memory_entries SET preference = $1, pinned = $2, updated_at = $3 WHERE sequence = $4 RETURNING *',
+        [
+          options.preference ?? row.preference,
+          options.pinned ?? Boolean(row.pinned),
+          laterTimestamp(memoryEntryFromRow(row).updatedAt),
+          row.sequence,
+        ],
+      );
+      return memoryEntryFromRow(updated.rows[0]!);
+    });
+  }
+
+  async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
+    const { scope } = options;
+    const result = await this.pool.query(`DELETE FROM memory_entries WHERE ${scopeClause} AND id = $4`, [
+      scope.tenant,
+      scope.user,
+      scope.task,
+      options.id,
+    ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    const result = await this.pool.query('DELETE FROM memory_entries WHERE tenant = $1 AND user_id = $2', [
+      options.tenant,
+      options.user,
+    ]);
+    return result.rowCount ?? 0;
+  }
+}
+
+async function scopeDimension(client: Pool | PoolClient, scope: MemoryScope): Promise<number | undefined> {
+  const result = await client.query<{ dimension: number }>(
+    `SELECT dimension FROM memory_entries WHERE ${scopeClause} LIMIT 1`,
+    [scope.tenant, scope.user, scope.task],
+  );
+  return result.rows[0]?.dimension;
+}
