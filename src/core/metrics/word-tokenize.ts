@@ -28,10 +28,13 @@ function rule(source: string, replacement: string, when?: (text: string) => bool
   return { pattern: new RegExp(source, `gu${flags}`), replacement, ...(when ? { when } : {}) };
 }
 
-/** A `when` test: the text contains one of `characters`. */
+/** A `when` test: the text contains one of `characters` (one native scan). */
 function hasAny(characters: string): (text: string) => boolean {
-  const members = [...characters];
-  return (text) => members.some((character) => text.includes(character));
+  const escaped = [...characters]
+    .map((character) => `\\u{${character.codePointAt(0)?.toString(16)}}`)
+    .join('');
+  const pattern = new RegExp(`[${escaped}]`, 'u');
+  return (text) => pattern.test(text);
 }
 
 /** Opening quotes: curly and guillemet quotes padded, a straight `"` that opens becomes ``. */
@@ -102,7 +105,11 @@ const contractions: readonly Rule[] = [
   rule(` ('t)(is)${wordAfter}`, ' $1 $2 ', undefined, 'i'),
   rule(` ('t)(was)${wordAfter}`, ' $1 $2 ', undefined, 'i'),
 ];
-const contractionWords = [...contractionParts.map(([first, second]) => first + second), 'wanna', "'t"];
+/** Any text a contraction rule could match contains one of these (case-insensitively). */
+const contractionHint = new RegExp(
+  [...contractionParts.map(([first, second]) => first + second), 'wanna', "'t"].join('|'),
+  'iu',
+);
 
 function applyAll(text: string, rules: readonly Rule[]): string {
   let result = text;
@@ -134,9 +141,7 @@ export function treebankTokenize(sentence: string): string[] {
   text = applyAll(text, punctuationAfterFinalPeriods);
   text = applyAll(text, [parensAndBrackets, doubleDashes]);
   text = applyAll(` ${text} `, endingQuotes);
-  const lower = text.toLowerCase();
-  if (contractionWords.some((contraction) => lower.includes(contraction)))
-    text = applyAll(text, contractions);
+  if (contractionHint.test(text)) text = applyAll(text, contractions);
   return text.split(/\s+/u).filter((token) => token.length > 0);
 }
 
