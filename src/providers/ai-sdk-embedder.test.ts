@@ -8,6 +8,7 @@ import {
 import { ModelCallError } from '../spec/index.js';
 import { AiSdkEmbedder, l2Normalise } from './ai-sdk-embedder.js';
 import { CallPolicy } from './call-policy.js';
+import { ResponseCache } from './response-cache.js';
 
 let server: FakeOpenAiCompatibleServer;
 beforeEach(async () => {
@@ -63,5 +64,23 @@ describe('AiSdkEmbedder', () => {
       .catch((thrown: unknown) => thrown);
     expect(ModelCallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 401, retryable: false });
+  });
+
+  it('answers a repeated request from the cache with the same vectors and tokens', async () => {
+    const cache = ResponseCache.open(':memory:');
+    const cached = new AiSdkEmbedder({
+      model: createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).embedding(
+        'text-embedding-3-small',
+      ),
+      cache,
+    });
+    const first = await cached.embed({ values: ['alpha beta', 'gamma'] });
+    const second = await cached.embed({ values: ['alpha beta', 'gamma'] });
+    expect(second).toEqual(first);
+    expect(first.usage.tokens).toBe(3);
+    expect(server.requests).toHaveLength(1);
+    await cached.embed({ values: ['gamma'] });
+    expect(server.requests).toHaveLength(2);
+    cache.close();
   });
 });

@@ -2,6 +2,7 @@ import { embedMany, type EmbeddingModel } from 'ai';
 import { InvalidInputError, type Embedder } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
 import { modelIdentity } from './language-model-caller.js';
+import { responseCacheKey, type ResponseCache } from './response-cache.js';
 
 export interface AiSdkEmbedderOptions {
   /** Any AI SDK embedding model, e.g. `createOpenAI({ apiKey }).embedding('text-embedding-3-small')`. */
@@ -10,6 +11,10 @@ export interface AiSdkEmbedderOptions {
   readonly batchSize?: number;
   /** Timeouts, retries and the per-provider concurrency limit (share one with the writer). */
   readonly callPolicy?: CallPolicy;
+  /** A response cache (keyed by the whole list of values), or false (the default). */
+  readonly cache?: ResponseCache | false;
+  /** Identity of the model in cache keys (default `<provider>:<modelId>`); include the base URL. */
+  readonly cacheNamespace?: string;
 }
 
 /** Scale a vector to unit length; the zero vector stays zero. */
@@ -21,7 +26,8 @@ export function l2Normalise(vector: readonly number[]): number[] {
 /**
  * The Embedder port over an AI SDK embedding model: batches the texts (each batch one call under the
  * CallPolicy, AI SDK retries off), L2-normalises every vector so that dot products are cosine
- * similarities, and sums the tokens the provider reports (0 when it reports none).
+ * similarities, and sums the tokens the provider reports (0 when it reports none). With a cache, a
+ * repeated request is answered from it with the tokens it first cost.
  *
  * @example
  * const embedder = new AiSdkEmbedder({ model: createOpenAI({ apiKey }).embedding('text-embedding-3-small') });
@@ -33,6 +39,8 @@ export class AiSdkEmbedder implements Embedder {
   private readonly model: EmbeddingModel;
   private readonly batchSize: number;
   private readonly policy: CallPolicy;
+  private readonly cache: ResponseCache | undefined;
+  private readonly cacheNamespace: string;
 
   constructor(options: AiSdkEmbedderOptions) {
     this.model = options.model;
@@ -46,9 +54,35 @@ export class AiSdkEmbedder implements Embedder {
       });
     }
     this.policy = options.callPolicy ?? new CallPolicy();
+    this.cache = options.cache || undefined;
+    this.cacheNamespace = options.cacheNamespace ?? `${this.provider}:${this.modelId}`;
   }
 
   async embed(options: { readonly values: readonly string[]; readonly abortSignal?: AbortSignal }) {
+    if (options.values.length === 0) return { embeddings: [], usage: { tokens: 0 } };
+    const key =
+      this.cache &&
+      responseCacheKey({
+        namespace: this.cacheNamespace,
+        system: 'embed',
+        prompt: '',
+        settings: { values: options.values },
+      });
+    const hit = key ? this.cache?.getEmbeddings(key) : undefined;
+    if (hit !== undefined) return { embeddings: hit.embeddings, usage: { tokens: hit.tokens } };
+    const result = await this.embedUncached(options);
+    if (key)
+      this.cache?.setEmbeddings(key, this.cacheNamespace, {
+        embeddings: result.embeddings,
+        tokens: result.usage.tokens,
+      });
+    return result;
+  }
+
+  private async embedUncached(options: {
+    readonly values: readonly string[];
+    readonly abortSignal?: AbortSignal;
+  }) {
     const batches: string[][] = [];
     for (let start = 0; start < options.values.length; start += this.batchSize) {
       batches.push(options.values.slice(start, start + this.batchSize));

@@ -182,6 +182,7 @@ export function createEmbedderFromSpec(
   spec: string | ModelSpec,
   options: SpecFactoryOptions & {
     readonly callPolicy?: CallPolicy;
+    readonly cache?: ResponseCache | false;
     readonly batchSize?: number;
     readonly lexical?: () => Embedder;
   } = {},
@@ -189,10 +190,14 @@ export function createEmbedderFromSpec(
   const field = options.field ?? '--embedder';
   const parsed = toSpec(spec, 'embedding', field);
   if (parsed.provider === 'lexical') return offline(options.lexical, 'lexical', field);
+  const env = options.env ?? process.env;
+  const remoteSpec = remote(parsed, 'embedding', field);
   return new AiSdkEmbedder({
-    model: createEmbeddingModel(parsed, options.env ?? process.env, { ...options, field }),
+    model: createEmbeddingModel(remoteSpec, env, { ...options, field }),
     callPolicy: options.callPolicy,
     batchSize: options.batchSize,
+    cache: options.cache,
+    cacheNamespace: cacheNamespace(remoteSpec, env),
   });
 }
 

@@ -23,6 +23,12 @@ export interface CachedResponse {
   readonly usage: TokenUsage;
 }
 
+/** Stored vectors of one embedding request, with the tokens it cost. */
+export interface CachedEmbeddings {
+  readonly embeddings: readonly (readonly number[])[];
+  readonly tokens: number;
+}
+
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
@@ -44,9 +50,10 @@ export function responseCacheKey(parts: ResponseCacheKeyParts): string {
 }
 
 /**
- * Content-addressed cache of model answers in one SQLite file (WAL, safe for several processes).
- * Re-running a bench with the same specs replays finished calls without any HTTP request and still
- * reports the tokens they stood for, which is also how an interrupted run resumes cheaply.
+ * Content-addressed cache of model answers and embedding requests in one SQLite file (WAL, safe for
+ * several processes). Re-running a bench with the same specs replays finished calls without any HTTP
+ * request and still reports the tokens they stood for, which is also how an interrupted run resumes
+ * cheaply; caching embeddings too keeps the replayed neighbours identical.
  *
  * @example
  * const cache = ResponseCache.open(); // .tailor/cache.sqlite
@@ -62,6 +69,8 @@ export class ResponseCache {
     { text: string; input: number; output: number }
   >;
   private readonly insertStatement: Database.Statement<[string, string, string, number, number, string]>;
+  private readonly selectEmbeddings: Database.Statement<[string], { vectors: string; tokens: number }>;
+  private readonly insertEmbeddings: Database.Statement<[string, string, string, number, string]>;
 
   private constructor(database: Database.Database) {
     this.database = database;
@@ -75,6 +84,13 @@ export class ResponseCache {
         input_tokens INTEGER NOT NULL,
         output_tokens INTEGER NOT NULL,
         created_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS embedding_responses (
+        key TEXT PRIMARY KEY,
+        namespace TEXT NOT NULL,
+        vectors TEXT NOT NULL,
+        tokens INTEGER NOT NULL,
+        created_at TEXT NOT NULL
       )`,
     );
     this.selectStatement = database.prepare(
@@ -82,6 +98,10 @@ export class ResponseCache {
     );
     this.insertStatement = database.prepare(
       'INSERT OR REPLACE INTO model_responses (key, namespace, text, input_tokens, output_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.selectEmbeddings = database.prepare('SELECT vectors, tokens FROM embedding_responses WHERE key = ?');
+    this.insertEmbeddings = database.prepare(
+      'INSERT OR REPLACE INTO embedding_responses (key, namespace, vectors, tokens, created_at) VALUES (?, ?, ?, ?, ?)',
     );
   }
 
@@ -113,10 +133,33 @@ export class ResponseCache {
     this.stats.writes += 1;
   }
 
-  /** Number of stored answers. */
+  /** The vectors of an embedding request (key from `responseCacheKey` with the values as prompt). */
+  getEmbeddings(key: string): CachedEmbeddings | undefined {
+    const row = this.selectEmbeddings.get(key);
+    if (row === undefined) {
+      this.stats.misses += 1;
+      return undefined;
+    }
+    this.stats.hits += 1;
+    return { embeddings: JSON.parse(row.vectors) as number[][], tokens: row.tokens };
+  }
+
+  setEmbeddings(key: string, namespace: string, response: CachedEmbeddings): void {
+    this.insertEmbeddings.run(
+      key,
+      namespace,
+      JSON.stringify(response.embeddings),
+      response.tokens,
+      new Date().toISOString(),
+    );
+    this.stats.writes += 1;
+  }
+
+  /** Number of stored answers and embedding requests. */
   size(): number {
-    return (this.database.prepare('SELECT COUNT(*) AS count FROM model_responses').get() as { count: number })
-      .count;
+    const count = (table: string) =>
+      (this.database.prepare(`SELECT COUNT(*) AS count FROM ${table}`).get() as { count: number }).count;
+    return count('model_responses') + count('embedding_responses');
   }
 
   close(): void {
