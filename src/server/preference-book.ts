@@ -1,0 +1,120 @@
+import { embedText } from '../core/index.js';
+import type { Embedder, InteractionStore, Memory, MemoryScope } from '../spec/index.js';
+import { InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
+import type { PreferenceView } from './preference-view.js';
+import { preferenceView } from './preference-view.js';
+
+/** Task keys every user may have preferences under, besides those of their interactions. */
+const knownTaskKeys = ['summarization', 'email', 'custom:chat'];
+
+/**
+ * What users can see and correct about what was learned from them (DESIGN.md §1): list, reword, pin,
+ * delete and write preferences by hand. Only `preference` entries are shown; the edit pairs that
+ * ICL-style learners keep are not preferences.
+ */
+export class PreferenceBook {
+  constructor(
+    private readonly memory: Memory,
+    private readonly embedder: Embedder,
+    private readonly interactions: InteractionStore,
+  ) {}
+
+  /** Preferences of one task, or of every task the user has, oldest first within each task. */
+  async list(options: { tenant: string; user: string; task?: string }): Promise<PreferenceView[]> {
+    const tasks = options.task === undefined ? await this.taskKeysOf(options) : [options.task];
+    const lists = await Promise.all(
+      tasks.map((task) =>
+        this.memory.list({ scope: { tenant: options.tenant, user: options.user, task }, kind: 'preference' }),
+      ),
+    );
+    return lists.flat().map(preferenceView);
+  }
+
+  /**
+   * Stores a preference the user wrote (origin `user`, pinned unless `pinned` is false). Its embedding
+   * is the embedding of its own text, so it is also retrieved for contexts that resemble it; pinned or
+   * not, CIPHER always includes user-written preferences in the aggregate.
+   */
+  async add(options: {
+    tenant: string;
+    user: string;
+    task: string;
+    preference: string;
+    pinned?: boolean;
+  }): Promise<PreferenceView> {
+    const preference = options.preference.trim();
+    if (preference === '') {
+      throw new InvalidInputError({
+        field: 'preference',
+        value: options.preference,
+        accepted: 'a non-empty text',
+      });
+    }
+    const embedding = await embedText({ embedder: this.embedder, text: preference });
+    const entry = await this.memory.add({
+      scope: { tenant: options.tenant, user: options.user, task: options.task },
+      kind: 'preference',
+      embedding,
+      contextId: null,
+      contextText: null,
+      preference,
+      pair: null,
+      origin: 'user',
+      interactionId: null,
+      pinned: options.pinned ?? true,
+    });
+    return preferenceView(entry);
+  }
+
+  /**
+   * Rewords and/or (un)pins a preference, wherever its task. Rewording also pins it unless `pinned`
+   * is given: a preference the user took the trouble to correct should keep steering drafts.
+   */
+  async update(options: {
+    tenant: string;
+    user: string;
+    id: string;
+    /** The preference's task key, when known (found by search otherwise). */
+    task?: string;
+    preference?: string;
+    pinned?: boolean;
+  }): Promise<PreferenceView> {
+    const scope = await this.scopeOf(options);
+    const pinned = options.pinned ?? (options.preference !== undefined ? true : undefined);
+    const updated = await this.memory.update({
+      scope,
+      id: options.id,
+      preference: options.preference?.trim(),
+      pinned,
+    });
+    return preferenceView(updated);
+  }
+
+  /** Deletes a preference; NotFoundError when the user has no such preference. */
+  async delete(options: { tenant: string; user: string; id: string; task?: string }): Promise<void> {
+    const scope = await this.scopeOf(options);
+    await this.memory.delete({ scope, id: options.id });
+  }
+
+  /** The scope holding a preference id of this user. */
+  private async scopeOf(options: {
+    tenant: string;
+    user: string;
+    id: string;
+    task?: string;
+  }): Promise<MemoryScope> {
+    const tasks = options.task === undefined ? await this.taskKeysOf(options) : [options.task];
+    for (const task of tasks) {
+      const scope = { tenant: options.tenant, user: options.user, task };
+      const entry = await this.memory.get({ scope, id: options.id });
+      if (entry !== undefined && entry.kind === 'preference') return scope;
+    }
+    throw new NotFoundError({ entity: 'preference', id: options.id });
+  }
+
+  /** The built-in task keys and those of the user's interactions. */
+  private async taskKeysOf(options: { tenant: string; user: string }): Promise<string[]> {
+    const interactions = await this.interactions.list({ tenant: options.tenant, user: options.user });
+    return [...new Set([...knownTaskKeys, ...interactions.map((interaction) => taskKey(interaction.task))])];
+  }
+}

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { Learner } from '../core/index.js';
+import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
+import type { Embedder, Interaction, InteractionStore, Memory, Task, Writer } from '../spec/index.js';
+import { ConflictError, InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
+import type { ExportedPair } from './export-pairs.js';
+import { exportPairs } from './export-pairs.js';
+import { learnInteraction } from './learn-interaction.js';
+import type { RecoveryPolicy, RecoveryReport } from './pending-recoverer.js';
+import { PendingRecoverer } from './pending-recoverer.js';
+import { PreferenceBook } from './preference-book.js';
+import { preview } from './preference-view.js';
+
+/** A retrieved past context behind a draft, as the API shows it ("why this draft"). */
+export interface NeighbourView {
+  readonly entryId: string;
+  readonly contextId: string | null;
+  readonly contextPreview: string | null;
+  readonly similarity: number;
+  readonly preference: string | null;
+}
+
+export interface GenerateResult {
+  readonly interactionId: string;
+  readonly text: string;
+  readonly preferenceUsed: string | null;
+  readonly neighbours: readonly NeighbourView[];
+}
+
+export interface LearnOutcome {
+  readonly interactionId: string;
+  /** Word-level edit distance between the draft and the edit (0 when accepted). */
+  readonly cost: number;
+  readonly accepted: boolean;
+  /** `pending` when learning failed: the edit is stored and learning is retried later. */
+  readonly status: 'learned' | 'pending';
+  readonly inferredPreference: string | null;
+}
+
+export interface TailorOptions {
+  readonly writer: Writer;
+  readonly embedder: Embedder;
+  readonly memory: Memory;
+  readonly interactions: InteractionStore;
+  readonly learner: Learner;
+  /** The user's effort for an edit; default the paper's word-level Levenshtein distance. */
+  readonly cost?: (original: string, edited: string) => number;
+  readonly recovery?: Partial<RecoveryPolicy>;
+  /** Told about learning failures (they never fail a request). */
+  readonly onLearnError?: (error: unknown, interaction: Interaction) => void;
+}
+
+/** The service's use cases, over ports only; the HTTP API and the proxy are thin edges over it. */
+export type Tailor = ReturnType<typeof createTailor>;
+
+/**
+ * Tailor as a service (issue #6): draft for a user, learn from their edit, and let them see and correct
+ * what was learned. Every edit is committed to the InteractionStore before the learner's model call;
+ * when that call fails the interaction stays `pending` and `recoverPending` retries it with backoff.
+ *
+ * @example
+ * const tailor = createTailor({ writer, embedder, memory, interactions, learner });
+ * const draft = await tailor.generate({ tenant: 'acme', user: 'ada', task: { kind: 'email' }, context: notes });
+ * await tailor.learn({ tenant: 'acme', interactionId: draft.interactionId, edited: usersVersion });
+ */
+export function createTailor(options: TailorOptions) {
+  const { memory, interactions, learner } = options;
+  const cost = options.cost ?? wordEditDistance;
+  const preferences = new PreferenceBook(memory, options.embedder, interactions);
+  const learnOne = (interaction: Interaction, abortSignal?: AbortSignal) =>
+    learnInteraction({ learner, interactions, interaction, abortSignal }).then((attempt) => {
+      if (!attempt.ok) options.onLearnError?.(attempt.error, attempt.interaction);
+      return attempt;
+    });
+  const recoverer = new PendingRecoverer(
+    interactions,
+    (interaction) => learnOne(interaction),
+    options.recovery,
+  );
+
+  async function requireInteraction(tenant: string, id: string): Promise<Interaction> {
+    const interaction = await interactions.get({ tenant, id });
+    if (interaction === undefined) throw new NotFoundError({ entity: 'interaction', id });
+    return interaction;
+  }
+
+  async function neighbourViews(
+    scope: { tenant: string; user: string; task: string },
+    neighbours: Interaction['neighbours'],
+  ): Promise<NeighbourView[]> {
+    return Promise.all(
+      neighbours.map(async (neighbour) => {
+        const entry = await memory.get({ scope, id: neighbour.entryId });
+        return {
+          entryId: neighbour.entryId,
+          contextId: neighbour.contextId,
+          contextPreview: preview(entry?.contextText ?? null),
+          similarity: neighbour.similarity,
+          preference: neighbour.preference,
+        };
+      }),
+    );
+  }
+
+  return {
+    learnerName: learner.name,
+    preferences,
+    recoverer,
+
+    /** Drafts for the user with what was learned about them, and stores the draft as an interaction. */
+    async generate(request: {
+      readonly tenant: string;
+      readonly user: string;
+      readonly task: Task;
+      readonly context: string;
+      readonly contextId?: string;
+      readonly abortSignal?: AbortSignal;
+    }): Promise<GenerateResult> {
+      if (request.context.trim() === '') {
+        throw new InvalidInputError({
+          field: 'context',
+          value: request.context,
+          accepted: 'a non-empty text',
+        });
+      }
+      const scope = { tenant: request.tenant, user: request.user, task: taskKey(request.task) };
+      const id = randomUUID();
+      const contextId = request.contextId ?? null;
+      const proposal = await learner.propose({
+        scope,
+        task: request.task,
+        context: { id: contextId ?? id, source: 'service', text: request.context },
+        abortSignal: request.abortSignal,
+      });
+      await interactions.create({
+        id,
+        tenant: request.tenant,
+        user: request.user,
+        task: request.task,
+        contextId,
+        contextText: request.context,
+        embedding: proposal.embedding,
+        output: proposal.text,
+        preferenceUsed: proposal.preferenceUsed,
+        neighbours: proposal.neighbours,
+        learner: learner.name,
+      });
+      return {
+        interactionId: id,
+        text: proposal.text,
+        preferenceUsed: proposal.preferenceUsed,
+        neighbours: await neighbourViews(scope, proposal.neighbours),
+      };
+    },
+
+    /**
+     * Stores the user's version of a draft (durably, first), then learns from it. Throws NotFoundError
+     * for an unknown interaction and ConflictError when it already has an edit. A learning failure is
+     * not an error: the outcome says `pending` and the recoverer retries.
+     */
+    async learn(request: {
+      readonly tenant: string;
+      readonly interactionId: string;
+      readonly edited: string;
+      readonly abortSignal?: AbortSignal;
+    }): Promise<LearnOutcome> {
+      const current = await requireInteraction(request.tenant, request.interactionId);
+      if (current.edited !== null) {
+        throw new ConflictError({
+          message: `interaction ${JSON.stringify(current.id)} was already learned from`,
+        });
+      }
+      const editCost = request.edited === current.output ? 0 : cost(current.output, request.edited);
+      const recorded = await interactions.recordEdit({
+        tenant: request.tenant,
+        id: current.id,
+        edited: request.edited,
+        cost: editCost,
+      });
+      recoverer.claim(recorded.id);
+      let attempt: Awaited<ReturnType<typeof learnOne>> | undefined;
+      try {
+        attempt = await learnOne(recorded, request.abortSignal);
+      } finally {
+        recoverer.release(recorded.id, {
+          ok: attempt?.ok ?? false,
+          attempts: attempt?.interaction.learnAttempts ?? 1,
+        });
+      }
+      return {
+        interactionId: recorded.id,
+        cost: editCost,
+        accepted: request.edited === current.output,
+        status: attempt.ok ? 'learned' : 'pending',
+        inferredPreference: attempt.interaction.preferenceInferred,
+      };
+    },
+
+    /** One interaction of the tenant; NotFoundError otherwise (also for another tenant's). */
+    getInteraction: (request: { readonly tenant: string; readonly id: string }) =>
+      requireInteraction(request.tenant, request.id),
+
+    /** A user's interactions, oldest first, optionally of one task key. */
+    listInteractions: (request: { readonly tenant: string; readonly user: string; readonly task?: string }) =>
+      interactions.list(request),
+
+    /** Deletes everything stored about a user: memory entries and interactions. */
+    async forget(request: { readonly tenant: string; readonly user: string }): Promise<{ deleted: number }> {
+      const [entries, rows] = await Promise.all([memory.forget(request), interactions.forget(request)]);
+      return { deleted: entries + rows };
+    },
+
+    /** The user's edits as preference pairs (see `exportPairs`). */
+    async exportPairs(request: {
+      readonly tenant: string;
+      readonly user: string;
+      readonly task?: string;
+    }): Promise<ExportedPair[]> {
+      return exportPairs(await interactions.list(request));
+    },
+
+    /** Retries learning from pending edits that are due (see `PendingRecoverer`). */
+    recoverPending: (): Promise<RecoveryReport> => recoverer.recoverPending(),
+  };
+}
