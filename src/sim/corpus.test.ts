@@ -1,0 +1,183 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError, type Context } from '../spec/index.js';
+import {
+  builtinCorpusDirectory,
+  loadBuiltinCorpus,
+  loadCorpusFile,
+  loadCorpusFiles,
+  maxContextTextBytes,
+} from './corpus.js';
+
+let directory: string;
+let fileCount = 0;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'tailor-corpus-'));
+});
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function corpusFile(content: string | Uint8Array): Promise<string> {
+  const path = join(directory, `corpus-${++fileCount}.jsonl`);
+  await writeFile(path, content);
+  return path;
+}
+
+const record = (id: string, text = `text of ${id}`, source = 'news') => JSON.stringify({ id, source, text });
+
+/** Loads and returns the InvalidInputError thrown, failing the test if none is. */
+async function loadError(path: string): Promise<InvalidInputError> {
+  const error = await loadCorpusFile(path).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(InvalidInputError.isInstance(error), `expected an InvalidInputError, got ${String(error)}`).toBe(
+    true,
+  );
+  return error as InvalidInputError;
+}
+
+describe('loadCorpusFile', () => {
+  it('reads every record in order, skipping blank lines and tolerating CRLF', async () => {
+    const path = await corpusFile(`${record('a-1')}\r\n\n${record('a-2', 'second', 'forum')}\n`);
+    expect(await loadCorpusFile(path)).toEqual([
+      { id: 'a-1', source: 'news', text: 'text of a-1' },
+      { id: 'a-2', source: 'forum', text: 'second' },
+    ]);
+  });
+
+  it('round-trips any set of valid records', async () => {
+    const text = fc.string({ minLength: 1, maxLength: 60 }).filter((value) => value.trim() !== '');
+    const records = fc.uniqueArray(fc.record({ id: text, source: text, text }), {
+      minLength: 1,
+      maxLength: 8,
+      selector: (context) => context.id,
+    });
+    await fc.assert(
+      fc.asyncProperty(records, async (contexts: Context[]) => {
+        const path = await corpusFile(contexts.map((context) => JSON.stringify(context)).join('\n'));
+        expect(await loadCorpusFile(path)).toEqual(contexts);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('rejects a missing file, naming its path', async () => {
+    const path = join(directory, 'absent.jsonl');
+    const error = await loadError(path);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain('not found');
+  });
+
+  it('rejects a folder given as the file', async () => {
+    expect((await loadError(directory)).message).toContain(directory);
+  });
+
+  it('rejects bytes that are not UTF-8, naming the line', async () => {
+    const bad = Buffer.concat([
+      Buffer.from(`${record('a-1')}\n{"id":"a-2","source":"news","text":"caf`),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}\n'),
+    ]);
+    const path = await corpusFile(bad);
+    const error = await loadError(path);
+    expect(error.message).toContain(`${path}:2:`);
+    expect(error.message).toContain('UTF-8');
+  });
+
+  it('rejects malformed JSON with the 1-based line', async () => {
+    const path = await corpusFile(`${record('a-1')}\n${record('a-2')}\n{"id": "a-3", "source": \n`);
+    const error = await loadError(path);
+    expect(error.message).toContain(`${path}:3:`);
+    expect(error.message).toContain('malformed JSON');
+  });
+
+  it('rejects a line that is JSON but not an object', async () => {
+    const path = await corpusFile(`${record('a-1')}\n["a-2", "news", "text"]\n`);
+    expect((await loadError(path)).message).toContain(`${path}:2: expected a JSON object, got an array`);
+  });
+
+  it.each([
+    ['id', { source: 'news', text: 'body' }, 'missing field "id"'],
+    ['source', { id: 'a-2', text: 'body' }, 'missing field "source"'],
+    ['text', { id: 'a-2', source: 'news' }, 'missing field "text"'],
+    ['id', { id: 7, source: 'news', text: 'body' }, 'field "id" is not a string'],
+    ['text', { id: 'a-2', source: 'news', text: ['body'] }, 'field "text" is not a string'],
+    ['source', { id: 'a-2', source: null, text: 'body' }, 'field "source" is not a string'],
+  ])('rejects a bad %s field: %j', async (field, bad, problem) => {
+    const path = await corpusFile(`${record('a-1')}\n${JSON.stringify(bad)}\n`);
+    const error = await loadError(path);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(`${path}:2: ${problem}`);
+  });
+
+  it.each([
+    ['text', ''],
+    ['text', ' \n\t '],
+    ['id', '  '],
+    ['source', ''],
+  ])('rejects an empty or whitespace-only %s %j', async (field, value) => {
+    const path = await corpusFile(
+      JSON.stringify({ id: 'a-1', source: 'news', text: 'body', [field]: value }),
+    );
+    const error = await loadError(path);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(`${path}:1: empty or whitespace-only ${field}`);
+  });
+
+  it('accepts a text of exactly 100 KB and rejects one byte more', async () => {
+    const limit = 'é'.repeat(maxContextTextBytes / 2);
+    const path = await corpusFile(`${record('a-1', limit)}\n`);
+    expect((await loadCorpusFile(path))[0]?.text).toBe(limit);
+    const over = await corpusFile(`${record('a-1')}\n${record('a-2', `${limit}x`)}\n`);
+    const error = await loadError(over);
+    expect(error.field).toBe('text');
+    expect(error.message).toContain(`${over}:2: text of ${maxContextTextBytes + 1} bytes`);
+  });
+
+  it('rejects a duplicate id, naming both lines', async () => {
+    const path = await corpusFile(`${record('a-1')}\n${record('a-2')}\n${record('a-1', 'again')}\n`);
+    const error = await loadError(path);
+    expect(error.message).toContain(`${path}:3: duplicate id "a-1" (first on line 1)`);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file of blank lines', '\n  \n\r\n'],
+  ])('rejects %s', async (_name, content) => {
+    const path = await corpusFile(content);
+    const error = await loadError(path);
+    expect(error.message).toContain(`${path}: the file holds no record`);
+  });
+});
+
+describe('loadCorpusFiles', () => {
+  it('concatenates files and rejects an id found in two of them', async () => {
+    const first = await corpusFile(`${record('a-1')}\n`);
+    const second = await corpusFile(`${record('b-1', 'other', 'forum')}\n`);
+    expect((await loadCorpusFiles([first, second])).map((context) => context.id)).toEqual(['a-1', 'b-1']);
+    const clash = await corpusFile(`${record('a-1', 'clash', 'forum')}\n`);
+    await expect(loadCorpusFiles([first, clash])).rejects.toThrow(
+      `${clash}: duplicate id "a-1" (also in ${first})`,
+    );
+  });
+});
+
+describe('loadBuiltinCorpus', () => {
+  it('rejects an unknown task', async () => {
+    await expect(loadBuiltinCorpus('custom' as 'email')).rejects.toThrow(/summarization, email/);
+  });
+
+  it('reads data/ relative to the package, not the working directory', async () => {
+    const packageData = fileURLToPath(new URL('../../data/email', import.meta.url));
+    expect(builtinCorpusDirectory('email')).toBe(packageData);
+    const corpus = await loadBuiltinCorpus('email');
+    expect(corpus.length).toBeGreaterThan(0);
+  });
+});
