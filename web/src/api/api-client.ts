@@ -84,7 +84,7 @@ export function createApiClient(options: ApiClientOptions) {
       call<{ preferences: LearnedPreference[] }>('GET', `${user(userId)}/preferences${taskQuery(task)}`).then(
         (result) => result.preferences,
       ),
-    addPreference: (userId: string, request: { task: ApiTask; preference: string }) =>
+    addPreference: (userId: string, request: { task: ApiTask | string; preference: string }) =>
       call<LearnedPreference>('POST', `${user(userId)}/preferences`, request),
     updatePreference: (userId: string, id: string, change: { preference?: string; pinned?: boolean }) =>
       call<LearnedPreference>('PATCH', `${user(userId)}/preferences/${encodeURIComponent(id)}`, change),

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { describeApiError } from '../api/api-error.js';
-import type { ApiTask, LearnedPreference } from '../api/types.js';
+import type { LearnedPreference } from '../api/types.js';
 import { StatusMessage } from '../shared/status-message.js';
 
-/** Parse the task field: `summarization`, `email`, or a custom task's name (with its instruction). */
-function taskFor(kind: string, customName: string): ApiTask | undefined {
+/** The task key the preference is stored under: `summarization`, `email` or `custom:<name>`. */
+function taskFor(kind: string, customName: string): string | undefined {
   if (kind === 'summarization' || kind === 'email') return kind;
   const name = customName.trim();
-  return name ? { name, instruction: '' } : undefined;
+  return name ? `custom:${name}` : undefined;
 }
 
 /** Write a preference by hand for one task; it is stored as written by the user, pinned. */

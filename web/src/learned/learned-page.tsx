@@ -55,8 +55,9 @@ export function LearnedPage(props: { readonly client: ApiClient; readonly user: 
     <section class="learned-page" aria-labelledby="learned-heading">
       <h2 id="learned-heading">What Tailor learned about {user}</h2>
       <p class="hint">
-        These preferences steer your drafts: Tailor picks the ones learned on contexts most like the new one.
-        Reword, pin or delete any of them; changes apply from the next draft.
+        These preferences steer your drafts: for each new context Tailor uses the ones learned on the most
+        similar past contexts, plus every pinned preference and every one you wrote, for every draft of that
+        task. Reword, pin or delete any of them (rewording also pins it); changes apply from the next draft.
       </p>
       <StatusMessage kind="error">{error}</StatusMessage>
       <StatusMessage kind="success">{notice}</StatusMessage>

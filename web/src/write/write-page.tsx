@@ -131,7 +131,12 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
           </div>
         </form>
       </section>
-      <section class="review" aria-label="Draft and edit" aria-busy={busy !== undefined}>
+      <section
+        class="review"
+        aria-label="Draft and edit"
+        aria-busy={busy !== undefined ? 'true' : 'false'}
+        data-testid="review"
+      >
         <StatusMessage kind="error" testId="write-error">
           {error}
         </StatusMessage>
