@@ -10,12 +10,14 @@ export interface RoundRecord {
   readonly output: string;
   readonly edited: string;
   readonly accepted: boolean;
-  /** Word-level Levenshtein distance between output and edited (0 when accepted). */
+  /** Word-level Levenshtein distance between output and edited (0 when accepted), see `runRound`. */
   readonly cost: number;
   readonly preferenceUsed: string | null;
   readonly preferenceInferred: string | null;
   readonly neighbours: readonly UsedNeighbour[];
   /** Tokens of the agent's calls this round (propose + learn), not the simulated user's. */
   readonly agentUsage: TokenUsage;
+  /** Tokens the (simulated) user spent reviewing; not part of the agent's expense. */
+  readonly userUsage: TokenUsage;
   readonly warnings: readonly string[];
 }
