@@ -1,4 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   hashedBagOfWords,
@@ -6,6 +7,7 @@ import {
   type FakeOpenAiCompatibleServer,
 } from '../../test/fake-servers/openai-compatible-server.js';
 import { ModelCallError } from '../spec/index.js';
+import { describeEmbedderContract } from '../testing/embedder.contract.js';
 import { AiSdkEmbedder, l2Normalise } from './ai-sdk-embedder.js';
 import { CallPolicy } from './call-policy.js';
 import { ResponseCache } from './response-cache.js';
@@ -22,6 +24,19 @@ const embedder = (batchSize?: number) =>
     callPolicy: new CallPolicy({ initialDelayMs: 1 }),
     batchSize,
   });
+describeEmbedderContract('AI SDK embedder over a fake OpenAI server', () => embedder());
+describeEmbedderContract(
+  'AI SDK embedder over a fake OpenAI-compatible server, cached, batches of 2',
+  () =>
+    new AiSdkEmbedder({
+      model: createOpenAICompatible({ name: 'ollama', baseURL: server.baseURL }).embeddingModel(
+        'nomic-embed-text',
+      ),
+      batchSize: 2,
+      cache: ResponseCache.open(':memory:'),
+    }),
+);
+
 const dot = (left: readonly number[], right: readonly number[]) =>
   left.reduce((sum, value, index) => sum + value * right[index]!, 0);
 

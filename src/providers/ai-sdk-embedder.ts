@@ -59,6 +59,16 @@ export class AiSdkEmbedder implements Embedder {
   }
 
   async embed(options: { readonly values: readonly string[]; readonly abortSignal?: AbortSignal }) {
+    options.values.forEach((value, index) => {
+      // NOTE: providers answer an empty input with a 400; say which value it was before any call.
+      if (value.trim() === '') {
+        throw new InvalidInputError({
+          field: `values[${index}]`,
+          value,
+          accepted: 'a text with at least one non-space character',
+        });
+      }
+    });
     if (options.values.length === 0) return { embeddings: [], usage: { tokens: 0 } };
     const key =
       this.cache &&
