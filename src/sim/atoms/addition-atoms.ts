@@ -1,0 +1,214 @@
+import type { Task } from '../../spec/index.js';
+import { addSentence, bodySentences } from '../text/body-edits.js';
+import type { SentencePosition } from '../text/body-edits.js';
+import { wordReplacer } from '../text/replace-words.js';
+import { editDocument, readDocument } from '../text/text-document.js';
+import { plainText } from './plain-text.js';
+import { stockSentences } from './stock-sentences.js';
+import type { StyleAtom } from './style-atom.js';
+import { defineAtom } from './style-atom.js';
+import { emotionWords, negativeWords, positiveWords } from './word-tables.js';
+
+/** An atom that holds when a marker pattern occurs and is added as one stock sentence. */
+function stockSentenceAtom(options: {
+  readonly id: string;
+  readonly phrases: readonly string[];
+  readonly meaning: string;
+  readonly marker: RegExp;
+  readonly sentence: string | ((task: Task) => string);
+  readonly position: SentencePosition;
+  readonly conflicts?: readonly string[];
+}): StyleAtom {
+  const { sentence, position, marker } = options;
+  return defineAtom({
+    id: options.id,
+    phrases: options.phrases,
+    meaning: options.meaning,
+    conflicts: options.conflicts,
+    detect: (text) => marker.test(plainText(text)),
+    edit: (text, task) =>
+      editDocument(text, (document) =>
+        addSentence(document, typeof sentence === 'string' ? sentence : sentence(task), position),
+      ),
+  });
+}
+
+const negative = wordReplacer(negativeWords);
+const positiveMarker = new RegExp(`\\b(${positiveWords.join('|')})\\b`);
+const emotionMarker = new RegExp(`\\b(${emotionWords.join('|')})\\b`);
+const mentionsYou = /\b(you|your|yours|yourself)\b/i;
+
+function questions(text: string): string[] {
+  return bodySentences(readDocument(text)).filter((sentence) =>
+    /\?["'”’)]*$/u.test(sentence.replace(/\s*(#\S+|\p{Extended_Pictographic}\uFE0F?)+$/u, '')),
+  );
+}
+
+/** Atoms that hold when a kind of sentence is present, and add a stock sentence when it is not. */
+export const additionAtoms = [
+  defineAtom({
+    id: 'positive',
+    phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
+    meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This story has a bright side." (emails: "Overall, this looks great.").`,
+    detect: (text) => !negative.test(text) && positiveMarker.test(plainText(text)),
+    edit: (text, task) =>
+      editDocument(negative.replace(text), (document) => {
+        if (positiveMarker.test(plainText(negative.replace(text)))) return;
+        addSentence(
+          document,
+          task.kind === 'email' ? stockSentences.positiveEmail : stockSentences.positiveSummary,
+          'end',
+        );
+      }),
+  }),
+  stockSentenceAtom({
+    id: 'show-emotions',
+    phrases: ['show emotions', 'emotional', 'show feelings', 'express emotions', 'heartfelt'],
+    meaning:
+      'Names a feeling: at least one emotion word (feel, felt, heart, tears, proud, nervous, overwhelmed...). The editor adds "Emotions run high." at the end.',
+    marker: emotionMarker,
+    sentence: stockSentences.emotions,
+    position: 'end',
+  }),
+  stockSentenceAtom({
+    id: 'personal-reflection',
+    phrases: [
+      'invoke personal reflection',
+      'personal reflection',
+      'reflective',
+      'prompt reflection',
+      'self-reflection',
+    ],
+    meaning:
+      'Invites the reader to reflect on their own life: contains "reflect", "ask yourself" or "think about your own". The editor adds "Take a moment to reflect on your own life." at the end.',
+    marker: /\b(reflect|reflection|ask yourself|think about your own)\b/,
+    sentence: stockSentences.reflection,
+    position: 'end',
+  }),
+  defineAtom({
+    id: 'interactive',
+    phrases: ['interactive', 'engage the reader', 'ask the reader', 'questions to the reader'],
+    meaning:
+      'Speaks with the reader: a body sentence is a question addressed to "you". The editor adds "What do you think about that?" at the end.',
+    detect: (text) => questions(text).some((question) => mentionsYou.test(question)),
+    edit: (text) =>
+      editDocument(text, (document) => addSentence(document, stockSentences.interactive, 'end')),
+  }),
+  stockSentenceAtom({
+    id: 'call-to-action',
+    phrases: ['call to action', 'call-to-action', 'clear next step', 'ask for a reply', 'request action'],
+    meaning:
+      'Asks the reader to do something by a time: "please reply/review/share/confirm...", "by Friday", "sign up", "get back to". The editor adds "Please reply with your thoughts by Friday." at the end.',
+    marker:
+      /\b(please (reply|review|share|confirm|send|read|check|join|respond|take a look)|by (monday|tuesday|wednesday|thursday|friday|next week|tomorrow)|sign up|get back to)\b/,
+    sentence: stockSentences.callToAction,
+    position: 'end',
+  }),
+  stockSentenceAtom({
+    id: 'respectful',
+    phrases: ['respectful', 'polite', 'courteous', 'considerate'],
+    meaning:
+      'Shows courtesy to the reader: "appreciate(d)", "grateful", "kindly", "respectfully" or "thank you for your time". The editor adds "Your time is greatly appreciated." at the end.',
+    marker: /\b(appreciate|appreciated|grateful|kindly|respectfully|thank you for your time)\b/,
+    sentence: stockSentences.respectful,
+    position: 'end',
+  }),
+  stockSentenceAtom({
+    id: 'playful',
+    phrases: ['playful language', 'playful', 'fun', 'lighthearted', 'whimsical'],
+    meaning:
+      'Uses a playful interjection (wow, yay, woohoo, whoa, hooray, ta-da, oh boy). The editor adds "Wow, what a ride!" at the end.',
+    marker: /\b(wow|yay|woohoo|whoa|hooray|ta-da|oh boy)\b/,
+    sentence: stockSentences.playful,
+    position: 'end',
+  }),
+  stockSentenceAtom({
+    id: 'storytelling',
+    phrases: ['storytelling', 'story', 'narrative style', 'tell it as a story', 'fairy tale'],
+    meaning:
+      'Framed as a story: contains a story frame ("once upon a time", "this story begins", "the story of", "fairy tale"). The editor adds "This story begins like a fairy tale." first.',
+    marker: /\b(once upon a time|this story begins|our story begins|the story of|fairy tale)\b/,
+    sentence: stockSentences.storytelling,
+    position: 'start',
+  }),
+  stockSentenceAtom({
+    id: 'child-audience',
+    phrases: [
+      'addressed to kids',
+      'targeted to young children',
+      'young children',
+      'for kids',
+      'for children',
+      'kid-friendly',
+      'child-friendly',
+    ],
+    meaning:
+      'Addresses young readers directly: "kids", "boys and girls", "little ones" or "young readers". The editor adds "Listen up, kids!" first. ("Targeted to young children" also means simple-english.)',
+    marker: /\b(kids|boys and girls|little ones|young readers)\b/,
+    sentence: stockSentences.childAudience,
+    position: 'start',
+  }),
+  stockSentenceAtom({
+    id: 'immersive',
+    phrases: ['immersive', 'vivid', 'put the reader in the scene', 'transport the reader'],
+    meaning:
+      'Places the reader inside the scene: "picture yourself", "imagine yourself", "imagine being", "step into". The editor adds "Picture yourself right there." first.',
+    marker: /\b(picture yourself|imagine yourself|imagine being|step into|picture the scene)\b/,
+    sentence: stockSentences.immersive,
+    position: 'start',
+  }),
+  defineAtom({
+    id: 'inquisitive',
+    phrases: ['inquisitive', 'curious', 'rhetorical questions', 'rhetorical question', 'asks questions'],
+    meaning:
+      'Asks a curious question that is not addressed to "you" and is not a Q/A heading (a rhetorical question). The editor adds "Ever wondered how this works?" first.',
+    detect: (text) => questions(text).some((question) => !mentionsYou.test(question)),
+    edit: (text) =>
+      editDocument(text, (document) => addSentence(document, stockSentences.inquisitive, 'start')),
+  }),
+  stockSentenceAtom({
+    id: 'engaging',
+    phrases: ['engaging', 'catchy', 'attention-grabbing', 'hook', 'exciting'],
+    meaning:
+      'Opens with a hook announcing news: "exciting news", "big news", "great news", "guess what". The editor adds "Some exciting news to share!" first.',
+    marker: /\b(exciting news|big news|great news|guess what|some exciting)\b/,
+    sentence: stockSentences.engaging,
+    position: 'start',
+  }),
+  stockSentenceAtom({
+    id: 'conversational',
+    phrases: ['conversational', 'chatty', 'like talking to a friend', 'spoken style'],
+    meaning:
+      'Sounds spoken: a discourse marker such as "honestly", "you know" (not "let you know"), "anyway", "by the way", "to be honest". The editor adds "Honestly, here goes." first.',
+    marker: /\b(honestly|(?<!let )you know|anyway|by the way|to be honest)\b/,
+    sentence: stockSentences.conversational,
+    position: 'start',
+  }),
+  stockSentenceAtom({
+    id: 'foreshadowing',
+    phrases: [
+      'skillful foreshadowing',
+      'foreshadowing',
+      'foreshadow',
+      'build suspense',
+      'suspense',
+      'teaser',
+    ],
+    meaning:
+      'Hints early at what comes later: "the best part comes", "biggest surprise", "little did", "stay tuned", "but wait". The editor adds "The best part comes at the end." right after the first sentence.',
+    marker: /\b(the best part comes|biggest surprise|little did|stay tuned|but wait)\b/,
+    sentence: stockSentences.foreshadowing,
+    position: 'second',
+  }),
+  stockSentenceAtom({
+    id: 'personalized',
+    phrases: ['personalized', 'personalised', 'personal touch', 'tailored to the recipient'],
+    meaning:
+      'Relates the message to the recipient: "your own work", "your work", "your research", "your interests", "your team", "thought of you". The editor adds "This connects closely to your own work." after the first sentence.',
+    marker: /\b(your own work|your work|your research|your interests?|your team|thought of you)\b/,
+    sentence: stockSentences.personalized,
+    position: 'second',
+  }),
+];
+
+export { negative as negativeWordReplacer };

@@ -1,0 +1,40 @@
+import type { Task } from '../../spec/index.js';
+import { getAtom } from './atom-registry.js';
+import type { AtomRequirement } from './atom-requirement.js';
+import { sortRequirements } from './atom-requirement.js';
+
+/** True when the text meets the requirement (has the atom, or lacks an avoided one). */
+export function requirementHolds(text: string, task: Task, requirement: AtomRequirement): boolean {
+  const held = getAtom(requirement.atom).detect(text, task);
+  return requirement.avoid ? !held : held;
+}
+
+/** The requirements the text does not meet, in the fixed order. */
+export function unmetRequirements(
+  text: string,
+  task: Task,
+  requirements: readonly AtomRequirement[],
+): AtomRequirement[] {
+  return sortRequirements(requirements).filter((requirement) => !requirementHolds(text, task, requirement));
+}
+
+/**
+ * Rewrite a text so that it meets the requirements: in the fixed order, each requirement whose
+ * check fails at that moment is enforced by its editor (`apply`, or `remove` for an avoided atom).
+ * `skip` leaves chosen requirements out (the offline writer's imperfection).
+ */
+export function applyRequirements(
+  text: string,
+  task: Task,
+  requirements: readonly AtomRequirement[],
+  options: { readonly skip?: (requirement: AtomRequirement) => boolean } = {},
+): string {
+  let current = text;
+  for (const requirement of sortRequirements(requirements)) {
+    if (options.skip?.(requirement) === true) continue;
+    const atom = getAtom(requirement.atom);
+    if (!requirement.avoid) current = atom.apply(current, task);
+    else if (atom.remove !== undefined) current = atom.remove(current, task);
+  }
+  return current;
+}

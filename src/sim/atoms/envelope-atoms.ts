@@ -1,0 +1,171 @@
+import { bodySentences } from '../text/body-edits.js';
+import { countWords, truncateWords } from '../text/sentences.js';
+import { editDocument, readDocument } from '../text/text-document.js';
+import type { TextDocument } from '../text/text-document.js';
+import { isStockSentence } from './stock-sentences.js';
+import { defineAtom } from './style-atom.js';
+import { casualClosings, closingKey, professionalClosings, thankfulClosings } from './word-tables.js';
+
+const closingSlot = ['no-closing', 'professional-closing', 'thankful-closing', 'casual-closing'];
+const greetingSlot = ['no-greeting', 'professional-greeting', 'casual-greeting'];
+
+function others(slot: readonly string[], id: string): string[] {
+  return slot.filter((other) => other !== id);
+}
+
+/** The name in a greeting ("Hi Sam," → "Sam"), if any. */
+function greetingName(greeting: string | null): string | null {
+  if (greeting === null) return null;
+  const name = greeting
+    .replace(/^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening))\b/i, '')
+    .replace(/^\s*(there|all|everyone)\b/i, '')
+    .replace(/[,!:.\s]+$/, '')
+    .trim();
+  return name === '' ? null : name;
+}
+
+function setClosing(document: TextDocument, closing: string): void {
+  document.closing = closing;
+}
+
+function closingIn(list: readonly string[]) {
+  return (text: string) => {
+    const { closing } = readDocument(text);
+    return closing !== null && list.includes(closingKey(closing));
+  };
+}
+
+/** The TL;DR line: the first content sentence of five or more words, cut to twelve words. */
+function tldrOf(document: TextDocument): string {
+  const sentences = bodySentences(document)
+    .filter((sentence) => !isStockSentence(sentence))
+    .map((sentence) => sentence.replace(/\s*(#\S+|\p{Extended_Pictographic}\uFE0F?)+$/gu, ''));
+  const chosen = sentences.find((sentence) => countWords(sentence) >= 5) ?? sentences[0] ?? 'See below.';
+  return countWords(chosen) > 12 ? truncateWords(chosen, 12) : chosen;
+}
+
+/** Parts around the body: TL;DR line, greeting, sign-off and P.S. */
+export const envelopeAtoms = [
+  defineAtom({
+    id: 'tl-dr',
+    phrases: ['TL;DR line at the top', 'TL;DR', 'tldr', 'one-line summary at the top', 'summary line first'],
+    avoidPhrase: 'no TL;DR line',
+    meaning:
+      'Starts (after any greeting) with a "TL;DR: " line. The editor adds one holding the first content sentence of five or more words, cut to twelve words; removing deletes it.',
+    detect: (text) => readDocument(text).tldr !== null,
+    edit: (text) => editDocument(text, (document) => (document.tldr = tldrOf(document))),
+    strip: (text) => editDocument(text, (document) => (document.tldr = null)),
+  }),
+  defineAtom({
+    id: 'no-greeting',
+    phrases: ['no greeting', 'skip the greeting', 'without a greeting', 'no salutation'],
+    meaning: 'No salutation line at the top. The editor deletes it.',
+    conflicts: others(greetingSlot, 'no-greeting'),
+    detect: (text) => readDocument(text).greeting === null,
+    edit: (text) => editDocument(text, (document) => (document.greeting = null)),
+  }),
+  defineAtom({
+    id: 'professional-greeting',
+    phrases: [
+      'professional greeting',
+      'formal greeting',
+      'professional greeting and closing',
+      'formal greeting and closing',
+      'formal salutation',
+    ],
+    meaning:
+      'The first line is a "Dear ...," salutation. The editor replaces or adds it, keeping the recipient\'s name ("Hi Sam," → "Dear Sam,"; no name → "Dear colleague,").',
+    conflicts: [...others(greetingSlot, 'professional-greeting'), 'informal'],
+    detect: (text) => /^dear\b/i.test(readDocument(text).greeting ?? ''),
+    edit: (text) =>
+      editDocument(
+        text,
+        (document) => (document.greeting = `Dear ${greetingName(document.greeting) ?? 'colleague'},`),
+      ),
+  }),
+  defineAtom({
+    id: 'casual-greeting',
+    phrases: ['casual greeting', 'casual tone', 'friendly greeting', 'hey greeting'],
+    meaning:
+      'The first line is a "Hey" salutation. The editor replaces or adds it, keeping the name ("Hey Sam," or "Hey,").',
+    conflicts: [...others(greetingSlot, 'casual-greeting'), 'professional-tone'],
+    detect: (text) => /^hey\b/i.test(readDocument(text).greeting ?? ''),
+    edit: (text) =>
+      editDocument(text, (document) => {
+        const name = greetingName(document.greeting);
+        document.greeting = name === null ? 'Hey,' : `Hey ${name},`;
+      }),
+  }),
+  defineAtom({
+    id: 'no-closing',
+    phrases: [
+      'no closing',
+      'without a closing',
+      'no sign-off',
+      'no sign off',
+      'skip the closing',
+      'without closing',
+    ],
+    meaning: 'No sign-off line and no signature at the end (a P.S. may remain). The editor deletes them.',
+    conflicts: others(closingSlot, 'no-closing'),
+    detect: (text) => {
+      const document = readDocument(text);
+      return document.closing === null && document.signature === null;
+    },
+    edit: (text) =>
+      editDocument(text, (document) => {
+        document.closing = null;
+        document.signature = null;
+      }),
+  }),
+  defineAtom({
+    id: 'professional-closing',
+    phrases: [
+      'professional closing',
+      'formal closing',
+      'professional sign-off',
+      'professional greeting and closing',
+      'formal greeting and closing',
+    ],
+    meaning:
+      'Ends with a professional sign-off (Best regards, Kind regards, Regards, Sincerely...). The editor replaces the sign-off with "Best regards," (keeping the signature) or adds it.',
+    conflicts: [...others(closingSlot, 'professional-closing'), 'informal'],
+    detect: closingIn(professionalClosings),
+    edit: (text) => editDocument(text, (document) => setClosing(document, 'Best regards,')),
+  }),
+  defineAtom({
+    id: 'thankful-closing',
+    phrases: [
+      'thankful closing',
+      'thank-you closing',
+      'closing with thanks',
+      'grateful sign-off',
+      'thankful sign-off',
+    ],
+    meaning:
+      'Ends with a thankful sign-off (Thank you, Thanks, Many thanks, With gratitude...). The editor replaces the sign-off with "Many thanks," (keeping the signature) or adds it.',
+    conflicts: others(closingSlot, 'thankful-closing'),
+    detect: closingIn(thankfulClosings),
+    edit: (text) => editDocument(text, (document) => setClosing(document, 'Many thanks,')),
+  }),
+  defineAtom({
+    id: 'casual-closing',
+    phrases: ['casual closing', 'casual sign-off', 'cheers sign-off', 'cheers'],
+    meaning:
+      'Ends with a casual sign-off (Cheers, Take care, Talk soon). The editor replaces the sign-off with "Cheers," (keeping the signature) or adds it.',
+    conflicts: [...others(closingSlot, 'casual-closing'), 'professional-tone'],
+    detect: closingIn(casualClosings),
+    edit: (text) => editDocument(text, (document) => setClosing(document, 'Cheers,')),
+  }),
+  defineAtom({
+    id: 'ps-line',
+    phrases: ['a P.S. line', 'P.S. line', 'P.S.', 'postscript', 'PS line'],
+    avoidPhrase: 'no P.S. line',
+    meaning:
+      'Ends with a "P.S. ..." line. The editor adds "P.S. More details are available on request."; removing deletes it.',
+    detect: (text) => readDocument(text).postscript !== null,
+    edit: (text) =>
+      editDocument(text, (document) => (document.postscript = 'More details are available on request.')),
+    strip: (text) => editDocument(text, (document) => (document.postscript = null)),
+  }),
+];

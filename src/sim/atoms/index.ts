@@ -1,0 +1,2 @@
+export * from './atom-registry.js';
+export * from './style-atom.js';

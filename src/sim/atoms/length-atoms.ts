@@ -1,0 +1,181 @@
+import { bodyLines, isQuestionLine, tidyBody } from '../text/body-edits.js';
+import { countWords, splitClauses, truncateWords } from '../text/sentences.js';
+import { splitLongSentence } from '../text/split-long-sentence.js';
+import { editDocument, readDocument, renderDocument } from '../text/text-document.js';
+import type { TextDocument } from '../text/text-document.js';
+import { isStockSentence, withoutAddedLabel } from './stock-sentences.js';
+import { defineAtom } from './style-atom.js';
+
+// NOTE: length editors cut below their detector's limit (hysteresis), so that atoms applied after
+// them (stock sentences, labels, list markers) keep the text within the limit.
+
+const fillerSentence =
+  /^(I hope (this|that|the) (email|message|note) finds you well|I hope (you are|you're|you’re|all is) (doing )?well|I hope you had a (good|great|nice)|I am writing to|I'm writing to|I’m writing to|I wanted to (reach out|share|let you know|write|touch base)|I just wanted to|Just (a quick note|wanted to|writing to)|As you (may|might) (already )?know)\b/i;
+const fillerWords = /\s*\b(just|basically|actually|really|very|quite|simply|literally|kind of|sort of)\b/gi;
+
+function hasFiller(document: TextDocument): boolean {
+  return bodyLines(document).some((line) =>
+    line.sentences.some(
+      (sentence) => fillerSentence.test(sentence) || new RegExp(fillerWords.source, 'i').test(sentence),
+    ),
+  );
+}
+
+/** Keep leading body sentences while the running total stays within `fits`. At least one is kept. */
+function keepLeading(document: TextDocument, fits: (document: TextDocument) => boolean): void {
+  const lines = bodyLines(document);
+  let dropping = false;
+  let first = true;
+  for (const line of lines) {
+    const kept: string[] = [];
+    for (const sentence of line.sentences) {
+      if (dropping) break;
+      kept.push(sentence);
+      if (first) {
+        first = false;
+        continue;
+      }
+      const saved = line.sentences;
+      line.sentences = kept;
+      const ok = fits(document);
+      line.sentences = saved;
+      if (!ok) {
+        kept.pop();
+        dropping = true;
+      }
+    }
+    line.sentences = kept;
+  }
+}
+
+/** Words of the body's own content: stock sentences, Q/A questions and added labels are not counted. */
+function bodyWordCount(document: TextDocument): number {
+  return bodyLines(document)
+    .filter((line) => !isQuestionLine(line))
+    .reduce(
+      (total, line) =>
+        total +
+        line.sentences
+          .filter((sentence) => !isStockSentence(sentence))
+          .reduce((sum, sentence) => sum + countWords(withoutAddedLabel(sentence)), 0),
+      0,
+    );
+}
+
+/** Clauses of the body, an added "Key point:" label left out. */
+function allClauses(document: TextDocument): string[] {
+  return bodyLines(document).flatMap((line) =>
+    line.sentences.flatMap((sentence) => splitClauses(withoutAddedLabel(sentence))),
+  );
+}
+
+function splitSentencesLongerThan(document: TextDocument, maxWords: number): void {
+  for (const line of bodyLines(document)) {
+    line.sentences = line.sentences.flatMap((sentence) =>
+      splitClauses(sentence).some((clause) => countWords(clause) > maxWords)
+        ? splitLongSentence(sentence.replace(/;\s*/g, ', '), maxWords)
+        : [sentence],
+    );
+  }
+}
+
+const briefLimit = 60;
+const briefBudget = 30;
+const tweetLimit = 280;
+const tweetBudget = 130;
+
+/** Atoms about length and economy, applied first (they may drop content). */
+export const lengthAtoms = [
+  defineAtom({
+    id: 'straight-to-the-point',
+    phrases: [
+      'straight to the point',
+      'straight to the points',
+      'to the point',
+      'direct',
+      'no filler',
+      'concise',
+      'no fluff',
+    ],
+    meaning:
+      'No pleasantry or throat-clearing sentence ("I hope this email finds you well", "I am writing to...", "I just wanted to...") and no filler words (just, basically, actually, really, very, quite, simply). The editor deletes those sentences and words.',
+    detect: (text) => !hasFiller(readDocument(text)),
+    edit: (text) =>
+      editDocument(text, (document) => {
+        for (const line of bodyLines(document)) {
+          line.sentences = line.sentences
+            .filter((sentence) => !fillerSentence.test(sentence))
+            .map((sentence) =>
+              sentence
+                .replace(fillerWords, '')
+                .replace(/^\s*(\p{Ll})/u, (letter) => letter.toUpperCase())
+                .trim(),
+            );
+        }
+        tidyBody(document);
+      }),
+  }),
+  defineAtom({
+    id: 'brief',
+    phrases: ['brief', 'short', 'concise summary', 'succinct', 'keep it short', 'shorter'],
+    meaning: `The body has at most ${briefLimit} words of its own (stock sentences added by other atoms, Q/A questions and "Key point:" labels are not counted). The editor keeps the leading sentences that fit in ${briefBudget} words (at least one, cut if needed), keeping the layout.`,
+    detect: (text) => bodyWordCount(readDocument(text)) <= briefLimit,
+    edit: (text) =>
+      editDocument(text, (document) => {
+        splitSentencesLongerThan(document, briefBudget);
+        keepLeading(document, (draft) => bodyWordCount(draft) <= briefBudget);
+        tidyBody(document);
+      }),
+  }),
+  defineAtom({
+    id: 'tweet-style',
+    phrases: ['tweet length', 'tweet style', 'tweet', 'like a tweet', 'twitter style', 'social media post'],
+    meaning: `The whole text fits in a tweet: at most ${tweetLimit} characters. The editor keeps the leading sentences that fit in ${tweetBudget} characters (the first one cut to fit if needed). Hashtags are a separate atom.`,
+    conflicts: ['qa-format', 'structured'],
+    detect: (text) => text.length <= tweetLimit,
+    edit: (text) =>
+      editDocument(text, (document) => {
+        splitSentencesLongerThan(document, 18);
+        keepLeading(document, (draft) => renderDocument(draft).length <= tweetBudget);
+        tidyBody(document);
+        const line = bodyLines(document)[0];
+        while (line !== undefined && renderDocument(document).length > tweetBudget) {
+          const sentence = line.sentences[0] ?? '';
+          const words = countWords(sentence);
+          if (words <= 3) break;
+          line.sentences[0] = truncateWords(sentence, words - 1);
+        }
+      }),
+  }),
+  defineAtom({
+    id: 'clear',
+    phrases: ['clear', 'clarity', 'easy to follow', 'plain'],
+    meaning:
+      'Every sentence (or semicolon clause) of the body has at most 20 words (an added "Key point:" label not counted) and there are no parenthetical asides. The editor removes "(...)" asides and splits long sentences at clause boundaries into sentences of at most 16 words.',
+    detect: (text) =>
+      !/\([^)]*\)/.test(text) && allClauses(readDocument(text)).every((clause) => countWords(clause) <= 20),
+    edit: (text) =>
+      editDocument(text, (document) => {
+        for (const line of bodyLines(document)) {
+          line.sentences = line.sentences.map((sentence) => sentence.replace(/\s*\([^)]*\)/g, '').trim());
+        }
+        if (document.tldr !== null) document.tldr = document.tldr.replace(/\s*\([^)]*\)/g, '');
+        if (document.postscript !== null)
+          document.postscript = document.postscript.replace(/\s*\([^)]*\)/g, '');
+        splitSentencesLongerThan(document, 16);
+        tidyBody(document);
+      }),
+  }),
+  defineAtom({
+    id: 'short-sentences',
+    phrases: ['short sentences', 'shorter sentences', 'simple sentences', 'brief sentences'],
+    meaning:
+      'Every sentence (or semicolon clause) of the body has at most 12 words (an added "Key point:" label not counted). The editor splits longer ones at clause boundaries (else mid-way) into sentences of at most 10 words.',
+    detect: (text) => allClauses(readDocument(text)).every((clause) => countWords(clause) <= 12),
+    edit: (text) =>
+      editDocument(text, (document) => {
+        splitSentencesLongerThan(document, 10);
+        tidyBody(document);
+      }),
+  }),
+];

@@ -1,0 +1,134 @@
+import { appendToLastSentence, bodyLines, bodySentences, isQuestionLine } from '../text/body-edits.js';
+import { keyTerms } from '../text/key-terms.js';
+import { capitalize, lowerFirst } from '../text/sentences.js';
+import { editDocument, readDocument, renderBody } from '../text/text-document.js';
+import type { TextDocument } from '../text/text-document.js';
+import { stockSentences } from './stock-sentences.js';
+import { defineAtom } from './style-atom.js';
+
+const emojiPattern = /\p{Extended_Pictographic}/u;
+const emojiRun = /\s?(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+/gu;
+const hashtagPattern = /(^|\s)#[\p{L}\p{N}_]+/u;
+const hashtagRun = /\s?#[\p{L}\p{N}_]+/gu;
+
+function body(text: string): string {
+  return renderBody(readDocument(text).body);
+}
+
+/** The hashtag for a text: its most frequent content word, capitalized. */
+function hashtagFor(document: TextDocument): string {
+  const term =
+    keyTerms(bodySentences(document).join(' '), 1)[0] ?? keyTerms(bodySentences(document).join(' '), 1, 3)[0];
+  return `#${capitalize((term ?? 'news').replace(/['’-]/g, ''))}`;
+}
+
+/** Marks on the text (hashtags, emojis) added to the last sentence, and punctuation habits. */
+export const markAtoms = [
+  defineAtom({
+    id: 'hashtags',
+    phrases: ['hashtags', 'hashtag', 'tweet style'],
+    avoidPhrase: 'no hashtags',
+    meaning:
+      'The body carries at least one hashtag. The editor appends "#Keyword" (its most frequent content word) to the last sentence; removing deletes every hashtag.',
+    detect: (text) => hashtagPattern.test(body(text)),
+    edit: (text) =>
+      editDocument(text, (document) => appendToLastSentence(document, ` ${hashtagFor(document)}`)),
+    strip: (text) =>
+      editDocument(text, (document) => {
+        for (const line of bodyLines(document))
+          line.sentences = line.sentences.map((sentence) => sentence.replace(hashtagRun, '').trim());
+      }),
+  }),
+  defineAtom({
+    id: 'with-emojis',
+    phrases: ['with emojis', 'emojis', 'emoji', 'emoticons'],
+    avoidPhrase: 'no emojis',
+    meaning:
+      'Contains at least one emoji. The editor appends " ✨" to the last sentence of the body; removing deletes every emoji.',
+    conflicts: ['professional-tone'],
+    detect: (text) => emojiPattern.test(text),
+    edit: (text) => editDocument(text, (document) => appendToLastSentence(document, ' ✨')),
+    strip: (text) => text.replace(emojiRun, ''),
+  }),
+];
+
+/** Punctuation habits, applied at the end with the other surface atoms. */
+export const punctuationAtoms = [
+  defineAtom({
+    id: 'semicolons',
+    phrases: ['semicolons', 'semicolon', 'semi-colons'],
+    avoidPhrase: 'no semicolons',
+    meaning:
+      'The body uses a semicolon. The editor joins the first two sentences of a line ("A. B." → "A; b."), else turns the first comma into a semicolon, else ends the last sentence with "; more soon."; removing turns semicolons back into sentence breaks.',
+    detect: (text) => body(text).includes(';'),
+    edit: (text) =>
+      editDocument(text, (document) => {
+        const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        for (const line of lines) {
+          const [first, second] = line.sentences;
+          if (first !== undefined && second !== undefined && /[\p{L}\p{N}]\.$/u.test(first)) {
+            line.sentences.splice(0, 2, `${first.slice(0, -1)}; ${lowerFirst(second)}`);
+            return;
+          }
+        }
+        for (const line of lines) {
+          const index = line.sentences.findIndex((sentence) => sentence.includes(', '));
+          if (index >= 0) {
+            line.sentences[index] = (line.sentences[index] ?? '').replace(', ', '; ');
+            return;
+          }
+        }
+        const last = lines[lines.length - 1];
+        if (last === undefined) return;
+        const position = last.sentences.length - 1;
+        last.sentences[position] = `${(last.sentences[position] ?? '').replace(/[.!?]$/, '')}; more soon.`;
+      }),
+    strip: (text) =>
+      editDocument(text, (document) => {
+        for (const line of bodyLines(document)) {
+          line.sentences = line.sentences.map((sentence) =>
+            sentence
+              .replace(/;\s*(\p{L})/gu, (_whole, letter: string) => `. ${letter.toUpperCase()}`)
+              .replace(/;/g, '.'),
+          );
+        }
+      }),
+  }),
+  defineAtom({
+    id: 'exclamation-marks',
+    phrases: ['exclamation marks', 'exclamation points', 'exclamations', 'enthusiastic punctuation'],
+    avoidPhrase: 'no exclamation marks',
+    meaning:
+      'The body has an exclamation mark. The editor turns the final period of the last sentence ending in one into "!" (or adds "Truly remarkable!"); removing turns every "!" into a period.',
+    detect: (text) => body(text).includes('!'),
+    edit: (text) =>
+      editDocument(text, (document) => {
+        const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        for (let lineIndex = lines.length - 1; lineIndex >= 0; lineIndex -= 1) {
+          const line = lines[lineIndex];
+          if (line === undefined) continue;
+          for (let index = line.sentences.length - 1; index >= 0; index -= 1) {
+            const sentence = line.sentences[index] ?? '';
+            if (/\.(\s*(#\S+|\p{Extended_Pictographic}\uFE0F?))*$/u.test(sentence)) {
+              line.sentences[index] = sentence.replace(
+                /\.((\s*(#\S+|\p{Extended_Pictographic}\uFE0F?))*)$/u,
+                '!$1',
+              );
+              return;
+            }
+          }
+        }
+        const last = lines[lines.length - 1];
+        if (last === undefined) document.body.push([{ prefix: '', sentences: [stockSentences.remarkable] }]);
+        else last.sentences.push(stockSentences.remarkable);
+      }),
+    strip: (text) =>
+      editDocument(text, (document) => {
+        for (const line of bodyLines(document)) {
+          line.sentences = line.sentences.map((sentence) =>
+            sentence.replace(/\?!+/g, '?').replace(/!+/g, '.'),
+          );
+        }
+      }),
+  }),
+];

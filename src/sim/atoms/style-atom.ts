@@ -1,0 +1,67 @@
+import type { Task } from '../../spec/index.js';
+import { BoundedCache } from '../text/bounded-cache.js';
+
+/**
+ * An operational writing property of the offline world (DESIGN.md §4): a text has it or not
+ * (`detect`), and an editor rewrites a text so that it has it (`apply`).
+ *
+ * Contracts, tested over the corpus:
+ * - `apply` is idempotent: a text that already has the atom is returned unchanged;
+ * - after `apply`, `detect` holds;
+ * - atoms are applied in the registry's fixed order (`styleAtoms`), and within any built-in
+ *   preference every earlier atom still holds after the later ones are applied;
+ * - `remove`, when present, makes `detect` false (the atom can be avoided: "no emojis").
+ */
+export interface StyleAtom {
+  /** Kebab-case identifier, e.g. `bullet-points`. */
+  readonly id: string;
+  /** Words a preference text may use for it; the first is the canonical phrase used in outputs. */
+  readonly phrases: readonly string[];
+  /** Canonical phrase for avoiding it ("no emojis"); set only when `remove` exists. */
+  readonly avoidPhrase?: string;
+  /** The operational definition: what `detect` checks and what `apply` does. */
+  readonly meaning: string;
+  /** Atoms that cannot hold together with this one (declared on both sides). */
+  readonly conflicts: readonly string[];
+  detect(text: string, task: Task): boolean;
+  apply(text: string, task: Task): string;
+  remove?(text: string, task: Task): string;
+}
+
+/** What an atom definition provides: `edit` runs only when the atom is missing. */
+export interface AtomDefinition {
+  readonly id: string;
+  readonly phrases: readonly string[];
+  readonly avoidPhrase?: string;
+  readonly meaning: string;
+  readonly conflicts?: readonly string[];
+  detect(text: string, task: Task): boolean;
+  edit(text: string, task: Task): string;
+  /** Editor removing the property; runs only when it is present. */
+  strip?(text: string, task: Task): string;
+}
+
+/**
+ * Build an atom whose `apply` and `remove` leave a text alone when there is nothing to do. Detection
+ * and editing are memoized per (task kind, text): both are pure functions.
+ */
+export function defineAtom(definition: AtomDefinition): StyleAtom {
+  const { strip } = definition;
+  const detected = new BoundedCache<string, boolean>(8192);
+  const applied = new BoundedCache<string, string>(4096);
+  const detect = (text: string, task: Task) =>
+    detected.getOrSet(`${task.kind}\u0000${text}`, () => definition.detect(text, task));
+  return {
+    id: definition.id,
+    phrases: definition.phrases,
+    avoidPhrase: definition.avoidPhrase,
+    meaning: definition.meaning,
+    conflicts: definition.conflicts ?? [],
+    detect,
+    apply: (text, task) =>
+      detect(text, task)
+        ? text
+        : applied.getOrSet(`${task.kind}\u0000${text}`, () => definition.edit(text, task)),
+    remove: strip === undefined ? undefined : (text, task) => (detect(text, task) ? strip(text, task) : text),
+  };
+}

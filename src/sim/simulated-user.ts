@@ -1,0 +1,125 @@
+import { userEditPrompt, userJudgePrompt } from '../prompts/index.js';
+import type { Context, Reviewer, ReviewResult, Task, TokenUsage } from '../spec/index.js';
+import { addUsage, InvalidInputError, noUsage } from '../spec/index.js';
+import { applyRequirements, unmetRequirements } from './atoms/apply-requirements.js';
+import { requirementKey } from './atoms/atom-requirement.js';
+import type { LatentPreference } from './latent-preference.js';
+import { parseLatentPreference } from './latent-preference.js';
+import type { PreferenceSet } from './preference-sets.js';
+import { latentPreferenceLookup } from './preference-sets.js';
+import { promptUsage } from './writer/prompt-usage.js';
+
+/** Options of the rule-based simulated user. */
+export interface SimulatedUserOptions {
+  /** The latent preference behind a context (given as parsed, or as a text parsed strictly). */
+  readonly preferenceOf: (context: Context, task: Task) => LatentPreference | string;
+  /**
+   * Count the tokens the paper's two user prompts (src/prompts/user-prompts.ts) would have used
+   * (default true). Never part of the agent's expense.
+   */
+  readonly countUsage?: boolean;
+}
+
+/**
+ * The rule-based simulated user of the offline world (DESIGN.md §4). Its latent preference for a
+ * context is a set of atom requirements; it accepts a draft when every requirement holds, and
+ * otherwise edits it by running, in the fixed order, the editor of each requirement that fails at
+ * that point. Editing a text that already satisfies the preference changes nothing.
+ *
+ * Usage is what the LLM-simulated user would have spent: the yes/no prompt (one output token) and,
+ * after a "no", the revision prompt with the edit as output.
+ *
+ * @example
+ * const user = simulatedUserFor(getPreferenceSet('prelude'), { kind: 'email' });
+ * const { accepted, edited } = await user.review({ task: { kind: 'email' }, context, output });
+ */
+export class SimulatedUser implements Reviewer {
+  private readonly preferenceOf: SimulatedUserOptions['preferenceOf'];
+  private readonly countUsage: boolean;
+  private readonly parsed = new Map<string, LatentPreference>();
+
+  constructor(options: SimulatedUserOptions) {
+    this.preferenceOf = options.preferenceOf;
+    this.countUsage = options.countUsage ?? true;
+  }
+
+  /** The latent preference for a context, parsed strictly (InvalidInputError on conflicts). */
+  latentPreference(context: Context, task: Task): LatentPreference {
+    const preference = this.preferenceOf(context, task);
+    if (typeof preference !== 'string') return preference;
+    let parsed = this.parsed.get(preference);
+    if (parsed === undefined) {
+      parsed = parseLatentPreference(preference, `latent preference of source ${context.source}`);
+      this.parsed.set(preference, parsed);
+    }
+    return parsed;
+  }
+
+  async review(options: {
+    readonly task: Task;
+    readonly context: Context;
+    readonly output: string;
+  }): Promise<ReviewResult> {
+    const { task, context, output } = options;
+    const preference = this.latentPreference(context, task);
+    const unmet = unmetRequirements(output, task, preference.requirements);
+    let usage: TokenUsage = this.countUsage
+      ? promptUsage(
+          userJudgePrompt(task, context, output, preference.text),
+          unmet.length === 0 ? 'yes' : 'no',
+        )
+      : noUsage;
+    if (unmet.length === 0) return { accepted: true, edited: output, usage };
+    const edited = applyRequirements(output, task, preference.requirements);
+    if (this.countUsage)
+      usage = addUsage(usage, promptUsage(userEditPrompt(task, output, preference.text), edited));
+    const left = unmetRequirements(edited, task, preference.requirements);
+    const warnings =
+      left.length === 0
+        ? []
+        : [
+            `simulated user could not satisfy ${left.map(requirementKey).join(', ')} for context ${context.id}`,
+          ];
+    return { accepted: edited === output, edited, usage, warnings };
+  }
+}
+
+/** A simulated user whose latent preferences are a built-in set's, for one task. */
+export function simulatedUserFor(
+  set: PreferenceSet,
+  task: Task,
+  options: { readonly countUsage?: boolean } = {},
+): SimulatedUser {
+  const lookup = latentPreferenceLookup(set, task);
+  return new SimulatedUser({ preferenceOf: (context) => lookup(context), countUsage: options.countUsage });
+}
+
+/**
+ * A simulated user from preference texts by source (e.g. a loaded preference map). Every text is
+ * parsed strictly now, so an unknown phrase or two conflicting atoms throw InvalidInputError here.
+ */
+export function simulatedUserFromTexts(
+  preferences: Readonly<Record<string, string>>,
+  options: { readonly countUsage?: boolean } = {},
+): SimulatedUser {
+  const bySource = new Map(
+    Object.entries(preferences).map(([source, text]) => [
+      source,
+      parseLatentPreference(text, `latent preference of source ${source}`),
+    ]),
+  );
+  return new SimulatedUser({
+    countUsage: options.countUsage,
+    preferenceOf: (context) => {
+      const preference = bySource.get(context.source);
+      if (preference === undefined) {
+        throw new InvalidInputError({
+          field: 'source',
+          value: context.source,
+          accepted: [...bySource.keys()].join(', '),
+        });
+      }
+      return preference;
+    },
+  });
+}

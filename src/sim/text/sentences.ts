@@ -1,0 +1,123 @@
+/**
+ * Sentence and word helpers shared by the style atoms and the offline writer. Rule-based and
+ * deterministic: good enough for the project's own corpus, not a general NLP toolkit.
+ */
+
+const abbreviations = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'no',
+  'inc',
+  'ltd',
+  'co',
+  'approx',
+  'fig',
+  'al',
+]);
+
+/** True when the word ending a candidate sentence is an abbreviation or an initial ("J."). */
+function endsWithAbbreviation(before: string): boolean {
+  const match = /([\p{L}.]+)\.$/u.exec(before);
+  if (match === null) return false;
+  const word = (match[1] ?? '').toLowerCase();
+  if (abbreviations.has(word)) return true;
+  return /^\p{Lu}$/u.test(match[1] ?? '');
+}
+
+/**
+ * Split one line of prose into sentences. A sentence ends at `.`, `!` or `?` (with any closing
+ * quotes or brackets) followed by whitespace and an upper-case letter, a digit, a quote or a bracket;
+ * abbreviations and initials do not end sentences. Trailing hashtags and emojis stay with the sentence
+ * they follow.
+ */
+export function splitSentences(line: string): string[] {
+  const text = line.trim();
+  if (text === '') return [];
+  const sentences: string[] = [];
+  const boundary = /[.!?]+["'”’)\]]*\s+(?=["“'‘([*]*[\p{Lu}\p{N}])/gu;
+  let start = 0;
+  for (const match of text.matchAll(boundary)) {
+    const end = (match.index ?? 0) + match[0].trimEnd().length;
+    const candidate = text.slice(start, end);
+    if (match[0].startsWith('.') && endsWithAbbreviation(candidate)) continue;
+    sentences.push(candidate.trim());
+    start = (match.index ?? 0) + match[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest !== '') sentences.push(rest);
+  return sentences;
+}
+
+/** Clauses of a sentence for length limits: semicolons separate independent clauses. */
+export function splitClauses(sentence: string): string[] {
+  return sentence
+    .split(';')
+    .map((clause) => clause.trim())
+    .filter((clause) => clause !== '');
+}
+
+/** Word tokens (letters or digits, with inner apostrophes and hyphens), as written. */
+export function wordsOf(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Number of words (tokens holding a letter or digit). */
+export function countWords(text: string): number {
+  return wordsOf(text).length;
+}
+
+const lowerableStarts = new Set(
+  'a an the this that these those it its in on at for of to from with by as and but or so when while after before if because there here some many most all each every one two three our their his her your my we they he she you what how why who where which once during today yesterday'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case the first letter when the first word is a common word (never a likely name). */
+export function lowerFirst(sentence: string): string {
+  const first = /^[\p{L}]+/u.exec(sentence)?.[0] ?? '';
+  if (!lowerableStarts.has(first.toLowerCase())) return sentence;
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** Upper-case the first letter (after any opening quote or markup). */
+export function capitalize(sentence: string): string {
+  return sentence.replace(
+    /^([^\p{L}\p{N}]*)(\p{Ll})/u,
+    (_whole, lead: string, letter: string) => lead + letter.toUpperCase(),
+  );
+}
+
+/** End the sentence with a period unless it already ends with `.`, `!`, `?` or an ellipsis. */
+export function ensureTerminal(sentence: string): string {
+  const trimmed = sentence.trim().replace(/[,;:\s-]+$/u, '');
+  if (trimmed === '') return trimmed;
+  if (/[.!?…]["'”’)\]]*$/u.test(trimmed)) return trimmed;
+  if (/(#[\p{L}\p{N}_]+|\p{Extended_Pictographic}\uFE0F?)$/u.test(trimmed)) return trimmed;
+  return `${trimmed}.`;
+}
+
+/** Keep the first `maxWords` words of a sentence, ending it with a period. */
+export function truncateWords(sentence: string, maxWords: number): string {
+  const pieces = sentence.trim().split(/\s+/);
+  let kept = 0;
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const isWord = /[\p{L}\p{N}]/u.test(piece);
+    if (isWord && kept === maxWords) break;
+    if (isWord) kept += 1;
+    out.push(piece);
+  }
+  return ensureTerminal(out.join(' '));
+}
