@@ -2,16 +2,18 @@ import { aggregatePreferencesPrompt, generatePrompt, inferPreferencePrompt } fro
 import type { Context, EditPair, Guidance, Task, Writer, WriterResult } from '../spec/index.js';
 import { InvalidInputError, taskKey } from '../spec/index.js';
 import { applyRequirements } from './atoms/apply-requirements.js';
-import { getAtom } from './atoms/atom-registry.js';
 import type { AtomRequirement } from './atoms/atom-requirement.js';
 import { requirementKey, resolveConflicts } from './atoms/atom-requirement.js';
 import { atomsForPreferenceText, preferenceTextFor } from './preference-text.js';
 import { BoundedCache } from './text/bounded-cache.js';
 import { composeEmail } from './writer/compose-email.js';
-import { editEvidence, majorityEvidence } from './writer/edit-evidence.js';
+import { editEvidence, imitatedRequirements, majorityEvidence } from './writer/edit-evidence.js';
 import { extractiveSummary } from './writer/extractive-summary.js';
 import { isMissed } from './writer/miss-model.js';
 import { promptUsage } from './writer/prompt-usage.js';
+
+/** Unguided drafts by (task, sizes) and context text, shared by all writers (drafting is pure). */
+const drafts = new Map<string, BoundedCache<string, string>>();
 
 /** Options of the offline writer. */
 export interface OfflineWriterOptions {
@@ -34,10 +36,12 @@ export interface OfflineWriterOptions {
  *   task → an extractive rewrite of five sentences.
  * - `guidance.kind === 'preference'`: the atoms recognized in the text are applied in the fixed
  *   order (unknown words ignored; of two conflicting atoms the one mentioned first wins).
- * - `guidance.kind === 'examples'` (ICL): applies each requirement that some example's edit shows
- *   (`editEvidence`) and that holds in more than half of the revised texts.
+ * - `guidance.kind === 'examples'` (ICL): imitates the atoms most revised texts have and most
+ *   originals lack (`imitatedRequirements`).
  * - `inferPreference`: the requirements one pair shows, or that more than half of several pairs
- *   show, phrased with each atom's canonical phrase ("no clear preference" when none).
+ *   show (`editEvidence`: what the edit holds beyond the unguided draft the original was written
+ *   from, which this writer remembers for its own outputs, as an LLM knows its default style),
+ *   phrased with each atom's canonical phrase ("no clear preference" when none).
  * - `aggregatePreferences`: requirements mentioned by at least half of the preferences (ties kept),
  *   most mentioned first; conflicts keep the more mentioned.
  * - Imperfection: with probability `missRate` (default 0.1), decided by a hash of (seed, context
@@ -56,7 +60,9 @@ export class OfflineWriter implements Writer {
   private readonly missRate: number;
   private readonly summarySentences: number;
   private readonly emailSentences: number;
-  private readonly drafts = new BoundedCache<string, string>(4096);
+
+  /** Output → the unguided draft it was written from (the baseline of inference). */
+  private readonly baselines = new BoundedCache<string, string>(8192);
 
   constructor(options: OfflineWriterOptions = {}) {
     this.seed = options.seed ?? 0;
@@ -74,7 +80,13 @@ export class OfflineWriter implements Writer {
 
   /** The unguided draft of a context. */
   draft(task: Task, context: Context): string {
-    return this.drafts.getOrSet(`${taskKey(task)}\u0000${context.text}`, () => {
+    const key = `${taskKey(task)}/${this.summarySentences}/${this.emailSentences}`;
+    let cache = drafts.get(key);
+    if (cache === undefined) {
+      cache = new BoundedCache<string, string>(4096);
+      drafts.set(key, cache);
+    }
+    return cache.getOrSet(context.text, () => {
       if (task.kind === 'summarization') return extractiveSummary(context.text, this.summarySentences);
       if (task.kind === 'email') return composeEmail(context.text, this.emailSentences);
       return extractiveSummary(context.text, 5);
@@ -86,18 +98,7 @@ export class OfflineWriter implements Writer {
     if (guidance === undefined) return [];
     if (guidance.kind === 'preference')
       return resolveConflicts(atomsForPreferenceText(guidance.preference).requirements);
-    const shown = new Map<string, AtomRequirement>();
-    for (const example of guidance.examples) {
-      for (const requirement of editEvidence(example, task))
-        shown.set(requirementKey(requirement), requirement);
-    }
-    const revised = guidance.examples.map((example) => example.edited);
-    const held = [...shown.values()].filter((requirement) => {
-      const atom = getAtom(requirement.atom);
-      const count = revised.filter((text) => atom.detect(text, task) !== requirement.avoid).length;
-      return count * 2 > revised.length;
-    });
-    return resolveConflicts(held);
+    return resolveConflicts(imitatedRequirements(guidance.examples, task));
   }
 
   async generate(options: {
@@ -107,7 +108,8 @@ export class OfflineWriter implements Writer {
   }): Promise<WriterResult> {
     const { task, context, guidance } = options;
     const requirements = this.requirementsFor(task, guidance);
-    const text = applyRequirements(this.draft(task, context), task, requirements, {
+    const draft = this.draft(task, context);
+    const text = applyRequirements(draft, task, requirements, {
       skip: (requirement) =>
         isMissed({
           seed: this.seed,
@@ -116,6 +118,7 @@ export class OfflineWriter implements Writer {
           missRate: this.missRate,
         }),
     });
+    this.baselines.set(text, draft);
     return { text, usage: promptUsage(generatePrompt(task, context, guidance), text) };
   }
 
@@ -124,10 +127,11 @@ export class OfflineWriter implements Writer {
     readonly pairs: readonly EditPair[];
   }): Promise<WriterResult> {
     const { task, pairs } = options;
+    const baselineOf = (pair: EditPair) => this.baselines.get(pair.original) ?? pair.original;
     const requirements =
       pairs.length === 1 && pairs[0] !== undefined
-        ? editEvidence(pairs[0], task)
-        : majorityEvidence(pairs, task);
+        ? editEvidence(pairs[0], task, baselineOf(pairs[0]))
+        : majorityEvidence(pairs, task, baselineOf);
     const text = preferenceTextFor(resolveConflicts(requirements));
     return { text, usage: promptUsage(inferPreferencePrompt(task, pairs), text) };
   }

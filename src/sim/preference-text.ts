@@ -2,6 +2,7 @@ import { styleAtoms } from './atoms/atom-registry.js';
 import type { AtomRequirement } from './atoms/atom-requirement.js';
 import { requirementKey, sortRequirements } from './atoms/atom-requirement.js';
 import { getAtom } from './atoms/atom-registry.js';
+import { BoundedCache } from './text/bounded-cache.js';
 import { escapeRegExp } from './text/replace-words.js';
 
 /** What the offline writer answers when no atom stands out. Parses to no requirement. */
@@ -87,6 +88,12 @@ const filler = new Set(
  * // [{ atom: 'bullet-points', avoid: false }, { atom: 'with-emojis', avoid: true }]
  */
 export function atomsForPreferenceText(text: string): ParsedPreference {
+  return parsedCache.getOrSet(text, () => parse(text));
+}
+
+const parsedCache = new BoundedCache<string, ParsedPreference>(4096);
+
+function parse(text: string): ParsedPreference {
   const requirements: AtomRequirement[] = [];
   const unknown: string[] = [];
   const unavoidable: string[] = [];
@@ -100,6 +107,7 @@ export function atomsForPreferenceText(text: string): ParsedPreference {
     const taken = new Array<boolean>(component.length).fill(false);
     const found: { start: number; end: number; atoms: readonly string[]; phrase: string }[] = [];
     for (const entry of lexicon) {
+      if (!component.includes(entry.phrase)) continue;
       for (const match of component.matchAll(entry.pattern)) {
         const start = match.index ?? 0;
         const end = start + match[0].length;
@@ -128,7 +136,11 @@ export function atomsForPreferenceText(text: string): ParsedPreference {
     const words = leftover.split(/\s+/).filter((word) => word !== '' && !filler.has(word));
     if (words.length > 0) unknown.push(words.join(' '));
   }
-  return { requirements, unknown, unavoidable };
+  return Object.freeze({
+    requirements: Object.freeze(requirements),
+    unknown: Object.freeze(unknown),
+    unavoidable: Object.freeze(unavoidable),
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { capitalize, countWords, lowerFirst } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { BodyLine, TextDocument } from '../text/text-document.js';
+import { isStockSentence } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 const bulletPrefix = /^[-•*] $/;
@@ -65,6 +66,7 @@ const labelPattern = /^(\*\*)?\p{Lu}[\p{L}\p{N}'’ -]{0,38}(\*\*)?: \S/u;
 /** "The bridge was closed on Tuesday." → "Bridge: closed on Tuesday."; else "Key point: ...". */
 export function labelSentence(sentence: string): string {
   if (labelPattern.test(sentence)) return sentence;
+  if (isStockSentence(sentence)) return `Key point: ${sentence}`;
   const words = sentence.split(' ');
   const verbIndex = words.findIndex(
     (word, index) => index >= 1 && index <= 5 && verbs.has(word.toLowerCase()),

@@ -1,7 +1,7 @@
 import { bodyLines, isQuestionLine, tidyBody } from '../text/body-edits.js';
 import { countWords, splitClauses, truncateWords } from '../text/sentences.js';
 import { splitLongSentence } from '../text/split-long-sentence.js';
-import { editDocument, readDocument, renderDocument } from '../text/text-document.js';
+import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
 import { isStockSentence, withoutAddedLabel } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
@@ -21,30 +21,24 @@ function hasFiller(document: TextDocument): boolean {
   );
 }
 
-/** Keep leading body sentences while the running total stays within `fits`. At least one is kept. */
+/** Keep the leading body sentences while the body so far `fits`; the first is always kept. */
 function keepLeading(document: TextDocument, fits: (document: TextDocument) => boolean): void {
   const lines = bodyLines(document);
-  let dropping = false;
+  const originals = lines.map((line) => line.sentences);
+  for (const line of lines) line.sentences = [];
   let first = true;
-  for (const line of lines) {
-    const kept: string[] = [];
-    for (const sentence of line.sentences) {
-      if (dropping) break;
-      kept.push(sentence);
+  filling: for (const [index, line] of lines.entries()) {
+    for (const sentence of originals[index] ?? []) {
+      line.sentences.push(sentence);
       if (first) {
         first = false;
         continue;
       }
-      const saved = line.sentences;
-      line.sentences = kept;
-      const ok = fits(document);
-      line.sentences = saved;
-      if (!ok) {
-        kept.pop();
-        dropping = true;
+      if (!fits(document)) {
+        line.sentences.pop();
+        break filling;
       }
     }
-    line.sentences = kept;
   }
 }
 
@@ -60,6 +54,20 @@ function bodyWordCount(document: TextDocument): number {
           .reduce((sum, sentence) => sum + countWords(withoutAddedLabel(sentence)), 0),
       0,
     );
+}
+
+/** Characters of the body's own content (as `bodyWordCount`, also without hashtags and emojis). */
+function contentLength(document: TextDocument): number {
+  return bodyLines(document)
+    .filter((line) => !isQuestionLine(line))
+    .flatMap((line) => line.sentences.filter((sentence) => !isStockSentence(sentence)))
+    .map((sentence) =>
+      withoutAddedLabel(sentence).replace(
+        /(\s*(#[\p{L}\p{N}_]+|\p{Extended_Pictographic}|\uFE0F|\u200D))+$/gu,
+        '',
+      ),
+    )
+    .join(' ').length;
 }
 
 /** Clauses of the body, an added "Key point:" label left out. */
@@ -130,16 +138,16 @@ export const lengthAtoms = [
   defineAtom({
     id: 'tweet-style',
     phrases: ['tweet length', 'tweet style', 'tweet', 'like a tweet', 'twitter style', 'social media post'],
-    meaning: `The whole text fits in a tweet: at most ${tweetLimit} characters. The editor keeps the leading sentences that fit in ${tweetBudget} characters (the first one cut to fit if needed). Hashtags are a separate atom.`,
+    meaning: `Fits in a tweet: the body's own content is at most ${tweetLimit} characters (stock sentences added by other atoms, labels, hashtags and emojis not counted). The editor keeps the leading sentences whose content fits in ${tweetBudget} characters (the first one cut to fit if needed). Hashtags are a separate atom.`,
     conflicts: ['qa-format', 'structured'],
-    detect: (text) => text.length <= tweetLimit,
+    detect: (text) => contentLength(readDocument(text)) <= tweetLimit,
     edit: (text) =>
       editDocument(text, (document) => {
         splitSentencesLongerThan(document, 18);
-        keepLeading(document, (draft) => renderDocument(draft).length <= tweetBudget);
+        keepLeading(document, (draft) => contentLength(draft) <= tweetBudget);
         tidyBody(document);
         const line = bodyLines(document)[0];
-        while (line !== undefined && renderDocument(document).length > tweetBudget) {
+        while (line !== undefined && contentLength(document) > tweetBudget) {
           const sentence = line.sentences[0] ?? '';
           const words = countWords(sentence);
           if (words <= 3) break;

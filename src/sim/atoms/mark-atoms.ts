@@ -3,7 +3,7 @@ import { keyTerms } from '../text/key-terms.js';
 import { capitalize, lowerFirst } from '../text/sentences.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
-import { stockSentences } from './stock-sentences.js';
+import { isStockSentence, stockSentences, withoutAddedLabel } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 const emojiPattern = /\p{Extended_Pictographic}/u;
@@ -17,8 +17,11 @@ function body(text: string): string {
 
 /** The hashtag for a text: its most frequent content word, capitalized. */
 function hashtagFor(document: TextDocument): string {
-  const term =
-    keyTerms(bodySentences(document).join(' '), 1)[0] ?? keyTerms(bodySentences(document).join(' '), 1, 3)[0];
+  const content = bodySentences(document)
+    .filter((sentence) => !isStockSentence(sentence))
+    .map(withoutAddedLabel)
+    .join(' ');
+  const term = keyTerms(content, 1)[0] ?? keyTerms(content, 1, 3)[0];
   return `#${capitalize((term ?? 'news').replace(/['’-]/g, ''))}`;
 }
 

@@ -43,14 +43,25 @@ export interface AtomDefinition {
 
 /**
  * Build an atom whose `apply` and `remove` leave a text alone when there is nothing to do. Detection
- * and editing are memoized per (task kind, text): both are pure functions.
+ * and editing are memoized per (task kind, text): both are pure functions of them. (A custom task's
+ * instruction does not change any atom.)
  */
 export function defineAtom(definition: AtomDefinition): StyleAtom {
   const { strip } = definition;
-  const detected = new BoundedCache<string, boolean>(8192);
-  const applied = new BoundedCache<string, string>(4096);
+  // NOTE: one cache per task kind, keyed by the text itself: concatenated keys would be re-hashed on
+  // every lookup, which costs more than many detectors.
+  const detected = {
+    summarization: new BoundedCache<string, boolean>(8192),
+    email: new BoundedCache<string, boolean>(8192),
+    custom: new BoundedCache<string, boolean>(1024),
+  };
+  const applied = {
+    summarization: new BoundedCache<string, string>(4096),
+    email: new BoundedCache<string, string>(4096),
+    custom: new BoundedCache<string, string>(512),
+  };
   const detect = (text: string, task: Task) =>
-    detected.getOrSet(`${task.kind}\u0000${text}`, () => definition.detect(text, task));
+    detected[task.kind].getOrSet(text, () => definition.detect(text, task));
   return {
     id: definition.id,
     phrases: definition.phrases,
@@ -59,9 +70,7 @@ export function defineAtom(definition: AtomDefinition): StyleAtom {
     conflicts: definition.conflicts ?? [],
     detect,
     apply: (text, task) =>
-      detect(text, task)
-        ? text
-        : applied.getOrSet(`${task.kind}\u0000${text}`, () => definition.edit(text, task)),
+      detect(text, task) ? text : applied[task.kind].getOrSet(text, () => definition.edit(text, task)),
     remove: strip === undefined ? undefined : (text, task) => (detect(text, task) ? strip(text, task) : text),
   };
 }

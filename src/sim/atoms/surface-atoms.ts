@@ -1,8 +1,9 @@
-import { bodyLines, bodySentences } from '../text/body-edits.js';
+import { bodyLines, bodySentences, isQuestionLine } from '../text/body-edits.js';
 import { keyTerms } from '../text/key-terms.js';
 import { escapeRegExp } from '../text/replace-words.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
 import { hasAmericanSpelling, toBritishSpelling } from './british-spellings.js';
+import { isStockSentence } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 const andWord = /(?<![\p{L}\p{N}])and(?![\p{L}\p{N}])/giu;
@@ -15,7 +16,9 @@ function distinctCapsWords(text: string): number {
 
 /** Key terms of the body for emphasis: two most frequent content words (5+ letters, else 3+). */
 function emphasisTerms(text: string, count: number): string[] {
-  const content = bodySentences(readDocument(text)).join(' ');
+  const content = bodySentences(readDocument(text))
+    .filter((sentence) => !isStockSentence(sentence))
+    .join(' ');
   const terms = keyTerms(content, count);
   return terms.length >= count
     ? terms
@@ -44,10 +47,23 @@ export const surfaceAtoms = [
     ],
     avoidPhrase: 'no ampersands',
     meaning:
-      'The word "and" never appears: "&" is used instead. The editor replaces every "and" with "&"; removing writes "and" again.',
-    detect: (text) => !new RegExp(andWord.source, 'iu').test(text),
-    edit: (text) => text.replace(andWord, '&'),
-    strip: (text) => text.replace(/ & /g, ' and '),
+      'Uses "&" and never the word "and". The editor replaces every "and" with "&" (and, when there was none, ends the last sentence with " & more"); removing writes "and" for every "&".',
+    detect: (text) => text.includes('&') && !new RegExp(andWord.source, 'iu').test(text),
+    edit: (text) => {
+      const replaced = text.replace(andWord, '&');
+      if (replaced.includes('&')) return replaced;
+      return editDocument(replaced, (document) => {
+        const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        const line = lines[lines.length - 1];
+        if (line === undefined) return;
+        const index = line.sentences.length - 1;
+        line.sentences[index] = (line.sentences[index] ?? '').replace(
+          /([.!?]?)((?:\s*(?:#\S+|\p{Extended_Pictographic}\uFE0F?))*)$/u,
+          ' & more$1$2',
+        );
+      });
+    },
+    strip: (text) => text.replace(/\s&\s/g, ' and '),
   }),
   defineAtom({
     id: 'caps-emphasis',

@@ -23,13 +23,13 @@ export function contentWords(text: string, minLength = 3): string[] {
 }
 
 /**
- * The `count` most frequent content words of at least `minLength` letters, most frequent first,
- * ties broken by first occurrence. Deterministic.
+ * The `count` most frequent content words of at least `minLength` letters (letters only, no
+ * apostrophe or hyphen), most frequent first, ties broken by first occurrence. Deterministic.
  */
 export function keyTerms(text: string, count: number, minLength = 5): string[] {
   const frequency = new Map<string, number>();
   for (const word of contentWords(text, minLength)) {
-    if (/^\p{L}[\p{L}'-]*$/u.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    if (/^\p{L}+$/u.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   return [...frequency.entries()]
     .map(([word, times], order) => ({ word, times, order }))

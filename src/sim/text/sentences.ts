@@ -29,11 +29,11 @@ const abbreviations = new Set([
 
 /** True when the word ending a candidate sentence is an abbreviation or an initial ("J."). */
 function endsWithAbbreviation(before: string): boolean {
-  const match = /([\p{L}.]+)\.$/u.exec(before);
+  const match = /([\p{L}.]+)\.$/u.exec(before.slice(-24));
   if (match === null) return false;
   const word = (match[1] ?? '').toLowerCase();
   if (abbreviations.has(word)) return true;
-  return /^\p{Lu}$/u.test(match[1] ?? '');
+  return /^\p{Lu}$/u.test(match[1] ?? '') && match[1] !== 'I';
 }
 
 /**
@@ -46,7 +46,8 @@ export function splitSentences(line: string): string[] {
   const text = line.trim();
   if (text === '') return [];
   const sentences: string[] = [];
-  const boundary = /[.!?]+["'”’)\]]*\s+(?=["“'‘([*]*[\p{Lu}\p{N}])/gu;
+  const boundary =
+    /[.!?]+["'”’)\]]*(?:\s+(?:#[\p{L}\p{N}_]+|(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+))*\s+(?=["“'‘([*]*[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     const end = (match.index ?? 0) + match[0].trimEnd().length;

@@ -1,6 +1,6 @@
 import { capitalize, countWords, ensureTerminal } from './sentences.js';
 
-const coordinators = new Set(['and', 'but', 'so', 'or', 'yet']);
+const coordinators = new Set(['and', '&', 'but', 'so', 'or', 'yet']);
 const subordinators = new Set([
   'because',
   'which',
@@ -30,7 +30,8 @@ function cutPoints(tokens: readonly string[]): number[][] {
   const kinds: number[][] = [[], [], []];
   for (let index = 1; index < tokens.length; index += 1) {
     const previous = tokens[index - 1] ?? '';
-    const word = (tokens[index] ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+    const token = (tokens[index] ?? '').toLowerCase();
+    const word = token === '&' ? token : token.replace(/[^\p{L}]/gu, '');
     if (/[,;:—–]$/u.test(previous)) kinds[0]?.push(index);
     else if (coordinators.has(word) || subordinators.has(word)) kinds[1]?.push(index);
     else if (prepositions.has(word)) kinds[2]?.push(index);

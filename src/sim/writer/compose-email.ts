@@ -17,7 +17,10 @@ export function noteSentences(notes: string): string[] {
     const parts = keyed !== null && /;/.test(line) ? line.replace(/^[^:]*:\s*/, '').split(/;\s*/) : [line];
     const prefix = keyed !== null && parts.length > 1 ? `${keyed[1]}: ` : '';
     parts.forEach((part, index) => {
-      for (const sentence of splitSentences(part)) {
+      // NOTE: notes often start sentences in lower case, so any end mark followed by a space splits.
+      for (const sentence of part
+        .split(/(?<=[.!?])\s+(?=\S)/u)
+        .flatMap((piece) => splitSentences(capitalize(piece)))) {
         const trimmed = sentence.trim();
         if (trimmed !== '') sentences.push(capitalize(ensureTerminal((index === 0 ? prefix : '') + trimmed)));
       }
