@@ -1,10 +1,10 @@
 import type { Learner } from '../core/index.js';
-import type { Interaction, InteractionStore } from '../spec/index.js';
+import type { Interaction, InteractionStore, TokenUsage } from '../spec/index.js';
 import { noUsage, taskKey } from '../spec/index.js';
 
 /** What happened when the learner was asked to learn from one stored edit. */
 export type LearnAttempt =
-  | { readonly ok: true; readonly interaction: Interaction }
+  | { readonly ok: true; readonly interaction: Interaction; readonly usage: TokenUsage }
   | { readonly ok: false; readonly interaction: Interaction; readonly error: unknown };
 
 /**
@@ -50,7 +50,7 @@ export async function learnInteraction(options: {
       id: interaction.id,
       preferenceInferred: result.preferenceInferred,
     });
-    return { ok: true, interaction: learned };
+    return { ok: true, interaction: learned, usage: result.usage };
   } catch (error) {
     const failed = await interactions.markLearnFailed({
       tenant: interaction.tenant,

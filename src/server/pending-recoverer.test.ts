@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../spec/index.js';
+import { noUsage } from '../spec/index.js';
 import { InMemoryInteractionStore } from '../store/in-memory-interaction-store.js';
 import type { LearnAttempt } from './learn-interaction.js';
 import { PendingRecoverer, startRecoveryLoop } from './pending-recoverer.js';
@@ -33,6 +34,7 @@ function scriptedLearning(store: InMemoryInteractionStore, state: { failing: boo
     return {
       ok: true,
       interaction: await store.markLearned({ tenant, id: interaction.id, preferenceInferred: 'p' }),
+      usage: noUsage,
     };
   };
 }

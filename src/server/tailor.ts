@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Learner } from '../core/index.js';
 import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
-import type { Embedder, Interaction, InteractionStore, Memory, Task, Writer } from '../spec/index.js';
+import type { Embedder, Interaction, InteractionStore, Memory, Task, TokenUsage, Writer } from '../spec/index.js';
 import { ConflictError, InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
 import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
@@ -48,6 +48,8 @@ export interface TailorOptions {
   readonly recovery?: Partial<RecoveryPolicy>;
   /** Told about learning failures (they never fail a request). */
   readonly onLearnError?: (error: unknown, interaction: Interaction) => void;
+  /** Told the agent tokens each step spent (for metrics). */
+  readonly onUsage?: (step: 'generate' | 'learn', usage: TokenUsage) => void;
 }
 
 /** The service's use cases, over ports only; the HTTP API and the proxy are thin edges over it. */
@@ -69,7 +71,8 @@ export function createTailor(options: TailorOptions) {
   const preferences = new PreferenceBook(memory, options.embedder, interactions);
   const learnOne = (interaction: Interaction, abortSignal?: AbortSignal) =>
     learnInteraction({ learner, interactions, interaction, abortSignal }).then((attempt) => {
-      if (!attempt.ok) options.onLearnError?.(attempt.error, attempt.interaction);
+      if (attempt.ok) options.onUsage?.('learn', attempt.usage);
+      else options.onLearnError?.(attempt.error, attempt.interaction);
       return attempt;
     });
   const recoverer = new PendingRecoverer(
@@ -132,6 +135,7 @@ export function createTailor(options: TailorOptions) {
         context: { id: contextId ?? id, source: 'service', text: request.context },
         abortSignal: request.abortSignal,
       });
+      options.onUsage?.('generate', proposal.usage);
       await interactions.create({
         id,
         tenant: request.tenant,

@@ -1,0 +1,51 @@
+import type { Task } from '../spec/index.js';
+import { InvalidInputError } from '../spec/index.js';
+import { ErrorBody } from './api-schemas.js';
+
+/** What the auth middleware puts on every authenticated request. */
+export interface ApiEnv {
+  Variables: {
+    /** The tenant of the request's API key: every read and write stays inside it. */
+    tenant: string;
+    apiKeyId: string;
+  };
+}
+
+/** OpenAPI response entries for error statuses (same body for all). */
+export function errorResponses(...statuses: readonly number[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Invalid input (the message and `field` name it)',
+    401: 'Missing, unknown or revoked API key',
+    404: 'Not found in this tenant',
+    409: 'Conflicts with stored state (e.g. learned already)',
+    413: 'Body over 100 KB',
+    422: 'The embedder cannot process this context',
+    502: 'The model call failed',
+    503: 'The model is unavailable; try again later',
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: descriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorBody } } },
+    ]),
+  );
+}
+
+/** The spec's task for the API's task value. */
+export function toTask(task: 'summarization' | 'email' | { name: string; instruction: string }): Task {
+  if (typeof task === 'string') return { kind: task };
+  return { kind: 'custom', name: task.name, instruction: task.instruction };
+}
+
+/**
+ * A task key from the API: `summarization`, `email`, `custom:<name>`, a bare custom name or a custom
+ * task object.
+ */
+export function toTaskKey(task: string | { name: string }): string {
+  if (typeof task !== 'string') return `custom:${task.name}`;
+  if (task === 'summarization' || task === 'email' || task.startsWith('custom:')) {
+    if (task === 'custom:') throw new InvalidInputError({ field: 'task', value: task, accepted: 'custom:<name>' });
+    return task;
+  }
+  return `custom:${task}`;
+}

@@ -1,0 +1,162 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiEnv } from './api-env.js';
+import { errorResponses, toTaskKey } from './api-env.js';
+import {
+  AddPreferenceRequest,
+  ForgetResponse,
+  InteractionList,
+  Preference,
+  PreferenceList,
+  TaskKeyQuery,
+  UpdatePreferenceRequest,
+  UserParam,
+  UserPreferenceParams,
+} from './api-schemas.js';
+import { toJsonLines } from './export-pairs.js';
+import type { Tailor } from './tailor.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const taskQuery = z.object({ task: TaskKeyQuery });
+
+const routes = {
+  interactions: createRoute({
+    method: 'get',
+    path: '/v1/users/{user}/interactions',
+    summary: "A user's interactions, oldest first (cost per interaction: the progress chart)",
+    request: { params: UserParam, query: taskQuery },
+    responses: { 200: { description: 'Interactions', ...json(InteractionList) }, ...errorResponses(400, 401) },
+  }),
+  preferences: createRoute({
+    method: 'get',
+    path: '/v1/users/{user}/preferences',
+    summary: 'What was learned about a user, and what they wrote themselves',
+    request: { params: UserParam, query: taskQuery },
+    responses: { 200: { description: 'Preferences', ...json(PreferenceList) }, ...errorResponses(400, 401) },
+  }),
+  addPreference: createRoute({
+    method: 'post',
+    path: '/v1/users/{user}/preferences',
+    summary: 'Write a preference by hand (origin "user", pinned unless pinned is false)',
+    request: { params: UserParam, body: { ...json(AddPreferenceRequest), required: true } },
+    responses: {
+      201: { description: 'The created preference', ...json(Preference) },
+      ...errorResponses(400, 401, 413, 422),
+    },
+  }),
+  updatePreference: createRoute({
+    method: 'patch',
+    path: '/v1/users/{user}/preferences/{id}',
+    summary: 'Reword (which also pins, unless pinned is given) or (un)pin a preference',
+    request: {
+      params: UserPreferenceParams,
+      query: taskQuery,
+      body: { ...json(UpdatePreferenceRequest), required: true },
+    },
+    responses: {
+      200: { description: 'The updated preference', ...json(Preference) },
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  deletePreference: createRoute({
+    method: 'delete',
+    path: '/v1/users/{user}/preferences/{id}',
+    summary: 'Delete a preference',
+    request: { params: UserPreferenceParams, query: taskQuery },
+    responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404) },
+  }),
+  forget: createRoute({
+    method: 'delete',
+    path: '/v1/users/{user}',
+    summary: 'Forget a user: delete every preference and interaction',
+    request: { params: UserParam },
+    responses: { 200: { description: 'How many records were deleted', ...json(ForgetResponse) }, ...errorResponses(401) },
+  }),
+  exportPairs: createRoute({
+    method: 'get',
+    path: '/v1/users/{user}/export.jsonl',
+    summary: "The user's edits as preference pairs (prompt, chosen, rejected, rationale, strength)",
+    request: { params: UserParam, query: taskQuery },
+    responses: {
+      200: {
+        description: 'JSON Lines, one pair per line',
+        content: { 'application/x-ndjson': { schema: z.string() }, 'text/plain': { schema: z.string() } },
+      },
+      ...errorResponses(401),
+    },
+  }),
+};
+
+/** Routes under `/v1/users/{user}`: interactions, preferences, forget, export. */
+export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): void {
+  const task = (value: string | undefined) => (value === undefined ? undefined : toTaskKey(value));
+
+  app.openapi(routes.interactions, async (context) => {
+    const interactions = await tailor.listInteractions({
+      tenant: context.get('tenant'),
+      user: context.req.valid('param').user,
+      task: task(context.req.valid('query').task),
+    });
+    return context.json({ interactions } as never, 200);
+  });
+
+  app.openapi(routes.preferences, async (context) => {
+    const preferences = await tailor.preferences.list({
+      tenant: context.get('tenant'),
+      user: context.req.valid('param').user,
+      task: task(context.req.valid('query').task),
+    });
+    return context.json({ preferences }, 200);
+  });
+
+  app.openapi(routes.addPreference, async (context) => {
+    const body = context.req.valid('json');
+    const created = await tailor.preferences.add({
+      tenant: context.get('tenant'),
+      user: context.req.valid('param').user,
+      task: toTaskKey(body.task),
+      preference: body.preference,
+      pinned: body.pinned,
+    });
+    return context.json(created, 201);
+  });
+
+  app.openapi(routes.updatePreference, async (context) => {
+    const { user, id } = context.req.valid('param');
+    const body = context.req.valid('json');
+    const updated = await tailor.preferences.update({
+      tenant: context.get('tenant'),
+      user,
+      id,
+      task: task(context.req.valid('query').task),
+      preference: body.preference,
+      pinned: body.pinned,
+    });
+    return context.json(updated, 200);
+  });
+
+  app.openapi(routes.deletePreference, async (context) => {
+    const { user, id } = context.req.valid('param');
+    await tailor.preferences.delete({
+      tenant: context.get('tenant'),
+      user,
+      id,
+      task: task(context.req.valid('query').task),
+    });
+    return context.body(null, 204);
+  });
+
+  app.openapi(routes.forget, async (context) => {
+    const result = await tailor.forget({ tenant: context.get('tenant'), user: context.req.valid('param').user });
+    return context.json(result, 200);
+  });
+
+  app.openapi(routes.exportPairs, async (context) => {
+    const pairs = await tailor.exportPairs({
+      tenant: context.get('tenant'),
+      user: context.req.valid('param').user,
+      task: task(context.req.valid('query').task),
+    });
+    return context.text(toJsonLines(pairs), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+  });
+}

@@ -1,0 +1,175 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * The HTTP API's schemas: they validate requests and generate `/openapi.json` (OpenAPI 3.1), so the
+ * document and the checks never disagree. Contract: /work/notes/api.md.
+ */
+
+/** Most characters of a user id, task name or context id. */
+const maxIdLength = 200;
+
+export const UserId = z.string().min(1).max(maxIdLength).openapi({ example: 'ada', description: 'End user id' });
+
+export const ApiTask = z
+  .union([
+    z.enum(['summarization', 'email']),
+    z.strictObject({
+      name: z.string().min(1).max(100),
+      instruction: z.string().min(1).max(4_000),
+    }),
+  ])
+  .openapi('Task', {
+    description: 'A built-in task, or a custom one with its own instruction',
+    example: 'email',
+  });
+
+/** A task key as stored: `summarization`, `email` or `custom:<name>` (a bare name means custom). */
+export const TaskKeyQuery = z
+  .string()
+  .min(1)
+  .max(maxIdLength)
+  .optional()
+  .openapi({ param: { name: 'task', in: 'query' }, example: 'summarization' });
+
+export const GenerateRequest = z
+  .strictObject({
+    user: UserId,
+    task: ApiTask,
+    context: z.string().min(1).openapi({ description: 'The article, notes or other input to write from' }),
+    contextId: z.string().min(1).max(maxIdLength).optional(),
+  })
+  .openapi('GenerateRequest');
+
+export const Neighbour = z
+  .object({
+    entryId: z.string(),
+    contextId: z.string().nullable(),
+    contextPreview: z.string().nullable(),
+    similarity: z.number(),
+    preference: z.string().nullable(),
+  })
+  .openapi('Neighbour');
+
+export const GenerateResponse = z
+  .object({
+    interactionId: z.string(),
+    text: z.string(),
+    preferenceUsed: z.string().nullable(),
+    neighbours: z.array(Neighbour),
+  })
+  .openapi('GenerateResponse');
+
+export const LearnRequest = z.strictObject({ edited: z.string() }).openapi('LearnRequest');
+
+export const LearnResponse = z
+  .object({
+    interactionId: z.string(),
+    cost: z.number().int(),
+    accepted: z.boolean(),
+    status: z.enum(['learned', 'pending']),
+    inferredPreference: z.string().nullable(),
+  })
+  .openapi('LearnResponse');
+
+const SpecTask = z.union([
+  z.object({ kind: z.enum(['summarization', 'email']) }),
+  z.object({ kind: z.literal('custom'), name: z.string(), instruction: z.string() }),
+]);
+
+export const Interaction = z
+  .object({
+    id: z.string(),
+    tenant: z.string(),
+    user: z.string(),
+    task: SpecTask,
+    contextId: z.string().nullable(),
+    contextText: z.string(),
+    embedding: z.array(z.number()).nullable(),
+    output: z.string(),
+    preferenceUsed: z.string().nullable(),
+    neighbours: z.array(
+      z.object({
+        entryId: z.string(),
+        contextId: z.string().nullable(),
+        similarity: z.number(),
+        preference: z.string().nullable(),
+      }),
+    ),
+    learner: z.string(),
+    createdAt: z.string(),
+    edited: z.string().nullable(),
+    editedAt: z.string().nullable(),
+    cost: z.number().nullable(),
+    status: z.enum(['awaiting-edit', 'pending', 'learned']),
+    preferenceInferred: z.string().nullable(),
+    learnAttempts: z.number().int(),
+    lastError: z.string().nullable(),
+  })
+  .openapi('Interaction');
+
+export const InteractionList = z.object({ interactions: z.array(Interaction) }).openapi('InteractionList');
+
+export const Preference = z
+  .object({
+    id: z.string(),
+    task: z.string().openapi({ description: 'Task key: summarization, email or custom:<name>' }),
+    preference: z.string(),
+    origin: z.enum(['inferred', 'kept', 'user']),
+    pinned: z.boolean(),
+    contextId: z.string().nullable(),
+    contextPreview: z.string().nullable(),
+    interactionId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    pair: z.object({ original: z.string(), edited: z.string() }).nullable(),
+  })
+  .openapi('Preference');
+
+export const PreferenceList = z.object({ preferences: z.array(Preference) }).openapi('PreferenceList');
+
+export const AddPreferenceRequest = z
+  .strictObject({
+    task: z.union([ApiTask, z.string().min(1).max(maxIdLength)]),
+    preference: z.string().min(1).max(2_000),
+    pinned: z.boolean().optional(),
+  })
+  .openapi('AddPreferenceRequest');
+
+export const UpdatePreferenceRequest = z
+  .strictObject({
+    preference: z.string().min(1).max(2_000).optional(),
+    pinned: z.boolean().optional(),
+  })
+  .openapi('UpdatePreferenceRequest');
+
+export const ForgetResponse = z.object({ deleted: z.number().int() }).openapi('ForgetResponse');
+
+export const Sample = z.object({ id: z.string(), source: z.string(), text: z.string() }).openapi('Sample');
+export const SampleList = z.object({ samples: z.array(Sample) }).openapi('SampleList');
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'invalid-input',
+        'not-found',
+        'conflict',
+        'unauthorized',
+        'payload-too-large',
+        'unprocessable',
+        'model-call-failed',
+        'internal',
+      ]),
+      message: z.string(),
+      field: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const IdParam = z.object({
+  id: z.string().min(1).max(maxIdLength).openapi({ param: { name: 'id', in: 'path' } }),
+});
+export const UserParam = z.object({ user: UserId.openapi({ param: { name: 'user', in: 'path' } }) });
+export const UserPreferenceParams = UserParam.extend({
+  id: z.string().min(1).max(maxIdLength).openapi({ param: { name: 'id', in: 'path' } }),
+});

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import type { ApiKeyStore } from '../spec/index.js';
+import { NotFoundError } from '../spec/index.js';
+import { apiKeyAuth } from './api-key-auth.js';
+import type { ApiEnv } from './api-env.js';
+import { registerDraftRoutes } from './api-routes-drafts.js';
+import { registerSampleRoutes } from './api-routes-samples.js';
+import { registerUserRoutes } from './api-routes-users.js';
+import { describeError } from './error-response.js';
+import { PayloadTooLargeError } from './payload-too-large-error.js';
+import { requestObserver } from './request-observer.js';
+import type { Sample, SampleTask } from './sample-corpus.js';
+import { ServiceMetrics } from './service-metrics.js';
+import type { Tailor } from './tailor.js';
+import { invalidInputFromZod } from './validation-error.js';
+
+/** Largest request body accepted (a long article plus an edit fit easily). */
+export const defaultBodyLimitBytes = 100 * 1024;
+
+/** What the HTTP app is built from; only `tailor` and `apiKeys` are required. */
+export interface AppDependencies {
+  readonly tailor: Tailor;
+  readonly apiKeys: ApiKeyStore;
+  /** The built-in corpus for `GET /v1/samples` (none: an empty list). */
+  readonly samples?: (task: SampleTask) => Promise<Sample[]>;
+  /** Registers extra authenticated routes (the OpenAI-compatible proxy). */
+  readonly extraRoutes?: (app: OpenAPIHono<ApiEnv>) => void;
+  readonly logger?: Logger;
+  readonly metrics?: ServiceMetrics;
+  /** Folder of the built web UI, served at `/` when it exists (default `web/dist`). */
+  readonly staticRoot?: string | null;
+  readonly bodyLimitBytes?: number;
+  /** Extra facts for `/healthz` (e.g. the store kind). */
+  readonly health?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The HTTP API as a Hono app, not listening (serve it with `@hono/node-server`, test it with
+ * `app.request(...)`). Routes and request schemas are declared once with zod and published as
+ * OpenAPI 3.1 at `/openapi.json`. Every error becomes a status in one `onError`.
+ *
+ * @example
+ * const app = createApp({ tailor, apiKeys });
+ * const response = await app.request('/v1/generate', { method: 'POST', headers, body });
+ */
+export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
+  const logger = dependencies.logger ?? pino({ level: 'silent' });
+  const metrics = dependencies.metrics ?? new ServiceMetrics({ processMetrics: false });
+  const limit = dependencies.bodyLimitBytes ?? defaultBodyLimitBytes;
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw invalidInputFromZod(result.error, result.target);
+    },
+  });
+
+  app.onError((error, context) => {
+    const { status, body } = describeError(error);
+    if (status >= 500 && body.error.code === 'internal') {
+      logger.error({ err: error, method: context.req.method, path: context.req.path }, 'unhandled error');
+    }
+    return context.json(body, status);
+  });
+  app.notFound(() => {
+    throw new NotFoundError({ entity: 'route', id: 'this path', message: 'no such route; see /openapi.json' });
+  });
+
+  app.use('*', requestObserver(metrics, logger));
+  app.get('/healthz', (context) =>
+    context.json({ status: 'ok', learner: dependencies.tailor.learnerName, ...dependencies.health }),
+  );
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tailor',
+      version: '0.1.0',
+      description: "Learns each user's writing preferences from the edits they make to drafts (PRELUDE / CIPHER).",
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+
+  app.use('/metrics', apiKeyAuth(dependencies.apiKeys));
+  app.get('/metrics', async (context) => {
+    const { contentType, body } = await metrics.render();
+    return context.body(body, 200, { 'content-type': contentType });
+  });
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new PayloadTooLargeError({ limitBytes: limit });
+      },
+    }),
+    apiKeyAuth(dependencies.apiKeys),
+  );
+  registerDraftRoutes(app, dependencies.tailor, metrics);
+  registerUserRoutes(app, dependencies.tailor);
+  registerSampleRoutes(app, dependencies.samples);
+  dependencies.extraRoutes?.(app);
+
+  const staticRoot = dependencies.staticRoot === undefined ? 'web/dist' : dependencies.staticRoot;
+  if (staticRoot !== null && existsSync(join(staticRoot, 'index.html'))) {
+    // NOTE: serveStatic resolves `root` against the working directory, so give it a relative path.
+    const root = relative(process.cwd(), staticRoot) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('/', async (context) => context.html(await readFile(join(staticRoot, 'index.html'), 'utf8')));
+  }
+  return app;
+}
