@@ -26,7 +26,10 @@ export function errorResponses(...statuses: readonly number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorBody } } },
+      {
+        description: descriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorBody } },
+      },
     ]),
   );
 }
@@ -44,7 +47,8 @@ export function toTask(task: 'summarization' | 'email' | { name: string; instruc
 export function toTaskKey(task: string | { name: string }): string {
   if (typeof task !== 'string') return `custom:${task.name}`;
   if (task === 'summarization' || task === 'email' || task.startsWith('custom:')) {
-    if (task === 'custom:') throw new InvalidInputError({ field: 'task', value: task, accepted: 'custom:<name>' });
+    if (task === 'custom:')
+      throw new InvalidInputError({ field: 'task', value: task, accepted: 'custom:<name>' });
     return task;
   }
   return `custom:${task}`;

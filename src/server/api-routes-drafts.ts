@@ -63,10 +63,7 @@ export function registerDraftRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor, me
       contextId: body.contextId,
       abortSignal: context.req.raw.signal,
     });
-    return context.json(
-      { ...result, neighbours: [...result.neighbours] },
-      200,
-    );
+    return context.json({ ...result, neighbours: [...result.neighbours] }, 200);
   });
 
   app.openapi(learnRoute, async (context) => {

@@ -25,7 +25,10 @@ const routes = {
     path: '/v1/users/{user}/interactions',
     summary: "A user's interactions, oldest first (cost per interaction: the progress chart)",
     request: { params: UserParam, query: taskQuery },
-    responses: { 200: { description: 'Interactions', ...json(InteractionList) }, ...errorResponses(400, 401) },
+    responses: {
+      200: { description: 'Interactions', ...json(InteractionList) },
+      ...errorResponses(400, 401),
+    },
   }),
   preferences: createRoute({
     method: 'get',
@@ -70,7 +73,10 @@ const routes = {
     path: '/v1/users/{user}',
     summary: 'Forget a user: delete every preference and interaction',
     request: { params: UserParam },
-    responses: { 200: { description: 'How many records were deleted', ...json(ForgetResponse) }, ...errorResponses(401) },
+    responses: {
+      200: { description: 'How many records were deleted', ...json(ForgetResponse) },
+      ...errorResponses(401),
+    },
   }),
   exportPairs: createRoute({
     method: 'get',
@@ -147,7 +153,10 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
   });
 
   app.openapi(routes.forget, async (context) => {
-    const result = await tailor.forget({ tenant: context.get('tenant'), user: context.req.valid('param').user });
+    const result = await tailor.forget({
+      tenant: context.get('tenant'),
+      user: context.req.valid('param').user,
+    });
     return context.json(result, 200);
   });
 

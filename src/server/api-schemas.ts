@@ -8,7 +8,11 @@ import { z } from '@hono/zod-openapi';
 /** Most characters of a user id, task name or context id. */
 const maxIdLength = 200;
 
-export const UserId = z.string().min(1).max(maxIdLength).openapi({ example: 'ada', description: 'End user id' });
+export const UserId = z
+  .string()
+  .min(1)
+  .max(maxIdLength)
+  .openapi({ example: 'ada', description: 'End user id' });
 
 export const ApiTask = z
   .union([
@@ -167,9 +171,17 @@ export const ErrorBody = z
   .openapi('Error');
 
 export const IdParam = z.object({
-  id: z.string().min(1).max(maxIdLength).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(maxIdLength)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 export const UserParam = z.object({ user: UserId.openapi({ param: { name: 'user', in: 'path' } }) });
 export const UserPreferenceParams = UserParam.extend({
-  id: z.string().min(1).max(maxIdLength).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(maxIdLength)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });

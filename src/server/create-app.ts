@@ -68,7 +68,11 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
     return context.json(body, status);
   });
   app.notFound(() => {
-    throw new NotFoundError({ entity: 'route', id: 'this path', message: 'no such route; see /openapi.json' });
+    throw new NotFoundError({
+      entity: 'route',
+      id: 'this path',
+      message: 'no such route; see /openapi.json',
+    });
   });
 
   app.use('*', requestObserver(metrics, logger));
@@ -80,7 +84,8 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
     info: {
       title: 'Tailor',
       version: '0.1.0',
-      description: "Learns each user's writing preferences from the edits they make to drafts (PRELUDE / CIPHER).",
+      description:
+        "Learns each user's writing preferences from the edits they make to drafts (PRELUDE / CIPHER).",
     },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });

@@ -1,7 +1,13 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ConflictError, InvalidInputError, ModelCallError, NotFoundError, TailorError } from '../spec/index.js';
+import {
+  ConflictError,
+  InvalidInputError,
+  ModelCallError,
+  NotFoundError,
+  TailorError,
+} from '../spec/index.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { UnauthorizedError } from './unauthorized-error.js';
 import { UnprocessableContextError } from './unprocessable-context-error.js';
@@ -44,7 +50,10 @@ export function describeError(error: unknown): { status: ContentfulStatusCode; b
     // model answered in a way retrying will not fix.
     return {
       status: error.retryable ? 503 : 502,
-      body: body('model-call-failed', `the model call failed (${error.provider}:${error.modelId}): ${error.message}`),
+      body: body(
+        'model-call-failed',
+        `the model call failed (${error.provider}:${error.modelId}): ${error.message}`,
+      ),
     };
   }
   if (error instanceof HTTPException) {
@@ -53,7 +62,10 @@ export function describeError(error: unknown): { status: ContentfulStatusCode; b
     if (error.status === 401) return { status: 401, body: body('unauthorized', error.message) };
     if (error.status === 404) return { status: 404, body: body('not-found', error.message) };
     if (error.status === 415) {
-      return { status: 400, body: body('invalid-input', 'send the body as JSON (Content-Type: application/json)', 'body') };
+      return {
+        status: 400,
+        body: body('invalid-input', 'send the body as JSON (Content-Type: application/json)', 'body'),
+      };
     }
   }
   if (TailorError.isInstance(error) && error.code === 'invalid-input') {

@@ -50,7 +50,11 @@ async function readSamples(directory: string): Promise<Sample[]> {
       if (line.trim() === '') continue;
       const record = JSON.parse(line) as Partial<Sample>;
       if (typeof record.id === 'string' && typeof record.text === 'string') {
-        samples.push({ id: record.id, source: record.source ?? file.replace(/\.jsonl$/, ''), text: record.text });
+        samples.push({
+          id: record.id,
+          source: record.source ?? file.replace(/\.jsonl$/, ''),
+          text: record.text,
+        });
       }
     }
   }

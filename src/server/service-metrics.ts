@@ -29,7 +29,7 @@ export class ServiceMetrics {
   });
   readonly tokens = new Counter({
     name: 'tailor_model_tokens_total',
-    help: "Agent model tokens (as reported by the writer) by step and direction",
+    help: 'Agent model tokens (as reported by the writer) by step and direction',
     labelNames: ['step', 'direction'] as const,
     registers: [this.registry],
   });

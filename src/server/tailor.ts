@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Learner } from '../core/index.js';
 import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
-import type { Embedder, Interaction, InteractionStore, Memory, Task, TokenUsage, Writer } from '../spec/index.js';
+import type {
+  Embedder,
+  Interaction,
+  InteractionStore,
+  Memory,
+  Task,
+  TokenUsage,
+  Writer,
+} from '../spec/index.js';
 import { ConflictError, InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
 import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
@@ -119,7 +127,9 @@ export function createTailor(options: TailorOptions) {
       readonly contextId?: string;
       readonly abortSignal?: AbortSignal;
     }): Promise<GenerateResult> {
-      if (request.context.trim() === '') {
+      // NOTE: only the empty text is refused here; whether other texts (blank, too long) can be
+      // embedded is the embedder's call (the HTTP API answers 422 for its refusals).
+      if (request.context === '') {
         throw new InvalidInputError({
           field: 'context',
           value: request.context,
@@ -208,9 +218,13 @@ export function createTailor(options: TailorOptions) {
     listInteractions: (request: { readonly tenant: string; readonly user: string; readonly task?: string }) =>
       interactions.list(request),
 
-    /** Deletes everything stored about a user: memory entries and interactions. */
+    /**
+     * Deletes everything stored about a user: memory entries and interactions. NotFoundError when the
+     * tenant holds nothing for this user.
+     */
     async forget(request: { readonly tenant: string; readonly user: string }): Promise<{ deleted: number }> {
       const [entries, rows] = await Promise.all([memory.forget(request), interactions.forget(request)]);
+      if (entries + rows === 0) throw new NotFoundError({ entity: 'user', id: request.user });
       return { deleted: entries + rows };
     },
 

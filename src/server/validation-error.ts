@@ -6,7 +6,9 @@ import { InvalidInputError } from '../spec/index.js';
  * `edited`, an unknown key, or `body` when the body as a whole is wrong).
  */
 export function invalidInputFromZod(error: z.ZodError, target: string): InvalidInputError {
-  const issue = error.issues[0];
+  // NOTE: an unknown key is reported first: a misspelt field name also makes the right one "missing",
+  // and the misspelling is what the caller has to fix.
+  const issue = error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0];
   if (issue === undefined) return new InvalidInputError({ field: target === 'json' ? 'body' : target });
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {

@@ -1,0 +1,36 @@
+import { InMemoryApiKeyStore } from '../store/in-memory-api-key-store.js';
+import type { AppDependencies } from './create-app.js';
+import { createApp } from './create-app.js';
+import { ServiceMetrics } from './service-metrics.js';
+import type { TailorOptions } from './tailor.js';
+import { createTestTailor } from './test-tailor.js';
+
+/**
+ * The HTTP app on a test Tailor (see `createTestTailor`) with two tenants' keys, for route tests:
+ * `call(path, init)` sends with tenant A's key unless `key` is given (`null`: no header).
+ */
+export async function createTestApp(
+  options: { tailor?: Partial<TailorOptions>; app?: Partial<AppDependencies> } = {},
+) {
+  const built = createTestTailor(options.tailor);
+  const apiKeys = new InMemoryApiKeyStore();
+  const tenantA = await apiKeys.create({ tenant: 'tenant-a' });
+  const tenantB = await apiKeys.create({ tenant: 'tenant-b' });
+  const metrics = new ServiceMetrics({ processMetrics: false });
+  const app = createApp({ tailor: built.tailor, apiKeys, metrics, staticRoot: null, ...options.app });
+  const call = (
+    path: string,
+    init: { method?: string; body?: unknown; key?: string | null; raw?: string } = {},
+  ) => {
+    const headers: Record<string, string> = {};
+    const key = init.key === undefined ? tenantA.secret : init.key;
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    let body: string | undefined;
+    if (init.raw !== undefined || init.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = init.raw ?? JSON.stringify(init.body);
+    }
+    return app.request(path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  };
+  return { ...built, app, apiKeys, metrics, call, keyA: tenantA, keyB: tenantB };
+}
