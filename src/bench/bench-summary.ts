@@ -1,8 +1,4 @@
-/** Mean and sample standard deviation over seeds (std is 0 with one seed). */
-export interface MeanStd {
-  readonly mean: number;
-  readonly std: number;
-}
+import type { MeanStd } from '../core/index.js';
 
 /** One learner's results on one task, aggregated over seeds. */
 export interface LearnerSummary {

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
-import type { LearnerSummary, MeanStd, TaskBenchSummary } from './bench-summary.js';
+import type { MeanStd } from '../core/index.js';
+import type { LearnerSummary, TaskBenchSummary } from './bench-summary.js';
 
 /** Column headers of the results table (terminal, CSV and HTML share them). */
 export const resultColumns = [

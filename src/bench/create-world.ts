@@ -1,0 +1,98 @@
+import { createEmbedderFromSpec, createReviewerFromSpec, createWriterFromSpec, ResponseCache } from '../providers/index.js';
+import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
+import { loadBuiltinCorpus, loadCorpusFile } from '../sim/corpus.js';
+import { checkPreferenceMap, loadPreferenceMapFile } from '../sim/preference-map.js';
+import { getPreferenceSet, preferenceSetNames, preferencesForTask } from '../sim/preference-sets.js';
+import { OfflineWriter } from '../sim/offline-writer.js';
+import { simulatedUserFromTexts } from '../sim/simulated-user.js';
+import type { Context } from '../spec/index.js';
+import type { BenchWorld } from './bench-world.js';
+import type { BenchTask } from './parse-flags.js';
+import { unigramF1, unigramF1Name } from './preference-similarity.js';
+
+/** A serialisable description of a bench world (sent to worker threads, stored with the run). */
+export interface WorldSpec {
+  readonly task: BenchTask;
+  /** `prelude`, `hard`, or a preference-map file (source → preference text). */
+  readonly preferences: string;
+  /** `builtin` or a corpus JSONL file. */
+  readonly corpus: string;
+  /** Model specs; `sim` and `lexical` are the offline world. */
+  readonly writer: string;
+  readonly reviewer: string;
+  readonly embedder: string;
+  /** SQLite file of the response cache, or null for no cache. */
+  readonly cacheFile: string | null;
+}
+
+/** True when nothing in the world calls a model. */
+export function isOfflineWorld(spec: WorldSpec): boolean {
+  return spec.writer === 'sim' && spec.reviewer === 'sim' && spec.embedder === 'lexical';
+}
+
+/** The contexts of a world spec's corpus. */
+export function loadWorldCorpus(spec: WorldSpec): Promise<Context[]> {
+  return spec.corpus === 'builtin' ? loadBuiltinCorpus(spec.task) : loadCorpusFile(spec.corpus);
+}
+
+/** The latent preference text of each source, from a built-in set or a preference-map file. */
+export async function loadWorldPreferences(spec: WorldSpec): Promise<Record<string, string>> {
+  if (preferenceSetNames.includes(spec.preferences)) {
+    const bySource = preferencesForTask(getPreferenceSet(spec.preferences), { kind: spec.task });
+    return Object.fromEntries(Object.entries(bySource).map(([source, preference]) => [source, preference.text]));
+  }
+  return loadPreferenceMapFile(spec.preferences);
+}
+
+const caches = new Map<string, ResponseCache>();
+function cacheFor(file: string | null): ResponseCache | false {
+  if (file === null) return false;
+  let cache = caches.get(file);
+  if (cache === undefined) {
+    cache = ResponseCache.open(file);
+    caches.set(file, cache);
+  }
+  return cache;
+}
+
+/**
+ * Build the world of a spec for one seed: load and check the corpus and preferences (a source without
+ * a preference, or, for the rule-based user, a phrase no style atom knows, is an InvalidInputError),
+ * then the writer, simulated user and embedder. The seed drives the offline writer's imperfections.
+ */
+export async function createWorld(spec: WorldSpec, seed: number): Promise<BenchWorld> {
+  const [contexts, preferences] = await Promise.all([loadWorldCorpus(spec), loadWorldPreferences(spec)]);
+  checkPreferenceMap(preferences, new Set(contexts.map((context) => context.source)));
+  const preferenceOf = (context: Context): string => {
+    const preference = preferences[context.source];
+    if (preference === undefined) throw new Error(`no preference for source ${context.source}`);
+    return preference;
+  };
+  const cache = cacheFor(spec.cacheFile);
+  const writer = createWriterFromSpec(spec.writer, { cache, sim: () => new OfflineWriter({ seed }) });
+  const reviewer = createReviewerFromSpec(spec.reviewer, {
+    cache,
+    preferenceOf,
+    sim: () => simulatedUserFromTexts(preferences),
+  });
+  const embedder = createEmbedderFromSpec(spec.embedder, {
+    cache,
+    lexical: () => createLexicalEmbedder({ idfCorpus: contexts.map((context) => context.text) }),
+  });
+  return {
+    contexts,
+    writer,
+    reviewer,
+    embedder,
+    preferenceOf,
+    truePreferences: [...new Set(Object.values(preferences))],
+    similarity: unigramF1,
+    similarityName: unigramF1Name,
+    provenance: {
+      offline: isOfflineWorld(spec),
+      writer: spec.writer === 'sim' ? 'offline rule-based writer' : spec.writer,
+      reviewer: spec.reviewer === 'sim' ? 'rule-based simulated user' : spec.reviewer,
+      embedder: spec.embedder === 'lexical' ? 'lexical TF-IDF embedder' : spec.embedder,
+    },
+  };
+}

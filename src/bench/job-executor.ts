@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import type { RoundRecord } from '../core/index.js';
+import { runJob, type BenchJob } from './run-job.js';
+import type { JobOutcome } from './summarize-task.js';
+import { createWorld, type WorldSpec } from './create-world.js';
+import type { BenchWorld } from './bench-world.js';
+
+/** What running a job yields. */
+export interface JobResult {
+  readonly outcome: JobOutcome;
+  readonly records: RoundRecord[];
+}
+
+/** Runs bench jobs one at a time, in this thread or in a worker thread. */
+export interface JobExecutor {
+  run(options: {
+    readonly job: BenchJob;
+    readonly world: WorldSpec;
+    readonly onRound: (round: number) => void;
+    readonly abortSignal: AbortSignal;
+  }): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+/** Runs jobs in this thread, building (and keeping) one world per world spec and seed. */
+export function createInProcessExecutor(): JobExecutor {
+  const worlds = new Map<string, Promise<BenchWorld>>();
+  return {
+    async run({ job, world, onRound, abortSignal }) {
+      const key = JSON.stringify([world, job.seed]);
+      let built = worlds.get(key);
+      if (built === undefined) {
+        built = createWorld(world, job.seed);
+        worlds.set(key, built);
+      }
+      return runJob({ job, world: await built, abortSignal, onRound: (record) => onRound(record.round) });
+    },
+    async close() {
+      worlds.clear();
+    },
+  };
+}
+
+/** Messages between the bench and a worker thread. */
+export type ToWorker =
+  | { readonly type: 'job'; readonly job: BenchJob; readonly world: WorldSpec }
+  | { readonly type: 'abort' };
+export type FromWorker =
+  | { readonly type: 'round'; readonly round: number }
+  | { readonly type: 'done'; readonly result: JobResult }
+  | { readonly type: 'failed'; readonly message: string; readonly stack?: string };
+
+/**
+ * Runs jobs in a worker thread (for the CPU-bound offline world, so several cores work at once). The
+ * worker is TypeScript: it is started through tsx's register API, since workers do not inherit loaders.
+ */
+export function createWorkerExecutor(): JobExecutor {
+  const target = new URL('./bench-worker.ts', import.meta.url).href;
+  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(target)}); });`;
+  const worker = new Worker(source, { eval: true });
+  worker.unref();
+  let busy = false;
+  return {
+    run({ job, world, onRound, abortSignal }) {
+      if (busy) throw new Error('worker executor: one job at a time');
+      busy = true;
+      return new Promise<JobResult>((resolve, reject) => {
+        const abort = () => worker.postMessage({ type: 'abort' } satisfies ToWorker);
+        const finish = () => {
+          busy = false;
+          abortSignal.removeEventListener('abort', abort);
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+        };
+        const onMessage = (message: FromWorker) => {
+          if (message.type === 'round') return onRound(message.round);
+          finish();
+          if (message.type === 'done') resolve(message.result);
+          else reject(Object.assign(new Error(message.message), { stack: message.stack }));
+        };
+        const onError = (error: Error) => {
+          finish();
+          reject(error);
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        abortSignal.addEventListener('abort', abort, { once: true });
+        worker.postMessage({ type: 'job', job, world } satisfies ToWorker);
+        if (abortSignal.aborted) abort();
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}

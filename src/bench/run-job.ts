@@ -1,0 +1,61 @@
+import { buildSchedule, createLearner, runRounds, summarizeRun, type RoundRecord } from '../core/index.js';
+import type { Task } from '../spec/index.js';
+import { InMemoryMemory } from '../store/in-memory-memory.js';
+import type { BenchWorld } from './bench-world.js';
+import type { JobOutcome } from './summarize-task.js';
+
+/** One learner, one seed, on one task: the unit of work of a bench run. */
+export interface BenchJob {
+  readonly task: Task;
+  readonly learner: string;
+  readonly seed: number;
+  readonly rounds: number;
+  readonly binSize: number;
+}
+
+/**
+ * Play one job: a fresh memory, the seeded schedule of contexts, the protocol round by round. Returns
+ * the outcome (complete unless aborted) and the round records.
+ */
+export async function runJob(options: {
+  readonly job: BenchJob;
+  readonly world: BenchWorld;
+  readonly onRound?: (record: RoundRecord) => void | Promise<void>;
+  readonly abortSignal?: AbortSignal;
+}): Promise<{ outcome: JobOutcome; records: RoundRecord[] }> {
+  const { job, world } = options;
+  const memory = new InMemoryMemory();
+  const learner = createLearner(job.learner, {
+    writer: world.writer,
+    embedder: world.embedder,
+    memory,
+    preferenceOf: world.preferenceOf,
+  });
+  const contexts = buildSchedule({ contexts: world.contexts, rounds: job.rounds, seed: job.seed });
+  const byId = new Map(contexts.map((context) => [context.id, context]));
+  const records = await runRounds({
+    learner,
+    reviewer: world.reviewer,
+    task: job.task,
+    scope: { tenant: 'bench', user: `seed-${job.seed}`, task: job.task.kind },
+    contexts,
+    onRound: options.onRound,
+    abortSignal: options.abortSignal,
+  });
+  const summary = summarizeRun(records, {
+    binSize: job.binSize,
+    accuracy: {
+      candidates: world.truePreferences,
+      truthOf: (record) => {
+        const context = byId.get(record.contextId);
+        if (context === undefined) throw new Error(`round ${record.round}: unknown context ${record.contextId}`);
+        return world.preferenceOf(context);
+      },
+      similarity: world.similarity,
+    },
+  });
+  return {
+    outcome: { learner: job.learner, seed: job.seed, summary, complete: records.length === job.rounds },
+    records,
+  };
+}

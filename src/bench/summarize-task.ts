@@ -1,0 +1,72 @@
+import { meanSeries, meanStd, regretRatio, type RunSummary } from '../core/index.js';
+import type { BenchProvenance, LearnerSummary, TaskBenchSummary } from './bench-summary.js';
+
+/** One finished (or stopped) run of one learner with one seed. */
+export interface JobOutcome {
+  readonly learner: string;
+  readonly seed: number;
+  readonly summary: RunSummary;
+  /** False when the run stopped before its last round (Ctrl-C or a failure). */
+  readonly complete: boolean;
+}
+
+/**
+ * Aggregate the runs of one task over seeds: mean ± sample std per learner, mean curves, and the
+ * regret ratio against the oracle and no-learning of the same run (null without both). Incomplete
+ * runs are listed, not averaged. Learners keep the order of `learners`.
+ */
+export function summarizeTask(options: {
+  readonly task: string;
+  readonly rounds: number;
+  readonly seeds: readonly number[];
+  readonly preferences: string;
+  readonly corpus: string;
+  readonly binSize: number;
+  readonly provenance: BenchProvenance;
+  readonly learners: readonly string[];
+  readonly outcomes: readonly JobOutcome[];
+}): TaskBenchSummary {
+  const complete = options.outcomes.filter((outcome) => outcome.complete);
+  const costOf = (learner: string) => {
+    const runs = complete.filter((outcome) => outcome.learner === learner);
+    return runs.length === 0 ? undefined : meanStd(runs.map((run) => run.summary.cumulativeCost)).mean;
+  };
+  const oracleCost = costOf('oracle');
+  const noLearningCost = costOf('no-learning');
+  const learners: LearnerSummary[] = [];
+  for (const learner of options.learners) {
+    const runs = complete
+      .filter((outcome) => outcome.learner === learner)
+      .sort((left, right) => left.seed - right.seed);
+    if (runs.length === 0) continue;
+    const cumulativeCost = meanStd(runs.map((run) => run.summary.cumulativeCost));
+    const accuracies = runs.flatMap((run) => (run.summary.accuracy === null ? [] : [run.summary.accuracy]));
+    learners.push({
+      learner,
+      seeds: runs.map((run) => run.seed),
+      cumulativeCost,
+      regretRatio:
+        oracleCost === undefined || noLearningCost === undefined
+          ? null
+          : regretRatio({ cost: cumulativeCost.mean, oracleCost, noLearningCost }),
+      accuracy: accuracies.length === 0 ? null : meanStd(accuracies),
+      expenseTokens: meanStd(runs.map((run) => run.summary.expense.totalTokens)),
+      zeroEditRate: meanStd(runs.map((run) => run.summary.zeroEditRate)),
+      cumulativeCurve: meanSeries(runs.map((run) => run.summary.cumulativeCurve)),
+      zeroEditBins: meanSeries(runs.map((run) => run.summary.zeroEditBins)),
+    });
+  }
+  return {
+    task: options.task,
+    rounds: options.rounds,
+    seeds: options.seeds,
+    preferences: options.preferences,
+    corpus: options.corpus,
+    binSize: options.binSize,
+    provenance: options.provenance,
+    learners,
+    incomplete: options.outcomes
+      .filter((outcome) => !outcome.complete)
+      .map((outcome) => ({ learner: outcome.learner, seed: outcome.seed, roundsDone: outcome.summary.rounds })),
+  };
+}
