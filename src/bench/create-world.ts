@@ -6,6 +6,7 @@ import { getPreferenceSet, preferenceSetNames, preferencesForTask } from '../sim
 import { OfflineWriter } from '../sim/offline-writer.js';
 import { simulatedUserFromTexts } from '../sim/simulated-user.js';
 import type { Context } from '../spec/index.js';
+import type { BenchProvenance } from './bench-summary.js';
 import type { BenchWorld } from './bench-world.js';
 import type { BenchTask } from './parse-flags.js';
 import { unigramF1, unigramF1Name } from './preference-similarity.js';
@@ -88,11 +89,16 @@ export async function createWorld(spec: WorldSpec, seed: number): Promise<BenchW
     truePreferences: [...new Set(Object.values(preferences))],
     similarity: unigramF1,
     similarityName: unigramF1Name,
-    provenance: {
-      offline: isOfflineWorld(spec),
-      writer: spec.writer === 'sim' ? 'offline rule-based writer' : spec.writer,
-      reviewer: spec.reviewer === 'sim' ? 'rule-based simulated user' : spec.reviewer,
-      embedder: spec.embedder === 'lexical' ? 'lexical TF-IDF embedder' : spec.embedder,
-    },
+    provenance: provenanceOf(spec),
+  };
+}
+
+/** Where a world's numbers come from, in words for reports. */
+export function provenanceOf(spec: WorldSpec): BenchProvenance {
+  return {
+    offline: isOfflineWorld(spec),
+    writer: spec.writer === 'sim' ? 'offline rule-based writer' : spec.writer,
+    reviewer: spec.reviewer === 'sim' ? 'rule-based simulated user' : spec.reviewer,
+    embedder: spec.embedder === 'lexical' ? 'lexical TF-IDF embedder' : spec.embedder,
   };
 }

@@ -1,0 +1,165 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { RoundRecord } from '../core/index.js';
+import type { TaskBenchSummary } from './bench-summary.js';
+import { isOfflineWorld, provenanceOf, type WorldSpec } from './create-world.js';
+import { createInProcessExecutor, createWorkerExecutor, type JobExecutor, type JobResult } from './job-executor.js';
+import type { BenchTask } from './parse-flags.js';
+import type { BenchJob } from './run-job.js';
+import { summarizeTask, type JobOutcome } from './summarize-task.js';
+
+/** A validated bench run: what `tailor bench` parsed from its flags. */
+export interface BenchPlan {
+  readonly tasks: readonly BenchTask[];
+  readonly learners: readonly string[];
+  readonly rounds: number;
+  readonly seeds: readonly number[];
+  readonly preferences: string;
+  readonly corpus: string;
+  readonly writer: string;
+  readonly reviewer: string;
+  readonly embedder: string;
+  readonly cacheFile: string | null;
+  readonly outDir: string;
+  /** Reuse the finished jobs of a previous run into the same folder. */
+  readonly resume: boolean;
+  /** Worker threads for the offline world (CPU-bound); LLM runs use jobs in flight instead. */
+  readonly workers: number;
+  /** Jobs in flight at once for LLM runs. */
+  readonly concurrency: number;
+  readonly binSize: number;
+}
+
+/** Where a run's progress goes (the CLI draws bars; tests record). */
+export interface BenchProgress {
+  jobQueued(key: string, rounds: number): void;
+  roundDone(key: string, round: number): void;
+  jobDone(key: string, outcome: JobOutcome, reused: boolean): void;
+}
+
+/** `summarization/cipher-5/seed-0`: a job's key, also its log file's stem. */
+export function jobKey(task: string, learner: string, seed: number): string {
+  return `${task}/${learner}/seed-${seed}`;
+}
+
+function worldOf(plan: BenchPlan, task: BenchTask): WorldSpec {
+  return {
+    task,
+    preferences: plan.preferences,
+    corpus: plan.corpus,
+    writer: plan.writer,
+    reviewer: plan.reviewer,
+    embedder: plan.embedder,
+    cacheFile: plan.cacheFile,
+  };
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.partial`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
+function logPaths(outDir: string, key: string): { records: string; outcome: string } {
+  const stem = join(outDir, 'rounds', key);
+  return { records: `${stem}.jsonl`, outcome: `${stem}.outcome.json` };
+}
+
+async function readFinishedOutcome(path: string, rounds: number): Promise<JobOutcome | undefined> {
+  try {
+    const outcome = JSON.parse(await readFile(path, 'utf8')) as JobOutcome;
+    return outcome.complete && outcome.summary.rounds === rounds ? outcome : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Run every (task, learner, seed) job of the plan, write each job's round records (JSONL) and outcome
+ * as soon as it finishes, and return one summary per task. Aborting stops every job between rounds;
+ * what finished is kept and summarised (stopped jobs are listed as incomplete).
+ */
+export async function runBench(
+  plan: BenchPlan,
+  options: { readonly progress: BenchProgress; readonly abortSignal?: AbortSignal },
+): Promise<TaskBenchSummary[]> {
+  const abortSignal = options.abortSignal ?? new AbortController().signal;
+  const jobs = plan.tasks.flatMap((task) =>
+    plan.learners.flatMap((learner) =>
+      plan.seeds.map((seed) => ({
+        key: jobKey(task, learner, seed),
+        world: worldOf(plan, task),
+        job: { task: { kind: task }, learner, seed, rounds: plan.rounds, binSize: plan.binSize } satisfies BenchJob,
+      })),
+    ),
+  );
+  for (const { key } of jobs) options.progress.jobQueued(key, plan.rounds);
+
+  const outcomes = new Map<string, JobOutcome>();
+  const pending: typeof jobs = [];
+  for (const entry of jobs) {
+    const reused = plan.resume ? await readFinishedOutcome(logPaths(plan.outDir, entry.key).outcome, plan.rounds) : undefined;
+    if (reused === undefined) pending.push(entry);
+    else {
+      outcomes.set(entry.key, reused);
+      options.progress.jobDone(entry.key, reused, true);
+    }
+  }
+
+  const offline = jobs.every((entry) => isOfflineWorld(entry.world));
+  const slots = Math.max(1, Math.min(offline ? plan.workers : plan.concurrency, pending.length));
+  const shared = createInProcessExecutor();
+  const executors: JobExecutor[] = Array.from({ length: slots }, () =>
+    offline && plan.workers > 1 ? createWorkerExecutor() : shared,
+  );
+
+  const save = async (key: string, result: JobResult) => {
+    const paths = logPaths(plan.outDir, key);
+    const lines = result.records.map((record: RoundRecord) => JSON.stringify(record)).join('\n');
+    await writeAtomically(paths.records, lines.length > 0 ? `${lines}\n` : '');
+    await writeAtomically(paths.outcome, `${JSON.stringify(result.outcome, null, 2)}\n`);
+  };
+
+  let next = 0;
+  const work = async (executor: JobExecutor) => {
+    while (next < pending.length && !abortSignal.aborted) {
+      const entry = pending[next++];
+      if (entry === undefined) break;
+      const result = await executor.run({
+        job: entry.job,
+        world: entry.world,
+        abortSignal,
+        onRound: (round) => options.progress.roundDone(entry.key, round),
+      });
+      await save(entry.key, result);
+      outcomes.set(entry.key, result.outcome);
+      options.progress.jobDone(entry.key, result.outcome, false);
+    }
+  };
+  try {
+    await Promise.all(executors.map(work));
+  } finally {
+    await Promise.all([...new Set(executors)].map((executor) => executor.close()));
+  }
+
+  return plan.tasks.map((task) => {
+    const world = worldOf(plan, task);
+    return summarizeTask({
+      task,
+      rounds: plan.rounds,
+      seeds: plan.seeds,
+      preferences: plan.preferences,
+      corpus: plan.corpus,
+      binSize: plan.binSize,
+      provenance: provenanceOf(world),
+      learners: plan.learners,
+      outcomes: plan.learners.flatMap((learner) =>
+        plan.seeds.flatMap((seed) => {
+          const outcome = outcomes.get(jobKey(task, learner, seed));
+          return outcome === undefined ? [] : [outcome];
+        }),
+      ),
+    });
+  });
+}
