@@ -14,6 +14,10 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 
 const size = { width: 520, height: 300 };
 
+function seedsLabel(seeds: readonly number[]): string {
+  return seeds.length === 1 ? `seed ${seeds[0]}` : `mean over seeds ${seeds.join(', ')}`;
+}
+
 /** The paper's first figure: cumulative cost against round, one line per learner. */
 export function cumulativeCostSpec(summary: TaskBenchSummary): TopLevelSpec {
   const values = summary.learners.flatMap((learner) =>
@@ -21,7 +25,7 @@ export function cumulativeCostSpec(summary: TaskBenchSummary): TopLevelSpec {
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${summary.task}: cumulative cost (mean over seeds ${summary.seeds.join(', ')})`,
+    title: `${summary.task}: cumulative cost (${seedsLabel(summary.seeds)})`,
     ...size,
     data: { values },
     mark: { type: 'line', strokeWidth: 2 },
@@ -50,7 +54,13 @@ export function zeroEditSpec(summary: TaskBenchSummary): TopLevelSpec {
     data: { values },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
-      x: { field: 'bin', type: 'ordinal', sort: { field: 'order' }, title: 'rounds' },
+      x: {
+        field: 'bin',
+        type: 'ordinal',
+        sort: { field: 'order' },
+        title: 'rounds',
+        axis: { labelAngle: 0 },
+      },
       y: { field: 'rate', type: 'quantitative', title: 'zero-edit rate', scale: { domain: [0, 1] } },
       color: { field: 'learner', type: 'nominal', sort: summary.learners.map((learner) => learner.learner) },
     },

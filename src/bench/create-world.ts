@@ -1,4 +1,9 @@
-import { createEmbedderFromSpec, createReviewerFromSpec, createWriterFromSpec, ResponseCache } from '../providers/index.js';
+import {
+  createEmbedderFromSpec,
+  createReviewerFromSpec,
+  createWriterFromSpec,
+  ResponseCache,
+} from '../providers/index.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { loadBuiltinCorpus, loadCorpusFile } from '../sim/corpus.js';
 import { checkPreferenceMap, loadPreferenceMapFile } from '../sim/preference-map.js';
@@ -40,7 +45,9 @@ export function loadWorldCorpus(spec: WorldSpec): Promise<Context[]> {
 export async function loadWorldPreferences(spec: WorldSpec): Promise<Record<string, string>> {
   if (preferenceSetNames.includes(spec.preferences)) {
     const bySource = preferencesForTask(getPreferenceSet(spec.preferences), { kind: spec.task });
-    return Object.fromEntries(Object.entries(bySource).map(([source, preference]) => [source, preference.text]));
+    return Object.fromEntries(
+      Object.entries(bySource).map(([source, preference]) => [source, preference.text]),
+    );
   }
   return loadPreferenceMapFile(spec.preferences);
 }

@@ -43,8 +43,7 @@ export function createInProcessExecutor(): JobExecutor {
 
 /** Messages between the bench and a worker thread. */
 export type ToWorker =
-  | { readonly type: 'job'; readonly job: BenchJob; readonly world: WorldSpec }
-  | { readonly type: 'abort' };
+  { readonly type: 'job'; readonly job: BenchJob; readonly world: WorldSpec } | { readonly type: 'abort' };
 export type FromWorker =
   | { readonly type: 'round'; readonly round: number }
   | { readonly type: 'done'; readonly result: JobResult }

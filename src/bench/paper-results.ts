@@ -4,7 +4,9 @@
  * re-checked against the paper. Shown beside our offline numbers for orientation only: the offline
  * world is not GPT-4 and its costs are not comparable in scale.
  */
-export const paperCumulativeCost: Readonly<Record<'summarization' | 'email', Readonly<Record<string, string>>>> = {
+export const paperCumulativeCost: Readonly<
+  Record<'summarization' | 'email', Readonly<Record<string, string>>>
+> = {
   summarization: {
     oracle: '6,573',
     'no-learning': '48,269',

@@ -1,6 +1,21 @@
 import { wordTokenize } from '../core/index.js';
 
-const stopWords = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'in', 'with', 'for', 'or', 'use', 'be', 'is', 'it']);
+const stopWords = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'of',
+  'to',
+  'in',
+  'with',
+  'for',
+  'or',
+  'use',
+  'be',
+  'is',
+  'it',
+]);
 
 function contentWords(text: string): string[] {
   return wordTokenize(text.toLowerCase()).filter((token) => /\p{L}/u.test(token) && !stopWords.has(token));

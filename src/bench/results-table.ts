@@ -31,7 +31,7 @@ export function formatResultRow(learner: LearnerSummary): string[] {
 
 /** The terminal table of one task. */
 export function renderResultsTable(summary: TaskBenchSummary): string {
-  const table = new Table({ head: [...resultColumns], style: { head: [], border: [] } });
+  const table = new Table({ head: [...resultColumns], style: { head: [], border: [], compact: true } });
   for (const learner of summary.learners) table.push(formatResultRow(learner));
   return table.toString();
 }

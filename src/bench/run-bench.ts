@@ -3,7 +3,12 @@ import { dirname, join } from 'node:path';
 import type { RoundRecord } from '../core/index.js';
 import type { TaskBenchSummary } from './bench-summary.js';
 import { isOfflineWorld, provenanceOf, type WorldSpec } from './create-world.js';
-import { createInProcessExecutor, createWorkerExecutor, type JobExecutor, type JobResult } from './job-executor.js';
+import {
+  createInProcessExecutor,
+  createWorkerExecutor,
+  type JobExecutor,
+  type JobResult,
+} from './job-executor.js';
 import type { BenchTask } from './parse-flags.js';
 import type { BenchJob } from './run-job.js';
 import { summarizeTask, type JobOutcome } from './summarize-task.js';
@@ -90,7 +95,13 @@ export async function runBench(
       plan.seeds.map((seed) => ({
         key: jobKey(task, learner, seed),
         world: worldOf(plan, task),
-        job: { task: { kind: task }, learner, seed, rounds: plan.rounds, binSize: plan.binSize } satisfies BenchJob,
+        job: {
+          task: { kind: task },
+          learner,
+          seed,
+          rounds: plan.rounds,
+          binSize: plan.binSize,
+        } satisfies BenchJob,
       })),
     ),
   );
@@ -99,7 +110,9 @@ export async function runBench(
   const outcomes = new Map<string, JobOutcome>();
   const pending: typeof jobs = [];
   for (const entry of jobs) {
-    const reused = plan.resume ? await readFinishedOutcome(logPaths(plan.outDir, entry.key).outcome, plan.rounds) : undefined;
+    const reused = plan.resume
+      ? await readFinishedOutcome(logPaths(plan.outDir, entry.key).outcome, plan.rounds)
+      : undefined;
     if (reused === undefined) pending.push(entry);
     else {
       outcomes.set(entry.key, reused);

@@ -48,7 +48,8 @@ export async function runJob(options: {
       candidates: world.truePreferences,
       truthOf: (record) => {
         const context = byId.get(record.contextId);
-        if (context === undefined) throw new Error(`round ${record.round}: unknown context ${record.contextId}`);
+        if (context === undefined)
+          throw new Error(`round ${record.round}: unknown context ${record.contextId}`);
         return world.preferenceOf(context);
       },
       similarity: world.similarity,

@@ -67,6 +67,10 @@ export function summarizeTask(options: {
     learners,
     incomplete: options.outcomes
       .filter((outcome) => !outcome.complete)
-      .map((outcome) => ({ learner: outcome.learner, seed: outcome.seed, roundsDone: outcome.summary.rounds })),
+      .map((outcome) => ({
+        learner: outcome.learner,
+        seed: outcome.seed,
+        roundsDone: outcome.summary.rounds,
+      })),
   };
 }

@@ -58,13 +58,19 @@ function createProgress(enabled: boolean): BenchProgress & { stop(): void } {
       roundDone() {},
       jobDone(key, outcome, reused) {
         const state = reused ? 'reused' : outcome.complete ? 'done' : 'stopped';
-        process.stderr.write(`${key}: ${state} after ${outcome.summary.rounds} rounds, cost ${outcome.summary.cumulativeCost}\n`);
+        process.stderr.write(
+          `${key}: ${state} after ${outcome.summary.rounds} rounds, cost ${outcome.summary.cumulativeCost}\n`,
+        );
       },
       stop() {},
     };
   }
   const bars = new MultiBar(
-    { format: ' {bar} {percentage}% | {job} | {value}/{total} rounds | ETA {eta_formatted}', hideCursor: true, clearOnComplete: false },
+    {
+      format: ' {bar} {percentage}% | {job} | {value}/{total} rounds | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     Presets.shades_classic,
   );
   const byKey = new Map<string, SingleBar>();
@@ -96,16 +102,44 @@ export function registerBenchCommand(program: Command): void {
     .option('--learners <names>', 'comma-separated learners', defaultLearnerNames.join(','))
     .option('--rounds <n>', 'rounds per run (T)', '200')
     .option('--seeds <list>', 'comma-separated seeds', '0,1,2')
-    .option('--preferences <set|file>', 'latent preferences: prelude, hard, or a JSON map file source → text', 'prelude')
-    .option('--corpus <builtin|file>', 'contexts: the built-in corpus or a JSONL file {id, source, text}', 'builtin')
+    .option(
+      '--preferences <set|file>',
+      'latent preferences: prelude, hard, or a JSON map file source → text',
+      'prelude',
+    )
+    .option(
+      '--corpus <builtin|file>',
+      'contexts: the built-in corpus or a JSONL file {id, source, text}',
+      'builtin',
+    )
     .option('--out <dir>', 'folder for logs, summaries, figures and report.html', 'bench-out')
-    .option('--writer <spec>', 'agent model: sim (offline), openai:<model>, anthropic:<model>, ollama:<model>, openai-compatible:<model>@<url>', 'sim')
+    .option(
+      '--writer <spec>',
+      'agent model: sim (offline), openai:<model>, anthropic:<model>, ollama:<model>, openai-compatible:<model>@<url>',
+      'sim',
+    )
     .option('--reviewer <spec>', 'simulated user: sim (rule-based) or a model spec as for --writer', 'sim')
-    .option('--embedder <spec>', 'context embedder: lexical, openai:<model>, ollama:<model>, openai-compatible:<model>@<url>', 'lexical')
+    .option(
+      '--embedder <spec>',
+      'context embedder: lexical, openai:<model>, ollama:<model>, openai-compatible:<model>@<url>',
+      'lexical',
+    )
     .option('--no-cache', 'call models every time instead of using the response cache')
-    .addOption(new Option('--cache-file <path>', 'SQLite file of the response cache').default(join('.tailor', 'cache.sqlite')))
-    .option('--resume', 'reuse the finished runs already in --out (with the cache, a stopped LLM run resumes for free)', false)
-    .option('--workers <n>', 'worker threads for the offline world', String(Math.max(1, availableParallelism())))
+    .addOption(
+      new Option('--cache-file <path>', 'SQLite file of the response cache').default(
+        join('.tailor', 'cache.sqlite'),
+      ),
+    )
+    .option(
+      '--resume',
+      'reuse the finished runs already in --out (with the cache, a stopped LLM run resumes for free)',
+      false,
+    )
+    .option(
+      '--workers <n>',
+      'worker threads for the offline world',
+      String(Math.max(1, availableParallelism())),
+    )
     .option('--concurrency <n>', 'runs in flight at once when models are called', '4')
     .option('--no-progress', 'no progress bars')
     .addHelpText(
@@ -128,7 +162,9 @@ Offline numbers come from a rule-based world; they are not measurements of any L
       const onInterrupt = () => {
         interrupts += 1;
         if (interrupts > 1) process.exit(exitCodes.interrupted);
-        process.stderr.write('\nStopping after the current rounds; finished runs are kept (Ctrl-C again to quit now).\n');
+        process.stderr.write(
+          '\nStopping after the current rounds; finished runs are kept (Ctrl-C again to quit now).\n',
+        );
         controller.abort();
       };
       process.on('SIGINT', onInterrupt);
@@ -143,7 +179,9 @@ Offline numbers come from a rule-based world; they are not measurements of any L
       }
       const written = await writeBenchReport(plan.outDir, summaries, 'tailor bench');
       for (const summary of summaries) {
-        process.stdout.write(`\n${summary.task} (${summary.rounds} rounds, seeds ${summary.seeds.join(',')}, preferences ${summary.preferences})\n`);
+        process.stdout.write(
+          `\n${summary.task} (${summary.rounds} rounds, seeds ${summary.seeds.join(',')}, preferences ${summary.preferences})\n`,
+        );
         process.stdout.write(`${renderResultsTable(summary)}\n`);
       }
       const first = summaries[0];

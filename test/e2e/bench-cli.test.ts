@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function tailor(
+  args: readonly string[],
+  options: { interruptWhen?: (stderr: string) => boolean } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!interrupted && options.interruptWhen?.(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const small = ['--rounds', '10', '--seeds', '0', '--no-progress', '--no-cache'];
+
+// NOTE: each case spawns the real CLI; on a busy 2-core machine that takes seconds, not milliseconds.
+describe('tailor bench', { timeout: 180_000 }, () => {
+  it('gives byte-identical summaries for the same flags, in worker threads or in process', async () => {
+    const first = await mkdtemp(join(tmpdir(), 'tailor-bench-'));
+    const second = await mkdtemp(join(tmpdir(), 'tailor-bench-'));
+    const learners = ['--learners', 'cipher-5,no-learning,oracle', '--task', 'email'];
+    const runs = await Promise.all([
+      tailor(['bench', ...small, ...learners, '--workers', '2', '--out', first]),
+      tailor(['bench', ...small, ...learners, '--workers', '1', '--out', second]),
+    ]);
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const [left, right] = await Promise.all([
+      readFile(join(first, 'email-summary.json'), 'utf8'),
+      readFile(join(second, 'email-summary.json'), 'utf8'),
+    ]);
+    expect(left).toBe(right);
+    const summary = JSON.parse(left) as { learners: { learner: string; cumulativeCost: { mean: number } }[] };
+    expect(summary.learners.map((learner) => learner.learner)).toEqual(['cipher-5', 'no-learning', 'oracle']);
+    expect(runs[0]?.stdout).toContain('not measurements of any LLM');
+    const log = await readFile(join(first, 'rounds', 'email', 'cipher-5', 'seed-0.jsonl'), 'utf8');
+    expect(log.trim().split('\n')).toHaveLength(10);
+    expect(await readdir(first)).toEqual(
+      expect.arrayContaining([
+        'report.html',
+        'email-summary.csv',
+        'email-cumulative-cost.svg',
+        'email-zero-edit-rate.svg',
+      ]),
+    );
+  });
+
+  it.each([
+    [['--learners', 'cipher-5,cipher-0'], '--learners', 'cipher-0'],
+    [['--task', 'poetry'], '--task', 'poetry'],
+    [['--preferences', 'nonexistent-set'], '--preferences', 'nonexistent-set'],
+    [['--rounds', '5000'], '--rounds', '5000'],
+    [['--writer', 'gpt4'], '--writer', 'gpt4'],
+  ])(
+    'rejects %j with exit code 2, naming the flag and value, before any work',
+    async (flags, flag, value) => {
+      const out = await mkdtemp(join(tmpdir(), 'tailor-bench-bad-'));
+      const run = await tailor(['bench', ...small, '--out', out, ...flags]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(flag);
+      expect(run.stderr).toContain(value);
+      expect(await readdir(out)).toEqual([]);
+    },
+  );
+
+  it('stops cleanly on Ctrl-C and keeps the runs that finished', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'tailor-bench-int-'));
+    const run = await tailor(
+      [
+        'bench',
+        '--task',
+        'summarization',
+        '--learners',
+        'no-learning,oracle,cipher-5,icl-edit-5',
+        '--rounds',
+        '40',
+        '--seeds',
+        '0,1',
+        '--workers',
+        '1',
+        '--no-progress',
+        '--no-cache',
+        '--out',
+        out,
+      ],
+      { interruptWhen: (stderr) => stderr.includes(': done after') },
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Stopping');
+    const summary = JSON.parse(await readFile(join(out, 'summarization-summary.json'), 'utf8')) as {
+      learners: { learner: string }[];
+    };
+    expect(summary.learners.map((learner) => learner.learner)).toContain('no-learning');
+    expect(summary.learners.length).toBeLessThan(4);
+    const resumed = await tailor([
+      'bench',
+      '--task',
+      'summarization',
+      '--learners',
+      'no-learning,oracle,cipher-5,icl-edit-5',
+      '--rounds',
+      '40',
+      '--seeds',
+      '0,1',
+      '--workers',
+      '1',
+      '--no-progress',
+      '--no-cache',
+      '--resume',
+      '--out',
+      out,
+    ]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain('summarization/no-learning/seed-0: reused');
+  });
+});
