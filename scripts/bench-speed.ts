@@ -47,8 +47,12 @@ async function sweep(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   await rm(outDir, { recursive: true, force: true });
-  console.log(`full offline sweep: ${rounds} rounds in ${seconds.toFixed(1)} s with ${workers} worker thread(s)`);
-  console.log(`  ${(rounds / seconds).toFixed(0)} rounds/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (all threads)`);
+  console.log(
+    `full offline sweep: ${rounds} rounds in ${seconds.toFixed(1)} s with ${workers} worker thread(s)`,
+  );
+  console.log(
+    `  ${(rounds / seconds).toFixed(0)} rounds/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (all threads)`,
+  );
 }
 
 /** Wrap every async method of an object so the time spent in it is added to `totals[label]`. */
@@ -75,7 +79,15 @@ async function profile(): Promise<void> {
   let all = 0;
   for (const task of ['summarization', 'email'] as const) {
     const base = await createWorld(
-      { task, preferences: 'prelude', corpus: 'builtin', writer: 'sim', reviewer: 'sim', embedder: 'lexical', cacheFile: null },
+      {
+        task,
+        preferences: 'prelude',
+        corpus: 'builtin',
+        writer: 'sim',
+        reviewer: 'sim',
+        embedder: 'lexical',
+        cacheFile: null,
+      },
       0,
     );
     const world: BenchWorld = {
@@ -92,11 +104,17 @@ async function profile(): Promise<void> {
   }
   const parts = [...totals.entries()].sort((left, right) => right[1] - left[1]);
   const accounted = parts.reduce((sum, [, milliseconds]) => sum + milliseconds, 0);
-  console.log(`\nwhere the time goes (seed 0, both tasks, every learner, one thread: ${(all / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nwhere the time goes (seed 0, both tasks, every learner, one thread: ${(all / 1000).toFixed(1)} s)`,
+  );
   for (const [label, milliseconds] of parts) {
-    console.log(`  ${label.padEnd(36)} ${(milliseconds / 1000).toFixed(2).padStart(7)} s  ${((100 * milliseconds) / all).toFixed(0).padStart(3)}%`);
+    console.log(
+      `  ${label.padEnd(36)} ${(milliseconds / 1000).toFixed(2).padStart(7)} s  ${((100 * milliseconds) / all).toFixed(0).padStart(3)}%`,
+    );
   }
-  console.log(`  ${'loop (edit distance, memory, k-NN)'.padEnd(36)} ${((all - accounted) / 1000).toFixed(2).padStart(7)} s  ${((100 * (all - accounted)) / all).toFixed(0).padStart(3)}%`);
+  console.log(
+    `  ${'loop (edit distance, memory, k-NN)'.padEnd(36)} ${((all - accounted) / 1000).toFixed(2).padStart(7)} s  ${((100 * (all - accounted)) / all).toFixed(0).padStart(3)}%`,
+  );
 }
 
 await sweep();
