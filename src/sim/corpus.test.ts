@@ -181,3 +181,103 @@ describe('loadBuiltinCorpus', () => {
     expect(corpus.length).toBeGreaterThan(0);
   });
 });
+
+/** What each builtin corpus must hold (DESIGN.md, "The two environments"). */
+const builtinExpectations = {
+  summarization: {
+    sources: ['encyclopedia', 'forum', 'movie-review', 'news', 'paper-abstract'],
+    minimumPerSource: 40,
+    words: { minimum: 120, maximum: 450 },
+  },
+  email: {
+    sources: ['paper-review', 'paper-summary', 'paper-tweet', 'personal-problem'],
+    minimumPerSource: 50,
+    words: { minimum: 30, maximum: 160 },
+  },
+} as const;
+
+/** Pairs of documents sharing at least this fraction of word 5-grams count as near-duplicates. */
+const nearDuplicateJaccard = 0.2;
+
+const countWords = (text: string) => text.split(/\s+/).filter((word) => word !== '').length;
+
+function shingles(text: string): Set<string> {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  const result = new Set<string>();
+  for (let index = 0; index + 5 <= words.length; index++) result.add(words.slice(index, index + 5).join(' '));
+  return result;
+}
+
+function jaccard(left: Set<string>, right: Set<string>): number {
+  let shared = 0;
+  for (const shingle of left) if (right.has(shingle)) shared++;
+  const union = left.size + right.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** The pair of documents with the highest word 5-gram Jaccard similarity. */
+function mostSimilarPair(corpus: readonly Context[]): { value: number; pair: [string, string] } {
+  const sets = corpus.map((context) => shingles(context.text));
+  let worst: { value: number; pair: [string, string] } = { value: 0, pair: ['', ''] };
+  for (let left = 0; left < corpus.length; left++) {
+    for (let right = left + 1; right < corpus.length; right++) {
+      const value = jaccard(sets[left]!, sets[right]!);
+      if (value > worst.value) worst = { value, pair: [corpus[left]!.id, corpus[right]!.id] };
+    }
+  }
+  return worst;
+}
+
+describe.each(Object.entries(builtinExpectations))('builtin %s corpus', (task, expectation) => {
+  let corpus: Context[];
+  beforeAll(async () => {
+    corpus = await loadBuiltinCorpus(task as keyof typeof builtinExpectations);
+  });
+
+  it('holds exactly the expected sources, balanced, each with enough documents', () => {
+    const counts = new Map<string, number>();
+    for (const context of corpus) counts.set(context.source, (counts.get(context.source) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([...expectation.sources]);
+    for (const [source, count] of counts) {
+      expect(count, `documents of ${source}`).toBeGreaterThanOrEqual(expectation.minimumPerSource);
+    }
+    expect(new Set(counts.values()).size, `unbalanced sources: ${JSON.stringify([...counts])}`).toBe(1);
+  });
+
+  it('has unique ids, each prefixed by its source', () => {
+    expect(new Set(corpus.map((context) => context.id)).size).toBe(corpus.length);
+    const unprefixed = corpus.filter((context) => !context.id.startsWith(`${context.source}-`));
+    expect(unprefixed.map((context) => context.id)).toEqual([]);
+  });
+
+  it(`keeps every document within its word range`, () => {
+    const { minimum, maximum } = expectation.words;
+    const outside = corpus
+      .map((context) => ({ id: context.id, words: countWords(context.text) }))
+      .filter((entry) => entry.words < minimum || entry.words > maximum);
+    expect(outside, `documents outside ${minimum}-${maximum} words`).toEqual([]);
+  });
+
+  it(`has no near-duplicate pair (word 5-gram Jaccard < ${nearDuplicateJaccard})`, () => {
+    const worst = mostSimilarPair(corpus);
+    const words = corpus.map((context) => countWords(context.text));
+    console.info(
+      `${task}: ${corpus.length} documents; words min ${Math.min(...words)}, max ${Math.max(...words)}, ` +
+        `mean ${(words.reduce((sum, count) => sum + count, 0) / words.length).toFixed(1)}; ` +
+        `max 5-gram Jaccard ${worst.value.toFixed(3)} (${worst.pair.join(' / ')})`,
+    );
+    expect(worst.value, `most similar pair: ${worst.pair.join(' / ')}`).toBeLessThan(nearDuplicateJaccard);
+  });
+});
+
+describe('builtin corpora together', () => {
+  it('share no id and no near-duplicate between tasks', async () => {
+    const all = [...(await loadBuiltinCorpus('summarization')), ...(await loadBuiltinCorpus('email'))];
+    expect(new Set(all.map((context) => context.id)).size).toBe(all.length);
+    const worst = mostSimilarPair(all);
+    expect(worst.value, `most similar pair: ${worst.pair.join(' / ')}`).toBeLessThan(nearDuplicateJaccard);
+  });
+});
