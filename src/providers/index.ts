@@ -11,3 +11,4 @@ export * from './price-table.js';
 export * from './response-cache.js';
 export * from './retry-after.js';
 export * from './to-model-call-error.js';
+export * from './open-model-stack.js';
