@@ -1,5 +1,6 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAnthropicServer, type FakeAnthropicServer } from '../../test/fake-servers/anthropic-server.js';
 import {
@@ -60,6 +61,30 @@ describe('LlmWriter over an OpenAI-compatible server', () => {
     expect(chatRequestText(body)).toContain('storytelling, short sentences');
     expect(chatRequestText(body)).toContain(context.text);
     expect(request!.headers.authorization).toBe('Bearer test-key');
+  });
+
+  it('streams over SSE from an OpenAI-compatible server and reads usage from the final chunk', async () => {
+    server.enqueueChat({
+      type: 'text',
+      text: 'Three libraries, next spring.',
+      inputTokens: 90,
+      outputTokens: 5,
+    });
+    const streaming = new LlmWriter({
+      model: createOpenAICompatible({
+        name: 'ollama',
+        baseURL: server.baseURL,
+        includeUsage: true,
+      }).chatModel('llama3.1:8b'),
+      callPolicy: quickPolicy(),
+      stream: true,
+    });
+    const result = await streaming.generate({ task, context });
+    expect(result).toEqual({
+      text: 'Three libraries, next spring.',
+      usage: { inputTokens: 90, outputTokens: 5 },
+    });
+    expect(server.requests[0]!.body).toMatchObject({ stream: true, temperature: 0, model: 'llama3.1:8b' });
   });
 
   it('honours a configured temperature', async () => {
