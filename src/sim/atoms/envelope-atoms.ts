@@ -48,7 +48,14 @@ function tldrOf(document: TextDocument): string {
 export const envelopeAtoms = [
   defineAtom({
     id: 'tl-dr',
-    phrases: ['TL;DR line at the top', 'TL;DR', 'tldr', 'one-line summary at the top', 'summary line first'],
+    phrases: [
+      'TL;DR line at the top',
+      'TL;DR line',
+      'TL;DR',
+      'tldr',
+      'one-line summary at the top',
+      'summary line first',
+    ],
     avoidPhrase: 'no TL;DR line',
     meaning:
       'Starts (after any greeting) with a "TL;DR: " line. The editor adds one holding the first content sentence of five or more words, cut to twelve words; removing deletes it.',

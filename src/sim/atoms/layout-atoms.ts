@@ -102,7 +102,7 @@ export const layoutAtoms = [
   defineAtom({
     id: 'numbered-list',
     phrases: ['numbered list', 'numbered points', 'numbered steps', 'enumerated list', 'numbered'],
-    avoidPhrase: 'no numbered lists',
+    avoidPhrase: 'no numbered list',
     meaning:
       'Every body line is a numbered item ("1. ", "2. "...). The editor puts each content sentence on its own numbered line; removing keeps the lines without numbers.',
     conflicts: conflictsWithLayouts('numbered-list'),

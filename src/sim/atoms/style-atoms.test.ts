@@ -38,14 +38,18 @@ describe('style atoms', () => {
 
   it('reads each canonical phrase back as exactly its atom, and each avoid phrase as avoiding it', () => {
     for (const atom of styleAtoms) {
-      expect(atomsForPreferenceText(atom.phrases[0] ?? '').requirements).toEqual([
-        { atom: atom.id, avoid: false },
-      ]);
+      expect(atomsForPreferenceText(atom.phrases[0] ?? '')).toEqual({
+        requirements: [{ atom: atom.id, avoid: false }],
+        unknown: [],
+        unavoidable: [],
+      });
       if (atom.remove !== undefined) {
         expect(atom.avoidPhrase, atom.id).toBeDefined();
-        expect(atomsForPreferenceText(atom.avoidPhrase ?? '').requirements).toEqual([
-          { atom: atom.id, avoid: true },
-        ]);
+        expect(atomsForPreferenceText(atom.avoidPhrase ?? '')).toEqual({
+          requirements: [{ atom: atom.id, avoid: true }],
+          unknown: [],
+          unavoidable: [],
+        });
       }
     }
   });

@@ -75,7 +75,7 @@ export const surfaceAtoms = [
       'capitalized key terms',
       'all caps',
     ],
-    avoidPhrase: 'no all-caps words',
+    avoidPhrase: 'no all caps',
     meaning:
       "At least two distinct words of five or more letters are written in ALL CAPS in the body. The editor capitalizes every occurrence of the body's two most frequent content words; removing lower-cases such words.",
     detect: (text) => distinctCapsWords(text) >= 2,

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { styleAtoms } from './atoms/atom-registry.js';
+import type { AtomRequirement } from './atoms/atom-requirement.js';
+import { requirementKey, resolveConflicts, sortRequirements } from './atoms/atom-requirement.js';
+import {
+  atomsForPreferenceText,
+  knownPhrases,
+  noPreferencePhrase,
+  preferenceTextFor,
+} from './preference-text.js';
+
+const keys = (requirements: readonly AtomRequirement[]) => requirements.map(requirementKey);
+
+describe('atomsForPreferenceText', () => {
+  it('reads the components of a preference, longest phrases first', () => {
+    const parsed = atomsForPreferenceText(
+      'professional greeting and closing, straight to the points, short sentences',
+    );
+    expect(keys(parsed.requirements)).toEqual([
+      'professional-greeting',
+      'professional-closing',
+      'straight-to-the-point',
+      'short-sentences',
+    ]);
+    expect(parsed.unknown).toEqual([]);
+  });
+
+  it('reads negations as avoided atoms, and "no closing" as its own atom', () => {
+    const parsed = atomsForPreferenceText(
+      "avoid bullet points; no emojis, don't use hashtags, no closing, without semicolons",
+    );
+    expect(keys(parsed.requirements)).toEqual([
+      'avoid:bullet-points',
+      'avoid:with-emojis',
+      'avoid:hashtags',
+      'no-closing',
+      'avoid:semicolons',
+    ]);
+  });
+
+  it('reports unknown words and negations of atoms that cannot be avoided', () => {
+    const parsed = atomsForPreferenceText('brief and witty, no storytelling, sarcastic');
+    expect(keys(parsed.requirements)).toEqual(['brief']);
+    expect(parsed.unknown).toEqual(['witty', 'sarcastic']);
+    expect(parsed.unavoidable).toEqual(['no storytelling']);
+  });
+
+  it('treats punctuation-bearing phrases (TL;DR, P.S., Q&A, &) as phrases, not separators', () => {
+    const parsed = atomsForPreferenceText(
+      "TL;DR line at the top, a P.S. line, Q&A, ampersands instead of 'and'",
+    );
+    expect(keys(parsed.requirements)).toEqual(['tl-dr', 'ps-line', 'qa-format', 'ampersands']);
+    expect(parsed.unknown).toEqual([]);
+  });
+
+  it('knows the empty answer and lists known phrases', () => {
+    expect(atomsForPreferenceText(noPreferencePhrase)).toEqual({
+      requirements: [],
+      unknown: [],
+      unavoidable: [],
+    });
+    expect(knownPhrases).toContain('bullet points');
+  });
+
+  it('round-trips any conflict-free set of requirements through its text', () => {
+    const requirement = fc.oneof(
+      fc.constantFrom(...styleAtoms.map((atom) => ({ atom: atom.id, avoid: false }))),
+      fc.constantFrom(
+        ...styleAtoms
+          .filter((atom) => atom.remove !== undefined)
+          .map((atom) => ({ atom: atom.id, avoid: true })),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(requirement, { maxLength: 8 }), (drawn) => {
+        const requirements = resolveConflicts(drawn);
+        const text = preferenceTextFor(requirements);
+        const parsed = atomsForPreferenceText(text);
+        expect(parsed.unknown).toEqual([]);
+        expect(keys(sortRequirements(parsed.requirements))).toEqual(keys(sortRequirements(requirements)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
