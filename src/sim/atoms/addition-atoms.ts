@@ -1,7 +1,8 @@
 import type { Task } from '../../spec/index.js';
-import { addSentence, bodySentences } from '../text/body-edits.js';
+import { addSentence, bodySentences, messageText } from '../text/body-edits.js';
 import type { SentencePosition } from '../text/body-edits.js';
 import { wordReplacer } from '../text/replace-words.js';
+import { withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import { plainText } from './plain-text.js';
 import { stockSentences } from './stock-sentences.js';
@@ -40,7 +41,7 @@ const mentionsYou = /\b(you|your|yours|yourself)\b/i;
 
 function questions(text: string): string[] {
   return bodySentences(readDocument(text)).filter((sentence) =>
-    /\?["'”’)]*$/u.test(sentence.replace(/\s*(#\S+|\p{Extended_Pictographic}\uFE0F?)+$/u, '')),
+    /\?["'”’)]*$/u.test(withoutTrailingMarks(sentence)),
   );
 }
 
@@ -49,11 +50,11 @@ export const additionAtoms = [
   defineAtom({
     id: 'positive',
     phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
-    meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This story has a bright side." (emails: "Overall, this looks great.").`,
-    detect: (text) => !negative.test(text) && positiveMarker.test(plainText(text)),
+    meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...) in the message (greeting and sign-off aside). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This story has a bright side." (emails: "Overall, this looks great.").`,
+    detect: (text) => !negative.test(text) && positiveMarker.test(plainText(messageText(readDocument(text)))),
     edit: (text, task) =>
       editDocument(negative.replace(text), (document) => {
-        if (positiveMarker.test(plainText(negative.replace(text)))) return;
+        if (positiveMarker.test(plainText(messageText(document)))) return;
         addSentence(
           document,
           task.kind === 'email' ? stockSentences.positiveEmail : stockSentences.positiveSummary,

@@ -1,5 +1,5 @@
 import { bodySentences } from '../text/body-edits.js';
-import { countWords, truncateWords } from '../text/sentences.js';
+import { countWords, truncateWords, withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
 import { isStockSentence } from './stock-sentences.js';
@@ -39,7 +39,7 @@ function closingIn(list: readonly string[]) {
 function tldrOf(document: TextDocument): string {
   const sentences = bodySentences(document)
     .filter((sentence) => !isStockSentence(sentence))
-    .map((sentence) => sentence.replace(/\s*(#\S+|\p{Extended_Pictographic}\uFE0F?)+$/gu, ''));
+    .map(withoutTrailingMarks);
   const chosen = sentences.find((sentence) => countWords(sentence) >= 5) ?? sentences[0] ?? 'See below.';
   return countWords(chosen) > 12 ? truncateWords(chosen, 12) : chosen;
 }

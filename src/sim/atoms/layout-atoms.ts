@@ -61,7 +61,7 @@ const verbs = new Set([
     ' ',
   ),
 ]);
-const labelPattern = /^(\*\*)?\p{Lu}[\p{L}\p{N}'’ -]{0,38}(\*\*)?: \S/u;
+const labelPattern = /^(\*\*)?\p{Lu}[\p{L}\p{N}'’ *-]{0,42}: \S/u;
 
 /** "The bridge was closed on Tuesday." → "Bridge: closed on Tuesday."; else "Key point: ...". */
 export function labelSentence(sentence: string): string {

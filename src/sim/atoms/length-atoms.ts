@@ -1,5 +1,5 @@
 import { bodyLines, isQuestionLine, tidyBody } from '../text/body-edits.js';
-import { countWords, splitClauses, truncateWords } from '../text/sentences.js';
+import { countWords, splitClauses, truncateWords, withoutTrailingMarks } from '../text/sentences.js';
 import { splitLongSentence } from '../text/split-long-sentence.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
@@ -21,7 +21,7 @@ function hasFiller(document: TextDocument): boolean {
   );
 }
 
-/** Keep the leading body sentences while the body so far `fits`; the first is always kept. */
+/** Keep the leading body sentences while the body so far `fits`; the first content sentence is always kept. */
 function keepLeading(document: TextDocument, fits: (document: TextDocument) => boolean): void {
   const lines = bodyLines(document);
   const originals = lines.map((line) => line.sentences);
@@ -31,7 +31,7 @@ function keepLeading(document: TextDocument, fits: (document: TextDocument) => b
     for (const sentence of originals[index] ?? []) {
       line.sentences.push(sentence);
       if (first) {
-        first = false;
+        first = isQuestionLine(line);
         continue;
       }
       if (!fits(document)) {
@@ -61,12 +61,7 @@ function contentLength(document: TextDocument): number {
   return bodyLines(document)
     .filter((line) => !isQuestionLine(line))
     .flatMap((line) => line.sentences.filter((sentence) => !isStockSentence(sentence)))
-    .map((sentence) =>
-      withoutAddedLabel(sentence).replace(
-        /(\s*(#[\p{L}\p{N}_]+|\p{Extended_Pictographic}|\uFE0F|\u200D))+$/gu,
-        '',
-      ),
-    )
+    .map((sentence) => withoutTrailingMarks(withoutAddedLabel(sentence)))
     .join(' ').length;
 }
 
@@ -77,10 +72,11 @@ function allClauses(document: TextDocument): string[] {
   );
 }
 
-function splitSentencesLongerThan(document: TextDocument, maxWords: number): void {
+/** Split sentences with a clause (or, `wholeSentences`, the sentence itself) over `maxWords` words. */
+function splitSentencesLongerThan(document: TextDocument, maxWords: number, wholeSentences = false): void {
   for (const line of bodyLines(document)) {
     line.sentences = line.sentences.flatMap((sentence) =>
-      splitClauses(sentence).some((clause) => countWords(clause) > maxWords)
+      (wholeSentences ? [sentence] : splitClauses(sentence)).some((clause) => countWords(clause) > maxWords)
         ? splitLongSentence(sentence.replace(/;\s*/g, ', '), maxWords)
         : [sentence],
     );
@@ -130,7 +126,7 @@ export const lengthAtoms = [
     detect: (text) => bodyWordCount(readDocument(text)) <= briefLimit,
     edit: (text) =>
       editDocument(text, (document) => {
-        splitSentencesLongerThan(document, briefBudget);
+        splitSentencesLongerThan(document, briefBudget, true);
         keepLeading(document, (draft) => bodyWordCount(draft) <= briefBudget);
         tidyBody(document);
       }),

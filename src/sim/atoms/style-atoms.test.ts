@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../spec/index.js';
 import { atomsForPreferenceText } from '../preference-text.js';
 import { inlineDocuments, sampleDocuments } from '../sample-documents.js';
 import { OfflineWriter } from '../offline-writer.js';
+import { applyRequirements, unmetRequirements } from './apply-requirements.js';
 import { atomsConflict, getAtom, styleAtoms } from './atom-registry.js';
+import { requirementKey, resolveConflicts } from './atom-requirement.js';
 
 const writer = new OfflineWriter({ missRate: 0 });
 const tasks: Task[] = [{ kind: 'summarization' }, { kind: 'email' }];
@@ -79,6 +82,34 @@ describe('style atoms', () => {
         }
       }
     }
+  });
+
+  it('keeps every atom of any conflict-free combination true when applied in the fixed order (property)', () => {
+    const requirement = fc.constantFrom(
+      ...styleAtoms.map((atom) => ({ atom: atom.id, avoid: false })),
+      ...styleAtoms
+        .filter((atom) => atom.remove !== undefined)
+        .map((atom) => ({ atom: atom.id, avoid: true })),
+    );
+    const kinds = fc.constantFrom<'summarization' | 'email'>('summarization', 'email');
+    fc.assert(
+      fc.property(
+        kinds,
+        fc.nat(),
+        fc.array(requirement, { minLength: 1, maxLength: 6 }),
+        (kind, pick, drawn) => {
+          const task: Task = { kind };
+          const documents = sampleDocuments(kind);
+          const context = documents[pick % documents.length];
+          if (context === undefined) return;
+          const requirements = resolveConflicts(drawn);
+          const text = applyRequirements(writer.draft(task, context), task, requirements);
+          expect(unmetRequirements(text, task, requirements).map(requirementKey)).toEqual([]);
+          expect(applyRequirements(text, task, requirements)).toBe(text);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('turns a draft into bullet points, and avoiding them keeps one item per line', () => {

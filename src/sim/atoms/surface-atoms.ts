@@ -3,7 +3,7 @@ import { keyTerms } from '../text/key-terms.js';
 import { escapeRegExp } from '../text/replace-words.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
 import { hasAmericanSpelling, toBritishSpelling } from './british-spellings.js';
-import { isStockSentence } from './stock-sentences.js';
+import { isStockSentence, withoutAddedLabel } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 const andWord = /(?<![\p{L}\p{N}])and(?![\p{L}\p{N}])/giu;
@@ -18,6 +18,7 @@ function distinctCapsWords(text: string): number {
 function emphasisTerms(text: string, count: number): string[] {
   const content = bodySentences(readDocument(text))
     .filter((sentence) => !isStockSentence(sentence))
+    .map(withoutAddedLabel)
     .join(' ');
   const terms = keyTerms(content, count);
   return terms.length >= count

@@ -1,4 +1,5 @@
 import type { BodyLine, TextDocument } from './text-document.js';
+import { renderBody } from './text-document.js';
 
 /** Lines of the body in order, across paragraphs. */
 export function bodyLines(document: TextDocument): BodyLine[] {
@@ -113,4 +114,9 @@ export function appendToLastSentence(document: TextDocument, suffix: string): vo
   }
   const index = line.sentences.length - 1;
   line.sentences[index] = `${line.sentences[index] ?? ''}${suffix}`;
+}
+
+/** The message itself: TL;DR, body and P.S., without greeting, sign-off or signature. */
+export function messageText(document: TextDocument): string {
+  return [document.tldr ?? '', renderBody(document.body), document.postscript ?? ''].join('\n');
 }

@@ -122,3 +122,10 @@ export function truncateWords(sentence: string, maxWords: number): string {
   }
   return ensureTerminal(out.join(' '));
 }
+
+const trailingMarks = /(\s*(#[\p{L}\p{N}_]+|\p{Extended_Pictographic}|\uFE0F|\u200D))+$/u;
+
+/** A sentence without the hashtags and emojis that end it. */
+export function withoutTrailingMarks(sentence: string): string {
+  return sentence.replace(trailingMarks, '');
+}
