@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
@@ -13,6 +14,7 @@ import type { ApiEnv } from './api-env.js';
 import { registerDraftRoutes } from './api-routes-drafts.js';
 import { registerSampleRoutes } from './api-routes-samples.js';
 import { registerUserRoutes } from './api-routes-users.js';
+import { registerChatCompletionsRoute } from './chat-completions-proxy.js';
 import { describeError } from './error-response.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { requestObserver } from './request-observer.js';
@@ -30,8 +32,8 @@ export interface AppDependencies {
   readonly apiKeys: ApiKeyStore;
   /** The built-in corpus for `GET /v1/samples` (none: an empty list). */
   readonly samples?: (task: SampleTask) => Promise<Sample[]>;
-  /** Registers extra authenticated routes (the OpenAI-compatible proxy). */
-  readonly extraRoutes?: (app: OpenAPIHono<ApiEnv>) => void;
+  /** The model `POST /v1/chat/completions` forwards to (none: that route answers 502, saying so). */
+  readonly chatUpstream?: LanguageModelV3;
   readonly logger?: Logger;
   readonly metrics?: ServiceMetrics;
   /** Folder of the built web UI, served at `/` when it exists (default `web/dist`). */
@@ -109,7 +111,12 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
   registerDraftRoutes(app, dependencies.tailor, metrics);
   registerUserRoutes(app, dependencies.tailor);
   registerSampleRoutes(app, dependencies.samples);
-  dependencies.extraRoutes?.(app);
+  registerChatCompletionsRoute(app, {
+    tailor: dependencies.tailor,
+    upstream: dependencies.chatUpstream,
+    metrics,
+    logger,
+  });
 
   const staticRoot = dependencies.staticRoot === undefined ? 'web/dist' : dependencies.staticRoot;
   if (staticRoot !== null && existsSync(join(staticRoot, 'index.html'))) {

@@ -1,6 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { InvalidInputError } from '../spec/index.js';
+import type { BuiltinCorpusTask } from '../sim/corpus.js';
+import { loadBuiltinCorpus } from '../sim/corpus.js';
 
 /** One built-in document or set of notes the UI offers as a starting context. */
 export interface Sample {
@@ -9,54 +8,31 @@ export interface Sample {
   readonly text: string;
 }
 
-/** The tasks with a built-in corpus (`data/<task>/*.jsonl`). */
-export const sampleTasks = ['summarization', 'email'] as const;
-export type SampleTask = (typeof sampleTasks)[number];
+/** The tasks with a built-in corpus. */
+export type SampleTask = BuiltinCorpusTask;
 
 /**
- * Reads the built-in corpus of a task from `data/<task>/*.jsonl` (one `{ id, source, text }` per line)
- * once, then serves it from memory. A missing folder yields no samples.
+ * The project's built-in corpus (`loadBuiltinCorpus`, `data/<task>/*.jsonl`) as samples, read once
+ * per task and then served from memory.
  *
  * @example
- * const samples = createSampleCorpus('data');
- * const emails = await samples('email');
+ * const samples = createSampleCorpus();
+ * const notes = await samples('email');
  */
-export function createSampleCorpus(dataDirectory: string): (task: SampleTask) => Promise<Sample[]> {
+export function createSampleCorpus(
+  load: (task: SampleTask) => Promise<readonly Sample[]> = loadBuiltinCorpus,
+): (task: SampleTask) => Promise<Sample[]> {
   const cache = new Map<SampleTask, Promise<Sample[]>>();
   return (task) => {
-    if (!sampleTasks.includes(task)) {
-      throw new InvalidInputError({ field: 'task', value: task, accepted: sampleTasks.join(', ') });
-    }
     let loaded = cache.get(task);
     if (loaded === undefined) {
-      loaded = readSamples(join(dataDirectory, task));
+      loaded = load(task).then((samples) =>
+        samples.map((sample) => ({ id: sample.id, source: sample.source, text: sample.text })),
+      );
+      // NOTE: a failed read is not cached, so a corpus fixed on disk is picked up by the next call.
+      loaded.catch(() => cache.delete(task));
       cache.set(task, loaded);
     }
     return loaded;
   };
-}
-
-async function readSamples(directory: string): Promise<Sample[]> {
-  let files: string[];
-  try {
-    files = (await readdir(directory)).filter((file) => file.endsWith('.jsonl')).sort();
-  } catch {
-    return [];
-  }
-  const samples: Sample[] = [];
-  for (const file of files) {
-    const text = await readFile(join(directory, file), 'utf8');
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      const record = JSON.parse(line) as Partial<Sample>;
-      if (typeof record.id === 'string' && typeof record.text === 'string') {
-        samples.push({
-          id: record.id,
-          source: record.source ?? file.replace(/\.jsonl$/, ''),
-          text: record.text,
-        });
-      }
-    }
-  }
-  return samples;
 }

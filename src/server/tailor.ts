@@ -11,6 +11,8 @@ import type {
   Writer,
 } from '../spec/index.js';
 import { ConflictError, InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
+import type { ChatPreference } from './chat-preference.js';
+import { chatPreference, retrievalK } from './chat-preference.js';
 import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
 import { learnInteraction } from './learn-interaction.js';
@@ -59,6 +61,13 @@ export interface TailorOptions {
   /** Told the agent tokens each step spent (for metrics). */
   readonly onUsage?: (step: 'generate' | 'learn', usage: TokenUsage) => void;
 }
+
+/** The task of the OpenAI-compatible proxy's replies: memory scope `custom:chat`. */
+export const chatTask: Task = Object.freeze({
+  kind: 'custom',
+  name: 'chat',
+  instruction: 'Reply to the last message of the conversation.',
+});
 
 /** The service's use cases, over ports only; the HTTP API and the proxy are thin edges over it. */
 export type Tailor = ReturnType<typeof createTailor>;
@@ -235,6 +244,52 @@ export function createTailor(options: TailorOptions) {
       readonly task?: string;
     }): Promise<ExportedPair[]> {
       return exportPairs(await interactions.list(request));
+    },
+
+    /**
+     * The preference to steer a chat reply with (CIPHER retrieval and aggregation for the user's
+     * `chat` task, see `chatPreference`), before the proxy calls the upstream model.
+     */
+    async prepareChat(request: {
+      readonly tenant: string;
+      readonly user: string;
+      readonly text: string;
+      readonly abortSignal?: AbortSignal;
+    }): Promise<ChatPreference> {
+      return chatPreference({
+        writer: options.writer,
+        embedder: options.embedder,
+        memory,
+        scope: { tenant: request.tenant, user: request.user, task: taskKey(chatTask) },
+        task: chatTask,
+        text: request.text,
+        k: retrievalK(learner),
+        abortSignal: request.abortSignal,
+      });
+    },
+
+    /** Stores a proxied chat reply as an interaction (under the id announced to the client). */
+    async recordChat(request: {
+      readonly id: string;
+      readonly tenant: string;
+      readonly user: string;
+      readonly text: string;
+      readonly output: string;
+      readonly prepared: ChatPreference;
+    }): Promise<Interaction> {
+      return interactions.create({
+        id: request.id,
+        tenant: request.tenant,
+        user: request.user,
+        task: chatTask,
+        contextId: null,
+        contextText: request.text,
+        embedding: request.prepared.embedding,
+        output: request.output,
+        preferenceUsed: request.prepared.preference,
+        neighbours: request.prepared.neighbours,
+        learner: learner.name,
+      });
     },
 
     /** Retries learning from pending edits that are due (see `PendingRecoverer`). */

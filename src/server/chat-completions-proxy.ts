@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { createRoute } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { generateText, streamText } from 'ai';
+import type { Logger } from 'pino';
+import { toModelCallError } from '../providers/to-model-call-error.js';
+import { InvalidInputError, ModelCallError } from '../spec/index.js';
+import type { ApiEnv } from './api-env.js';
+import { errorResponses } from './api-env.js';
+import { ChatCompletion, ChatCompletionRequest } from './chat-completion-schemas.js';
+import { describeError } from './error-response.js';
+import {
+  chunkEvent,
+  lastUserText,
+  openAiFinishReason,
+  openAiUsage,
+  withPreference,
+} from './openai-chat-format.js';
+import type { ServiceMetrics } from './service-metrics.js';
+import type { Tailor } from './tailor.js';
+import { invalidInputFromZod } from './validation-error.js';
+
+/** Response header naming the interaction to send the user's edit to (`POST /v1/interactions/{id}/learn`). */
+export const interactionIdHeader = 'x-tailor-interaction-id';
+
+const documentedRoute = createRoute({
+  method: 'post',
+  path: '/v1/chat/completions',
+  summary: 'OpenAI-compatible chat completions, tailored to the end user named in `user`',
+  description:
+    "Embeds the last user message, retrieves and aggregates the user's preferences for the `chat` " +
+    'task, adds them as a system message and forwards the conversation to the upstream model. The ' +
+    `\`${interactionIdHeader}\` header names the interaction; send the user's edit of the reply to ` +
+    '`POST /v1/interactions/{id}/learn`. With `stream: true` the reply is server-sent ' +
+    '`chat.completion.chunk` events ending with `data: [DONE]`.',
+  request: { body: { content: { 'application/json': { schema: ChatCompletionRequest } }, required: true } },
+  responses: {
+    200: {
+      description: 'A chat.completion (or an event stream of chat.completion.chunk)',
+      content: { 'application/json': { schema: ChatCompletion } },
+    },
+    ...errorResponses(400, 401, 413, 422, 502, 503),
+  },
+});
+
+/** What the proxy forwards to. */
+export interface ChatProxyOptions {
+  readonly tailor: Tailor;
+  /** The upstream model; undefined answers 502 explaining how to configure one. */
+  readonly upstream: LanguageModelV3 | undefined;
+  readonly metrics: ServiceMetrics;
+  readonly logger: Logger;
+}
+
+/**
+ * Registers `POST /v1/chat/completions` (documented in the OpenAPI document; validated with the same
+ * schema by hand, because a streamed reply is not a typed JSON response).
+ */
+export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: ChatProxyOptions): void {
+  app.openAPIRegistry.registerPath(documentedRoute);
+  app.post('/v1/chat/completions', async (context) => {
+    let raw: unknown;
+    try {
+      raw = await context.req.json();
+    } catch (error) {
+      throw new InvalidInputError({ field: 'body', message: 'the body is not valid JSON', cause: error });
+    }
+    const parsed = ChatCompletionRequest.safeParse(raw);
+    if (!parsed.success) throw invalidInputFromZod(parsed.error, 'json');
+    const request = parsed.data;
+    const { tailor, upstream } = options;
+    if (upstream === undefined) {
+      throw new ModelCallError({
+        provider: 'none',
+        modelId: 'none',
+        message: 'this server has no upstream chat model; start it with --upstream <model spec>',
+        retryable: false,
+      });
+    }
+    const tenant = context.get('tenant');
+    const text = lastUserText(request.messages);
+    const prepared = await tailor.prepareChat({
+      tenant,
+      user: request.user,
+      text,
+      abortSignal: context.req.raw.signal,
+    });
+    options.metrics.countTokens('chat', prepared.usage);
+    const call = {
+      model: upstream,
+      messages: withPreference(request.messages, prepared.preference),
+      temperature: request.temperature ?? undefined,
+      topP: request.top_p ?? undefined,
+      maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+      stopSequences: request.stop === null || request.stop === undefined ? undefined : [request.stop].flat(),
+      seed: request.seed ?? undefined,
+      // NOTE: forwarding the caller's own system messages is the point of a proxy.
+      allowSystemInMessages: true,
+      maxRetries: 1,
+      abortSignal: context.req.raw.signal,
+    };
+    const id = randomUUID();
+    const completionId = `chatcmpl-${id}`;
+    const created = Math.floor(Date.now() / 1000);
+    const target = { provider: upstream.provider, modelId: upstream.modelId };
+    const record = (output: string) =>
+      tailor.recordChat({ id, tenant, user: request.user, text, output, prepared });
+
+    if (request.stream !== true) {
+      const result = await generateText(call).catch((error: unknown) => {
+        throw toModelCallError(error, target);
+      });
+      options.metrics.countTokens('chat', {
+        inputTokens: result.usage.inputTokens ?? 0,
+        outputTokens: result.usage.outputTokens ?? 0,
+      });
+      await record(result.text);
+      return context.json(
+        {
+          id: completionId,
+          object: 'chat.completion',
+          created,
+          model: request.model,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: result.text, refusal: null },
+              finish_reason: openAiFinishReason(result.finishReason),
+              logprobs: null,
+            },
+          ],
+          usage: openAiUsage(result.usage),
+        },
+        200,
+        { [interactionIdHeader]: id },
+      );
+    }
+
+    // NOTE: the upstream's first part is awaited before answering, so a model that fails at once
+    // gets a proper error status; a failure later in the stream ends it with an error event.
+    const parts = streamText({ ...call, onError: () => undefined }).fullStream[Symbol.asyncIterator]();
+    let first = await parts.next();
+    while (!first.done && first.value.type !== 'text-delta' && first.value.type !== 'finish') {
+      if (first.value.type === 'error') throw toModelCallError(first.value.error, target);
+      first = await parts.next();
+    }
+    const includeUsage = request.stream_options?.include_usage === true;
+    const base = { id: completionId, created, model: request.model };
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (event: string) => controller.enqueue(encoder.encode(event));
+        let output = '';
+        try {
+          send(chunkEvent({ ...base, delta: { role: 'assistant', content: '' } }));
+          for (let part = first; !part.done; part = await parts.next()) {
+            const value = part.value;
+            if (value.type === 'text-delta' && value.text !== '') {
+              output += value.text;
+              send(chunkEvent({ ...base, delta: { content: value.text } }));
+            } else if (value.type === 'error') {
+              throw toModelCallError(value.error, target);
+            } else if (value.type === 'finish') {
+              options.metrics.countTokens('chat', {
+                inputTokens: value.totalUsage.inputTokens ?? 0,
+                outputTokens: value.totalUsage.outputTokens ?? 0,
+              });
+              await record(output);
+              send(chunkEvent({ ...base, delta: {}, finishReason: openAiFinishReason(value.finishReason) }));
+              if (includeUsage) send(chunkEvent({ ...base, usage: openAiUsage(value.totalUsage) }));
+            }
+          }
+          send('data: [DONE]\n\n');
+        } catch (error) {
+          options.logger.warn({ err: error, interactionId: id }, 'chat stream failed');
+          send(`data: ${JSON.stringify(describeError(error).body)}\n\n`);
+        } finally {
+          controller.close();
+        }
+      },
+    });
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        [interactionIdHeader]: id,
+      },
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import type { ModelMessage } from 'ai';
+import { InvalidInputError } from '../spec/index.js';
+import type { ChatCompletionRequest } from './chat-completion-schemas.js';
+
+type ChatMessage = ChatCompletionRequest['messages'][number];
+
+/** The text of a message (string content, or its text parts joined). */
+export function messageText(message: ChatMessage): string {
+  if (message.content === null) return '';
+  if (typeof message.content === 'string') return message.content;
+  return message.content.map((part) => part.text).join('');
+}
+
+/** The last user message's text: the context the proxy retrieves preferences for. */
+export function lastUserText(messages: readonly ChatMessage[]): string {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index];
+    if (message?.role === 'user') {
+      const text = messageText(message);
+      if (text.trim() !== '') return text;
+    }
+  }
+  throw new InvalidInputError({
+    field: 'messages',
+    accepted: 'at least one user message with text (the proxy tailors the reply to it)',
+  });
+}
+
+/**
+ * The conversation for the upstream model, with the user's preference as a system message placed
+ * after the caller's own leading system messages (so it refines, not replaces, their instructions).
+ */
+export function withPreference(messages: readonly ChatMessage[], preference: string | null): ModelMessage[] {
+  const converted: ModelMessage[] = messages.map((message) => {
+    const text = messageText(message);
+    if (message.role === 'assistant') return { role: 'assistant', content: text };
+    if (message.role === 'user') return { role: 'user', content: text };
+    return { role: 'system', content: text };
+  });
+  if (preference === null) return converted;
+  const leading = converted.findIndex((message) => message.role !== 'system');
+  const at = leading < 0 ? converted.length : leading;
+  const instruction: ModelMessage = {
+    role: 'system',
+    content: `This user has a preferred writing style: ${preference}\nWrite your reply so that it follows this preference.`,
+  };
+  return [...converted.slice(0, at), instruction, ...converted.slice(at)];
+}
+
+/** OpenAI's finish reason for an AI SDK one. */
+export function openAiFinishReason(reason: string | undefined): string {
+  switch (reason) {
+    case 'length':
+      return 'length';
+    case 'content-filter':
+      return 'content_filter';
+    case 'tool-calls':
+      return 'tool_calls';
+    default:
+      return 'stop';
+  }
+}
+
+/** OpenAI's usage object from AI SDK token counts (missing counts are 0). */
+export function openAiUsage(usage: { inputTokens?: number; outputTokens?: number } | undefined) {
+  const prompt = usage?.inputTokens ?? 0;
+  const completion = usage?.outputTokens ?? 0;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+/** One `chat.completion.chunk` as a server-sent event. */
+export function chunkEvent(options: {
+  id: string;
+  created: number;
+  model: string;
+  delta?: { role?: 'assistant'; content?: string };
+  finishReason?: string | null;
+  usage?: ReturnType<typeof openAiUsage> | null;
+}): string {
+  const choices =
+    options.delta === undefined && options.finishReason === undefined
+      ? []
+      : [
+          {
+            index: 0,
+            delta: options.delta ?? {},
+            logprobs: null,
+            finish_reason: options.finishReason ?? null,
+          },
+        ];
+  const chunk = {
+    id: options.id,
+    object: 'chat.completion.chunk',
+    created: options.created,
+    model: options.model,
+    choices,
+    ...(options.usage === undefined ? {} : { usage: options.usage }),
+  };
+  return `data: ${JSON.stringify(chunk)}\n\n`;
+}
