@@ -13,7 +13,7 @@ export const ChatMessage = z
 
 /**
  * The subset of OpenAI's chat completion request the proxy forwards. Unknown fields are ignored (so
- * clients' extra options do not fail), tools are refused: the proxy tailors text replies.
+ * clients' extra options do not fail); tools are refused by the handler: the proxy tailors text replies.
  */
 export const ChatCompletionRequest = z
   .object({
@@ -36,7 +36,6 @@ export const ChatCompletionRequest = z
       .optional(),
     seed: z.number().int().nullable().optional(),
     n: z.literal(1).nullable().optional(),
-    tools: z.undefined({ error: 'tools are not supported by the Tailor proxy' }).optional(),
   })
   .openapi('ChatCompletionRequest');
 

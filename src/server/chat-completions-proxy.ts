@@ -66,6 +66,13 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
     } catch (error) {
       throw new InvalidInputError({ field: 'body', message: 'the body is not valid JSON', cause: error });
     }
+    const tools = (raw as { tools?: unknown } | null)?.tools;
+    if (Array.isArray(tools) && tools.length > 0) {
+      throw new InvalidInputError({
+        field: 'tools',
+        accepted: 'no tools: the Tailor proxy tailors text replies',
+      });
+    }
     const parsed = ChatCompletionRequest.safeParse(raw);
     if (!parsed.success) throw invalidInputFromZod(parsed.error, 'json');
     const request = parsed.data;

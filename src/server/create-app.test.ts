@@ -260,6 +260,8 @@ describe('createApp: documents, metrics, samples and the UI', () => {
         '/v1/generate',
         '/v1/interactions/{id}/learn',
         '/v1/users/{user}/preferences/{id}',
+        '/v1/chat/completions',
+        ,
       ]),
     );
   });
