@@ -261,7 +261,6 @@ describe('createApp: documents, metrics, samples and the UI', () => {
         '/v1/interactions/{id}/learn',
         '/v1/users/{user}/preferences/{id}',
         '/v1/chat/completions',
-        ,
       ]),
     );
   });

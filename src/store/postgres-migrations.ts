@@ -17,7 +17,6 @@ export const postgresMigrations: readonly SqlMigration[] = [
         user_id TEXT NOT NULL,
         task TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('preference', 'pair')),
-        embedding BYTEA NOT NULL,
         dimension INTEGER NOT NULL,
         context_id TEXT,
         context_text TEXT,
@@ -28,9 +27,14 @@ export const postgresMigrations: readonly SqlMigration[] = [
         interaction_id TEXT,
         pinned BOOLEAN NOT NULL DEFAULT FALSE,
         created_at TIMESTAMPTZ NOT NULL,
-        updated_at TIMESTAMPTZ NOT NULL
+        updated_at TIMESTAMPTZ NOT NULL,
+        embedding BYTEA NOT NULL
       )`,
       `CREATE INDEX memory_entries_scope ON memory_entries (tenant, user_id, task, kind, sequence)`,
+      // NOTE: embeddings do not compress; storing them out of line uncompressed saves the attempt.
+      `ALTER TABLE memory_entries ALTER COLUMN embedding SET STORAGE EXTERNAL`,
+      `CREATE INDEX memory_entries_pinned ON memory_entries (tenant, user_id, task, pinned, sequence)`,
+      `CREATE INDEX memory_entries_origin ON memory_entries (tenant, user_id, task, origin, sequence)`,
       `CREATE TABLE interactions (
         sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -40,7 +44,6 @@ export const postgresMigrations: readonly SqlMigration[] = [
         task JSONB NOT NULL,
         context_id TEXT,
         context_text TEXT NOT NULL,
-        embedding BYTEA,
         output TEXT NOT NULL,
         preference_used TEXT,
         neighbours JSONB NOT NULL,
@@ -52,8 +55,10 @@ export const postgresMigrations: readonly SqlMigration[] = [
         status TEXT NOT NULL CHECK (status IN ('awaiting-edit', 'pending', 'learned')),
         preference_inferred TEXT,
         learn_attempts INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT
+        last_error TEXT,
+        embedding BYTEA
       )`,
+      `ALTER TABLE interactions ALTER COLUMN embedding SET STORAGE EXTERNAL`,
       `CREATE INDEX interactions_user ON interactions (tenant, user_id, task_key, sequence)`,
       `CREATE INDEX interactions_pending ON interactions (edited_at, sequence) WHERE status = 'pending'`,
       `CREATE TABLE api_keys (

@@ -2,7 +2,9 @@ import type { SqlMigration } from './sql-migration.js';
 
 /**
  * The SQLite schema, step by step (applied by `migrateSqlite`). Never edit a released step; append one.
- * `sequence` columns are AUTOINCREMENT so a deleted row's number is never reused.
+ * `sequence` columns are AUTOINCREMENT so a deleted row's number is never reused. Embeddings are the
+ * last column: SQLite stores a row's columns in order and a large BLOB spills into overflow pages, so
+ * columns after it would cost reading the whole vector.
  */
 export const sqliteMigrations: readonly SqlMigration[] = [
   {
@@ -16,7 +18,6 @@ export const sqliteMigrations: readonly SqlMigration[] = [
         user_id TEXT NOT NULL,
         task TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('preference', 'pair')),
-        embedding BLOB NOT NULL,
         dimension INTEGER NOT NULL,
         context_id TEXT,
         context_text TEXT,
@@ -27,9 +28,12 @@ export const sqliteMigrations: readonly SqlMigration[] = [
         interaction_id TEXT,
         pinned INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        embedding BLOB NOT NULL
       )`,
       `CREATE INDEX memory_entries_scope ON memory_entries (tenant, user_id, task, kind, sequence)`,
+      `CREATE INDEX memory_entries_pinned ON memory_entries (tenant, user_id, task, pinned, sequence)`,
+      `CREATE INDEX memory_entries_origin ON memory_entries (tenant, user_id, task, origin, sequence)`,
       `CREATE TABLE interactions (
         sequence INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -39,7 +43,6 @@ export const sqliteMigrations: readonly SqlMigration[] = [
         task TEXT NOT NULL,
         context_id TEXT,
         context_text TEXT NOT NULL,
-        embedding BLOB,
         output TEXT NOT NULL,
         preference_used TEXT,
         neighbours TEXT NOT NULL,
@@ -51,7 +54,8 @@ export const sqliteMigrations: readonly SqlMigration[] = [
         status TEXT NOT NULL CHECK (status IN ('awaiting-edit', 'pending', 'learned')),
         preference_inferred TEXT,
         learn_attempts INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT
+        last_error TEXT,
+        embedding BLOB
       )`,
       `CREATE INDEX interactions_user ON interactions (tenant, user_id, task_key, sequence)`,
       `CREATE INDEX interactions_pending ON interactions (edited_at, sequence) WHERE status = 'pending'`,

@@ -1,0 +1,106 @@
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { ensureLocalApiKey } from '../../server/first-api-key.js';
+import { startService } from '../../server/start-service.js';
+import { InvalidInputError } from '../../spec/index.js';
+import { defaultSqlitePath } from '../../store/sqlite-database.js';
+import { isPostgresUrl } from '../../store/open-stores.js';
+
+/** Options of `tailor serve`, as commander parses them. */
+interface ServeFlags {
+  store: string;
+  schema?: string;
+  port: string;
+  host: string;
+  model: string;
+  embedder: string;
+  learner: string;
+  upstream?: string;
+  keyFile?: string;
+  newKey?: boolean;
+  ui: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidInputError({
+      field: '--port',
+      value,
+      accepted: 'an integer from 0 to 65535 (0: any free port)',
+    });
+  }
+  return port;
+}
+
+/**
+ * `tailor serve`: the HTTP API (and the web UI when `web/dist` is built) on a local port, with the
+ * SQLite store by default. Prints the URL with the local API key in the fragment (`#key=...`), which
+ * the UI reads; the key is created on first start and kept in `--key-file`.
+ *
+ * @example
+ * tailor serve --store postgres://tailor@db/tailor --model openai:gpt-4o --embedder openai:text-embedding-3-small
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the HTTP API, the OpenAI-compatible proxy and the web UI')
+    .option(
+      '--store <location>',
+      'SQLite file or postgres:// URL',
+      process.env.TAILOR_STORE ?? defaultSqlitePath,
+    )
+    .option('--schema <name>', 'PostgreSQL schema (default tailor)')
+    .option('--port <n>', 'port (0: any free port)', process.env.PORT ?? '8787')
+    .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--model <spec>', "the agent's writer: sim (offline) or a model spec", 'sim')
+    .option('--embedder <spec>', 'context embedder: lexical (offline) or a model spec', 'lexical')
+    .option('--learner <name>', 'learner (cipher-5, cipher-1, icl-edit-5, ...)', 'cipher-5')
+    .option('--upstream <spec>', 'model behind /v1/chat/completions (default: --model when remote)')
+    .option('--key-file <path>', 'where the local API key is kept (default: beside the SQLite file)')
+    .option('--new-key', 'create and print a new local API key')
+    .addOption(new Option('--no-ui', 'do not serve the web UI'))
+    .action(async (flags: ServeFlags) => {
+      const port = parsePort(flags.port);
+      const service = await startService({
+        store: flags.store,
+        schema: flags.schema,
+        port,
+        host: flags.host,
+        model: flags.model,
+        embedder: flags.embedder,
+        learner: flags.learner,
+        upstream: flags.upstream,
+        staticRoot: flags.ui ? undefined : null,
+      });
+      const keyFile =
+        flags.keyFile ??
+        (isPostgresUrl(flags.store) ? join('.tailor', 'api-key') : join(dirname(flags.store), 'api-key'));
+      const key = await ensureLocalApiKey({
+        apiKeys: service.stores.apiKeys,
+        keyFile,
+        createNew: flags.newKey,
+      });
+      const lines = [`Tailor is serving ${service.stores.location} at ${service.url}`];
+      if (key.kind === 'none') {
+        lines.push(`Open ${service.url} (${key.reason})`);
+      } else {
+        lines.push(`Open ${service.url}#key=${encodeURIComponent(key.secret)}`);
+        lines.push(
+          key.kind === 'created'
+            ? `A new API key (tenant "default") was created and saved in ${key.keyFile}; keep it secret.`
+            : `API key from ${key.keyFile} (start with --new-key for another one).`,
+        );
+      }
+      lines.push('API: /openapi.json  Health: /healthz  Stop: Ctrl-C');
+      process.stdout.write(`${lines.join('\n')}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      process.stdout.write('stopping…\n');
+      await service.close();
+    });
+}

@@ -1,0 +1,145 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { createLearner } from '../core/index.js';
+import { CallPolicy } from '../providers/call-policy.js';
+import {
+  createEmbedderFromSpec,
+  createLanguageModel,
+  createWriterFromSpec,
+} from '../providers/model-factories.js';
+import { parseModelSpec } from '../providers/model-spec.js';
+import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
+import { OfflineWriter } from '../sim/offline-writer.js';
+import type { Stores } from '../store/open-stores.js';
+import { openStores } from '../store/open-stores.js';
+import { contextCheckingEmbedder } from './context-checking-embedder.js';
+import { createApp } from './create-app.js';
+import type { RecoveryPolicy } from './pending-recoverer.js';
+import { startRecoveryLoop } from './pending-recoverer.js';
+import { createSampleCorpus } from './sample-corpus.js';
+import { ServiceMetrics } from './service-metrics.js';
+import { createTailor } from './tailor.js';
+
+/** How `tailor serve` (and `npm start`) runs the service. */
+export interface ServiceOptions {
+  /** A SQLite file path or a `postgres://` URL (see `openStores`). */
+  readonly store: string;
+  /** PostgreSQL schema (default `tailor`). */
+  readonly schema?: string;
+  readonly port: number;
+  readonly host: string;
+  /** The agent's writer: `sim` (the offline writer) or a model spec (see `acceptedSpecs`). */
+  readonly model: string;
+  /** `lexical` (offline) or an embedding model spec. */
+  readonly embedder: string;
+  readonly learner: string;
+  /** The chat proxy's upstream model spec (default: `model` when it is a remote model). */
+  readonly upstream?: string;
+  /** Folder of the built UI (default `web/dist`; null: no UI). */
+  readonly staticRoot?: string | null;
+  readonly recoveryIntervalMs?: number;
+  readonly recovery?: Partial<RecoveryPolicy>;
+  readonly logger?: Logger;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A running service. */
+export interface RunningService {
+  readonly url: string;
+  readonly port: number;
+  readonly stores: Stores;
+  close(): Promise<void>;
+}
+
+/**
+ * The service's composition root: opens the stores, builds writer, embedder and learner from their
+ * specs, serves the HTTP API (and the UI when built) and starts the pending-edit recoverer (a pass at
+ * once, then every `recoveryIntervalMs`).
+ *
+ * @example
+ * const service = await startService({ store: '.tailor/tailor.sqlite', port: 8787, host: '127.0.0.1',
+ *   model: 'sim', embedder: 'lexical', learner: 'cipher-5' });
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? pino({ level: env.TAILOR_LOG_LEVEL ?? 'info' });
+  // NOTE: parse every spec before opening anything, so a typo fails fast with the accepted forms.
+  const modelSpec = parseModelSpec(options.model, { role: 'language', field: '--model' });
+  const upstreamSpec =
+    options.upstream === undefined
+      ? modelSpec.provider === 'sim'
+        ? undefined
+        : modelSpec
+      : parseModelSpec(options.upstream, { role: 'language', field: '--upstream' });
+  const callPolicy = new CallPolicy({ timeoutMs: 60_000, maxRetries: 2 });
+  const writer = createWriterFromSpec(modelSpec, {
+    env,
+    callPolicy,
+    field: '--model',
+    sim: () => new OfflineWriter({ seed: 0 }),
+  });
+  const embedder = contextCheckingEmbedder(
+    createEmbedderFromSpec(options.embedder, { env, callPolicy, lexical: () => createLexicalEmbedder() }),
+  );
+  const chatUpstream =
+    upstreamSpec === undefined || upstreamSpec.provider === 'sim'
+      ? undefined
+      : createLanguageModel(upstreamSpec, env, { field: '--upstream' });
+
+  const stores = await openStores(options.store, { schema: options.schema });
+  const learner = createLearner(options.learner, { writer, embedder, memory: stores.memory });
+  const metrics = new ServiceMetrics();
+  const tailor = createTailor({
+    writer,
+    embedder,
+    memory: stores.memory,
+    interactions: stores.interactions,
+    learner,
+    recovery: options.recovery,
+    onUsage: (step, usage) => metrics.countTokens(step, usage),
+    onLearnError: (error, interaction) => {
+      metrics.pending.inc();
+      logger.warn(
+        { interactionId: interaction.id, attempts: interaction.learnAttempts, err: error },
+        'learning failed; the edit stays pending and is retried',
+      );
+    },
+  });
+  const app = createApp({
+    tailor,
+    apiKeys: stores.apiKeys,
+    samples: createSampleCorpus(),
+    chatUpstream,
+    logger,
+    metrics,
+    staticRoot: options.staticRoot,
+    health: { store: stores.kind },
+  });
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const recovery = startRecoveryLoop({
+    recoverer: tailor.recoverer,
+    intervalMs: options.recoveryIntervalMs ?? 5_000,
+    onPass: (report) => {
+      if (report.learned + report.failed > 0) logger.info(report, 'recovered pending edits');
+    },
+    onError: (error) => logger.error({ err: error }, 'recovery pass failed'),
+  });
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  return {
+    url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}/`,
+    port,
+    stores,
+    async close() {
+      await recovery.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stores.close();
+    },
+  };
+}
