@@ -41,6 +41,7 @@ async function sweep(): Promise<void> {
       workers,
       concurrency: 1,
       binSize: 20,
+      prices: null,
     },
     { progress: { jobQueued() {}, roundDone: () => void (rounds += 1), jobDone() {} } },
   );

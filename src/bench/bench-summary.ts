@@ -18,6 +18,10 @@ export interface LearnerSummary {
   readonly cumulativeCurve: readonly number[];
   /** Mean zero-edit rate per bin of `binSize` rounds. */
   readonly zeroEditBins: readonly number[];
+  /** Warnings over all seeds (unusable model answers handled as the paper's code does, ...). */
+  readonly warnings: number;
+  /** Agent cost in dollars from the run's price table; null without one or without a price for the writer. */
+  readonly dollars: MeanStd | null;
 }
 
 /** Where the numbers come from: printed on every table and report. */

@@ -15,6 +15,8 @@ function summary(offline: boolean): TaskBenchSummary {
     zeroEditRate: { mean: 0.4, std: 0.05 },
     cumulativeCurve: [cost / 2, cost],
     zeroEditBins: [0.3],
+    warnings: 0,
+    dollars: null,
   });
   return {
     task: 'summarization',

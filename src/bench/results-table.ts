@@ -42,3 +42,19 @@ export function renderResultsMarkdown(summary: TaskBenchSummary): string {
   for (const learner of summary.learners) lines.push(`| ${formatResultRow(learner).join(' | ')} |`);
   return lines.join('\n');
 }
+
+/** Lines under a table: agent cost in dollars (with a price table) and warnings, when there are any. */
+export function renderFootnotes(summary: TaskBenchSummary): string {
+  const lines: string[] = [];
+  const priced = summary.learners.filter((learner) => learner.dollars !== null);
+  if (priced.length > 0) {
+    const costs = priced.map((learner) => `${learner.learner} $${learner.dollars?.mean.toFixed(4)}`);
+    lines.push(`Agent cost per run (price table): ${costs.join(', ')}`);
+  }
+  const warned = summary.learners.filter((learner) => learner.warnings > 0);
+  if (warned.length > 0) {
+    const counts = warned.map((learner) => `${learner.learner} ${learner.warnings}`);
+    lines.push(`Warnings (see the rounds/ logs): ${counts.join(', ')}`);
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}

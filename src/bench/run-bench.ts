@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RoundRecord } from '../core/index.js';
+import { costInDollars, loadPriceTable } from '../providers/index.js';
+import type { TokenUsage } from '../spec/index.js';
 import type { TaskBenchSummary } from './bench-summary.js';
 import { isOfflineWorld, provenanceOf, type WorldSpec } from './create-world.js';
 import {
@@ -33,6 +35,8 @@ export interface BenchPlan {
   /** Jobs in flight at once for LLM runs. */
   readonly concurrency: number;
   readonly binSize: number;
+  /** A price table file (see `loadPriceTable`) to report the agent's cost in dollars; null for none. */
+  readonly prices: string | null;
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */
@@ -158,6 +162,9 @@ export async function runBench(
     await Promise.all([...new Set(executors)].map((executor) => executor.close()));
   }
 
+  const prices = plan.prices === null ? undefined : loadPriceTable(plan.prices);
+  const dollarsOf =
+    prices === undefined ? undefined : (usage: TokenUsage) => costInDollars(prices, plan.writer, usage);
   return plan.tasks.map((task) => {
     const world = worldOf(plan, task);
     return summarizeTask({
@@ -169,6 +176,7 @@ export async function runBench(
       binSize: plan.binSize,
       provenance: provenanceOf(world),
       learners: plan.learners,
+      dollarsOf,
       outcomes: plan.learners.flatMap((learner) =>
         plan.seeds.flatMap((seed) => {
           const outcome = outcomes.get(jobKey(task, learner, seed));

@@ -56,7 +56,13 @@ export async function runJob(options: {
     },
   });
   return {
-    outcome: { learner: job.learner, seed: job.seed, summary, complete: records.length === job.rounds },
+    outcome: {
+      learner: job.learner,
+      seed: job.seed,
+      summary,
+      complete: records.length === job.rounds,
+      warnings: records.reduce((sum, record) => sum + record.warnings.length, 0),
+    },
     records,
   };
 }

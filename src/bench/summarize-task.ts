@@ -1,4 +1,5 @@
 import { meanSeries, meanStd, regretRatio, type RunSummary } from '../core/index.js';
+import type { TokenUsage } from '../spec/index.js';
 import type { BenchProvenance, LearnerSummary, TaskBenchSummary } from './bench-summary.js';
 
 /** One finished (or stopped) run of one learner with one seed. */
@@ -8,6 +9,8 @@ export interface JobOutcome {
   readonly summary: RunSummary;
   /** False when the run stopped before its last round (Ctrl-C or a failure). */
   readonly complete: boolean;
+  /** Warnings the rounds recorded. */
+  readonly warnings: number;
 }
 
 /**
@@ -25,6 +28,8 @@ export function summarizeTask(options: {
   readonly provenance: BenchProvenance;
   readonly learners: readonly string[];
   readonly outcomes: readonly JobOutcome[];
+  /** Dollars of an agent usage (from a price table); undefined when unknown. */
+  readonly dollarsOf?: (usage: TokenUsage) => number | undefined;
 }): TaskBenchSummary {
   const complete = options.outcomes.filter((outcome) => outcome.complete);
   const costOf = (learner: string) => {
@@ -40,6 +45,7 @@ export function summarizeTask(options: {
       .sort((left, right) => left.seed - right.seed);
     if (runs.length === 0) continue;
     const cumulativeCost = meanStd(runs.map((run) => run.summary.cumulativeCost));
+    const dollars = runs.map((run) => options.dollarsOf?.(run.summary.expense));
     const accuracies = runs.flatMap((run) => (run.summary.accuracy === null ? [] : [run.summary.accuracy]));
     learners.push({
       learner,
@@ -54,6 +60,8 @@ export function summarizeTask(options: {
       zeroEditRate: meanStd(runs.map((run) => run.summary.zeroEditRate)),
       cumulativeCurve: meanSeries(runs.map((run) => run.summary.cumulativeCurve)),
       zeroEditBins: meanSeries(runs.map((run) => run.summary.zeroEditBins)),
+      warnings: runs.reduce((sum, run) => sum + run.warnings, 0),
+      dollars: dollars.every((value) => value !== undefined) ? meanStd(dollars) : null,
     });
   }
   return {

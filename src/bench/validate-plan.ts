@@ -1,6 +1,6 @@
 import { buildSchedule, parseLearnerName } from '../core/index.js';
-import { checkReachable } from '../providers/index.js';
-import { InvalidInputError } from '../spec/index.js';
+import { checkReachable, loadPriceTable } from '../providers/index.js';
+import { InvalidInputError, ModelCallError } from '../spec/index.js';
 import { createWorld, loadWorldCorpus, loadWorldPreferences, type WorldSpec } from './create-world.js';
 import { ensureWritableDirectory } from './parse-flags.js';
 import type { BenchPlan } from './run-bench.js';
@@ -30,6 +30,8 @@ async function underFlag<T>(flag: string, run: () => Promise<T> | T): Promise<T>
 export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
   for (const learner of plan.learners) await underFlag('--learners', () => parseLearnerName(learner));
   await ensureWritableDirectory('--out', plan.outDir);
+  const prices = plan.prices;
+  if (prices !== null) await underFlag('--prices', () => loadPriceTable(prices));
   for (const task of plan.tasks) {
     const world: WorldSpec = {
       task,
@@ -50,5 +52,19 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
     ['--reviewer', plan.reviewer, 'language'],
     ['--embedder', plan.embedder, 'embedding'],
   ];
-  for (const [flag, spec, role] of remotes) await underFlag(flag, () => checkReachable(spec, { role }));
+  for (const [flag, spec, role] of remotes) {
+    await underFlag(flag, async () => {
+      try {
+        return await checkReachable(spec, { role });
+      } catch (error) {
+        if (!ModelCallError.isInstance(error)) throw error;
+        throw new InvalidInputError({
+          field: flag,
+          value: spec,
+          message: `${flag} ${spec}: ${error.message}`,
+          cause: error,
+        });
+      }
+    });
+  }
 }

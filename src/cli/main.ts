@@ -15,6 +15,9 @@ export function createProgram(): Command {
   return program;
 }
 
+// NOTE: the AI SDK prints model warnings to the console; Tailor records them in its results instead.
+(globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+
 async function main(): Promise<void> {
   try {
     await createProgram().parseAsync(process.argv);

@@ -5,7 +5,7 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { defaultLearnerNames } from '../../core/index.js';
 import { provenanceBanner } from '../../bench/bench-summary.js';
 import { parsePositiveInteger, parseSeeds, parseTasks, splitList } from '../../bench/parse-flags.js';
-import { renderResultsTable } from '../../bench/results-table.js';
+import { renderFootnotes, renderResultsTable } from '../../bench/results-table.js';
 import { runBench, type BenchPlan, type BenchProgress } from '../../bench/run-bench.js';
 import { validateBenchPlan } from '../../bench/validate-plan.js';
 import { writeBenchReport } from '../../bench/write-report.js';
@@ -28,6 +28,7 @@ interface BenchFlags {
   workers: string;
   concurrency: string;
   progress: boolean;
+  prices?: string;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
@@ -47,6 +48,7 @@ function planFrom(flags: BenchFlags): BenchPlan {
     workers: parsePositiveInteger('--workers', flags.workers, 64),
     concurrency: parsePositiveInteger('--concurrency', flags.concurrency, 256),
     binSize: 20,
+    prices: flags.prices ?? null,
   };
 }
 
@@ -142,6 +144,10 @@ export function registerBenchCommand(program: Command): void {
     )
     .option('--concurrency <n>', 'runs in flight at once when models are called', '4')
     .option('--no-progress', 'no progress bars')
+    .option(
+      '--prices <file>',
+      'price table JSON { "<provider:model>": { inputPerMillion, outputPerMillion } } to report the agent cost in dollars',
+    )
     .addHelpText(
       'after',
       `
@@ -183,6 +189,7 @@ Offline numbers come from a rule-based world; they are not measurements of any L
           `\n${summary.task} (${summary.rounds} rounds, seeds ${summary.seeds.join(',')}, preferences ${summary.preferences})\n`,
         );
         process.stdout.write(`${renderResultsTable(summary)}\n`);
+        process.stdout.write(renderFootnotes(summary));
       }
       const first = summaries[0];
       if (first) process.stdout.write(`\n${provenanceBanner(first.provenance)}\n`);
