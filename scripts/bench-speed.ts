@@ -5,18 +5,19 @@
  *
  *   npm run bench:speed [-- --workers N]
  */
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultLearnerNames } from '../src/core/index.js';
 import type { BenchWorld } from '../src/bench/bench-world.js';
 import { createWorld } from '../src/bench/create-world.js';
+import { defaultWorkers } from '../src/bench/default-workers.js';
 import { runBench } from '../src/bench/run-bench.js';
 import { runJob } from '../src/bench/run-job.js';
 
 const workersFlag = process.argv.indexOf('--workers');
-const workers = workersFlag > 0 ? Number(process.argv[workersFlag + 1]) : availableParallelism();
+const workers = workersFlag > 0 ? Number(process.argv[workersFlag + 1]) : defaultWorkers();
 
 async function sweep(): Promise<void> {
   const outDir = await mkdtemp(join(tmpdir(), 'tailor-speed-'));

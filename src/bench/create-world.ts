@@ -1,9 +1,4 @@
-import {
-  createEmbedderFromSpec,
-  createReviewerFromSpec,
-  createWriterFromSpec,
-  ResponseCache,
-} from '../providers/index.js';
+import type { ResponseCache } from '../providers/index.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { loadBuiltinCorpus, loadCorpusFile } from '../sim/corpus.js';
 import { checkPreferenceMap, loadPreferenceMapFile } from '../sim/preference-map.js';
@@ -53,14 +48,23 @@ export async function loadWorldPreferences(spec: WorldSpec): Promise<Record<stri
 }
 
 const caches = new Map<string, ResponseCache>();
-function cacheFor(file: string | null): ResponseCache | false {
-  if (file === null) return false;
-  let cache = caches.get(file);
-  if (cache === undefined) {
-    cache = ResponseCache.open(file);
-    caches.set(file, cache);
+
+/**
+ * The model-backed parts of a world. NOTE: imported lazily, so offline runs (and their worker
+ * threads) never load the AI SDK: it is a third of a worker's memory.
+ */
+async function modelParts(spec: WorldSpec, preferenceOf: (context: Context) => string) {
+  const providers = await import('../providers/index.js');
+  let cache: ResponseCache | false = false;
+  if (spec.cacheFile !== null) {
+    cache = caches.get(spec.cacheFile) ?? providers.ResponseCache.open(spec.cacheFile);
+    caches.set(spec.cacheFile, cache);
   }
-  return cache;
+  return {
+    writer: () => providers.createWriterFromSpec(spec.writer, { cache }),
+    reviewer: () => providers.createReviewerFromSpec(spec.reviewer, { cache, preferenceOf }),
+    embedder: () => providers.createEmbedderFromSpec(spec.embedder, { cache }),
+  };
 }
 
 /**
@@ -76,17 +80,15 @@ export async function createWorld(spec: WorldSpec, seed: number): Promise<BenchW
     if (preference === undefined) throw new Error(`no preference for source ${context.source}`);
     return preference;
   };
-  const cache = cacheFor(spec.cacheFile);
-  const writer = createWriterFromSpec(spec.writer, { cache, sim: () => new OfflineWriter({ seed }) });
-  const reviewer = createReviewerFromSpec(spec.reviewer, {
-    cache,
-    preferenceOf,
-    sim: () => simulatedUserFromTexts(preferences),
-  });
-  const embedder = createEmbedderFromSpec(spec.embedder, {
-    cache,
-    lexical: () => createLexicalEmbedder({ idfCorpus: contexts.map((context) => context.text) }),
-  });
+  const models = isOfflineWorld(spec) ? undefined : await modelParts(spec, preferenceOf);
+  const writer =
+    spec.writer === 'sim' || models === undefined ? new OfflineWriter({ seed }) : models.writer();
+  const reviewer =
+    spec.reviewer === 'sim' || models === undefined ? simulatedUserFromTexts(preferences) : models.reviewer();
+  const embedder =
+    spec.embedder === 'lexical' || models === undefined
+      ? createLexicalEmbedder({ idfCorpus: contexts.map((context) => context.text) })
+      : models.embedder();
   return {
     contexts,
     writer,

@@ -56,7 +56,7 @@ export type FromWorker =
 export function createWorkerExecutor(): JobExecutor {
   const target = new URL('./bench-worker.ts', import.meta.url).href;
   const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(target)}); });`;
-  const worker = new Worker(source, { eval: true });
+  const worker = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 160 } });
   worker.unref();
   let busy = false;
   return {

@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RoundRecord } from '../core/index.js';
-import { costInDollars, loadPriceTable } from '../providers/index.js';
 import type { TokenUsage } from '../spec/index.js';
 import type { TaskBenchSummary } from './bench-summary.js';
 import { isOfflineWorld, provenanceOf, type WorldSpec } from './create-world.js';
@@ -162,9 +161,12 @@ export async function runBench(
     await Promise.all([...new Set(executors)].map((executor) => executor.close()));
   }
 
-  const prices = plan.prices === null ? undefined : loadPriceTable(plan.prices);
-  const dollarsOf =
-    prices === undefined ? undefined : (usage: TokenUsage) => costInDollars(prices, plan.writer, usage);
+  let dollarsOf: ((usage: TokenUsage) => number | undefined) | undefined;
+  if (plan.prices !== null) {
+    const { costInDollars, loadPriceTable } = await import('../providers/index.js');
+    const prices = loadPriceTable(plan.prices);
+    dollarsOf = (usage) => costInDollars(prices, plan.writer, usage);
+  }
   return plan.tasks.map((task) => {
     const world = worldOf(plan, task);
     return summarizeTask({

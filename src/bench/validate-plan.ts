@@ -1,5 +1,4 @@
 import { buildSchedule, parseLearnerName } from '../core/index.js';
-import { checkReachable, loadPriceTable } from '../providers/index.js';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
 import { createWorld, loadWorldCorpus, loadWorldPreferences, type WorldSpec } from './create-world.js';
 import { ensureWritableDirectory } from './parse-flags.js';
@@ -31,7 +30,10 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
   for (const learner of plan.learners) await underFlag('--learners', () => parseLearnerName(learner));
   await ensureWritableDirectory('--out', plan.outDir);
   const prices = plan.prices;
-  if (prices !== null) await underFlag('--prices', () => loadPriceTable(prices));
+  if (prices !== null) {
+    const { loadPriceTable } = await import('../providers/index.js');
+    await underFlag('--prices', () => loadPriceTable(prices));
+  }
   for (const task of plan.tasks) {
     const world: WorldSpec = {
       task,
@@ -53,6 +55,8 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
     ['--embedder', plan.embedder, 'embedding'],
   ];
   for (const [flag, spec, role] of remotes) {
+    if (spec === 'sim' || spec === 'lexical') continue;
+    const { checkReachable } = await import('../providers/index.js');
     await underFlag(flag, async () => {
       try {
         return await checkReachable(spec, { role });

@@ -1,14 +1,13 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { defaultLearnerNames } from '../../core/index.js';
+import { defaultWorkers } from '../../bench/default-workers.js';
 import { provenanceBanner } from '../../bench/bench-summary.js';
 import { parsePositiveInteger, parseSeeds, parseTasks, splitList } from '../../bench/parse-flags.js';
 import { renderFootnotes, renderResultsTable } from '../../bench/results-table.js';
 import { runBench, type BenchPlan, type BenchProgress } from '../../bench/run-bench.js';
 import { validateBenchPlan } from '../../bench/validate-plan.js';
-import { writeBenchReport } from '../../bench/write-report.js';
 import { exitCodes } from '../cli-error.js';
 
 interface BenchFlags {
@@ -137,11 +136,7 @@ export function registerBenchCommand(program: Command): void {
       'reuse the finished runs already in --out (with the cache, a stopped LLM run resumes for free)',
       false,
     )
-    .option(
-      '--workers <n>',
-      'worker threads for the offline world',
-      String(Math.max(1, availableParallelism())),
-    )
+    .option('--workers <n>', 'worker threads for the offline world', String(defaultWorkers()))
     .option('--concurrency <n>', 'runs in flight at once when models are called', '4')
     .option('--no-progress', 'no progress bars')
     .option(
@@ -183,6 +178,8 @@ Offline numbers come from a rule-based world; they are not measurements of any L
         progress.stop();
         process.off('SIGINT', onInterrupt);
       }
+      // NOTE: loaded after the run: the chart library is a large import the run never needs.
+      const { writeBenchReport } = await import('../../bench/write-report.js');
       const written = await writeBenchReport(plan.outDir, summaries, 'tailor bench');
       for (const summary of summaries) {
         process.stdout.write(
