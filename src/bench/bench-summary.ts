@@ -41,6 +41,8 @@ export interface TaskBenchSummary {
   readonly preferences: string;
   readonly corpus: string;
   readonly binSize: number;
+  /** The similarity the accuracy metric classifies preferences with. */
+  readonly accuracySimilarity: string;
   readonly provenance: BenchProvenance;
   readonly learners: readonly LearnerSummary[];
   /** Runs stopped early (Ctrl-C, failure): learner, seed and rounds done. */

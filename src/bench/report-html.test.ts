@@ -25,6 +25,7 @@ function summary(offline: boolean): TaskBenchSummary {
     preferences: 'prelude',
     corpus: 'builtin',
     binSize: 20,
+    accuracySimilarity: 'unigram F1',
     provenance: { offline, writer: 'sim', reviewer: 'sim', embedder: 'lexical' },
     learners: [learner('cipher-5', 100), learner('no-<learning>', 300)],
     incomplete: [{ learner: 'oracle', seed: 1, roundsDone: 1 }],

@@ -37,6 +37,7 @@ function renderSettings(summary: TaskBenchSummary): string {
     ['writer', summary.provenance.writer],
     ['simulated user', summary.provenance.reviewer],
     ['embedder', summary.provenance.embedder],
+    ['accuracy similarity', summary.accuracySimilarity],
   ];
   const incomplete = summary.incomplete.map(
     (run) => `${run.learner} seed ${run.seed}: stopped after ${run.roundsDone} rounds`,

@@ -11,6 +11,7 @@ import {
   type JobResult,
 } from './job-executor.js';
 import type { BenchTask } from './parse-flags.js';
+import { unigramF1Name } from './preference-similarity.js';
 import type { BenchJob } from './run-job.js';
 import { summarizeTask, type JobOutcome } from './summarize-task.js';
 
@@ -176,6 +177,7 @@ export async function runBench(
       preferences: plan.preferences,
       corpus: plan.corpus,
       binSize: plan.binSize,
+      accuracySimilarity: unigramF1Name,
       provenance: provenanceOf(world),
       learners: plan.learners,
       dollarsOf,

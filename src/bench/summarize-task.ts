@@ -25,6 +25,7 @@ export function summarizeTask(options: {
   readonly preferences: string;
   readonly corpus: string;
   readonly binSize: number;
+  readonly accuracySimilarity: string;
   readonly provenance: BenchProvenance;
   readonly learners: readonly string[];
   readonly outcomes: readonly JobOutcome[];
@@ -71,6 +72,7 @@ export function summarizeTask(options: {
     preferences: options.preferences,
     corpus: options.corpus,
     binSize: options.binSize,
+    accuracySimilarity: options.accuracySimilarity,
     provenance: options.provenance,
     learners,
     incomplete: options.outcomes
