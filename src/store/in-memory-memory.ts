@@ -8,7 +8,15 @@ import type {
   Neighbour,
   NewMemoryEntry,
 } from '../spec/index.js';
-import { InvalidInputError, NotFoundError } from '../spec/index.js';
+import { NotFoundError } from '../spec/index.js';
+import {
+  dimensionError,
+  laterTimestamp,
+  validateK,
+  validateLast,
+  validateNewEntry,
+  validateRewording,
+} from './memory-validation.js';
 
 /**
  * `Memory` held in process memory: for tests, the bench and single-process demos. Nothing survives a
@@ -31,7 +39,7 @@ export class InMemoryMemory implements Memory {
   private nextSequence = 1;
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
-    validateEntry(entry);
+    validateNewEntry(entry);
     const entries = this.entriesOf(entry.scope);
     const dimension = entries[0]?.embedding.length;
     if (dimension !== undefined && dimension !== entry.embedding.length) {
@@ -65,9 +73,7 @@ export class InMemoryMemory implements Memory {
     readonly k: number;
     readonly kind: MemoryEntryKind;
   }): Promise<Neighbour[]> {
-    if (!Number.isInteger(options.k) || options.k < 1) {
-      throw new InvalidInputError({ field: 'k', value: options.k, accepted: 'an integer >= 1' });
-    }
+    validateK(options.k);
     const entries = this.entriesOf(options.scope);
     const dimension = entries[0]?.embedding.length;
     if (dimension !== undefined && dimension !== options.embedding.length) {
@@ -91,9 +97,7 @@ export class InMemoryMemory implements Memory {
     readonly origin?: MemoryOrigin;
     readonly last?: number;
   }): Promise<MemoryEntry[]> {
-    if (options.last !== undefined && (!Number.isInteger(options.last) || options.last < 0)) {
-      throw new InvalidInputError({ field: 'last', value: options.last, accepted: 'an integer >= 0' });
-    }
+    validateLast(options.last);
     const matching = this.entriesOf(options.scope).filter(
       (entry) =>
         (options.kind === undefined || entry.kind === options.kind) &&
@@ -121,22 +125,7 @@ export class InMemoryMemory implements Memory {
     if (current === undefined) {
       throw new NotFoundError({ entity: 'memory entry', id: options.id });
     }
-    if (options.preference !== undefined) {
-      if (current.kind !== 'preference') {
-        throw new InvalidInputError({
-          field: 'preference',
-          value: options.preference,
-          accepted: 'a preference text, only on entries of kind "preference"',
-        });
-      }
-      if (options.preference.trim() === '') {
-        throw new InvalidInputError({
-          field: 'preference',
-          value: options.preference,
-          accepted: 'a non-empty text',
-        });
-      }
-    }
+    validateRewording(current.kind, options.preference);
     const updated: MemoryEntry = {
       ...current,
       preference: options.preference ?? current.preference,
@@ -176,35 +165,13 @@ function scopeKey(scope: MemoryScope): string {
   return JSON.stringify([scope.tenant, scope.user, scope.task]);
 }
 
-function validateEntry(entry: NewMemoryEntry): void {
-  if (entry.embedding.length === 0) {
-    throw new InvalidInputError({ field: 'embedding', value: [], accepted: 'a non-empty vector' });
-  }
-  if (!entry.embedding.every(Number.isFinite)) {
-    throw new InvalidInputError({ field: 'embedding', accepted: 'a vector of finite numbers' });
-  }
-  if (entry.kind === 'preference' && (entry.preference === null || entry.preference.trim() === '')) {
-    throw new InvalidInputError({
-      field: 'preference',
-      value: entry.preference,
-      accepted: 'a non-empty text when kind is "preference"',
-    });
-  }
-  if (entry.kind === 'pair' && entry.pair === null) {
-    throw new InvalidInputError({
-      field: 'pair',
-      value: null,
-      accepted: 'an { original, edited } pair when kind is "pair"',
-    });
-  }
-}
-
-function dimensionError(received: number, stored: number): InvalidInputError {
-  return new InvalidInputError({
-    field: 'embedding',
-    value: `${received} dimensions`,
-    accepted: `${stored} dimensions, the dimension of the embeddings stored in this scope`,
-  });
+function copyEntry(entry: MemoryEntry): MemoryEntry {
+  return {
+    ...entry,
+    scope: { ...entry.scope },
+    embedding: [...entry.embedding],
+    pair: entry.pair === null ? null : { ...entry.pair },
+  };
 }
 
 function dotProduct(left: readonly number[], right: readonly number[]): number {
@@ -213,20 +180,4 @@ function dotProduct(left: readonly number[], right: readonly number[]): number {
     sum += (left[index] ?? 0) * (right[index] ?? 0);
   }
   return sum;
-}
-
-/** Now, or one millisecond after `previous` when the clock has not moved, so updates are visible. */
-function laterTimestamp(previous: string): string {
-  const now = Date.now();
-  const previousTime = Date.parse(previous);
-  return new Date(Math.max(now, previousTime + 1)).toISOString();
-}
-
-function copyEntry(entry: MemoryEntry): MemoryEntry {
-  return {
-    ...entry,
-    scope: { ...entry.scope },
-    embedding: [...entry.embedding],
-    pair: entry.pair === null ? null : { ...entry.pair },
-  };
 }
