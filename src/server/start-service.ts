@@ -28,6 +28,8 @@ export interface ServiceOptions {
   readonly store: string;
   /** PostgreSQL schema (default `tailor`). */
   readonly schema?: string;
+  /** SQLite commit durability (see `openSqliteDatabase`); default `full`. */
+  readonly sqliteSynchronous?: 'full' | 'normal';
   readonly port: number;
   readonly host: string;
   /** The agent's writer: `sim` (the offline writer) or a model spec (see `acceptedSpecs`). */
@@ -88,7 +90,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ? undefined
       : createLanguageModel(upstreamSpec, env, { field: '--upstream' });
 
-  const stores = await openStores(options.store, { schema: options.schema });
+  const stores = await openStores(options.store, {
+    schema: options.schema,
+    sqliteSynchronous: options.sqliteSynchronous,
+  });
   const learner = createLearner(options.learner, { writer, embedder, memory: stores.memory });
   const metrics = new ServiceMetrics();
   const tailor = createTailor({

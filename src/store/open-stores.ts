@@ -30,7 +30,12 @@ export interface Stores {
  */
 export async function openStores(
   location: string,
-  options: { readonly schema?: string; readonly maxConnections?: number } = {},
+  options: {
+    readonly schema?: string;
+    readonly maxConnections?: number;
+    /** SQLite only: `full` (default, survives a power cut) or `normal` (survives a crash; faster). */
+    readonly sqliteSynchronous?: 'full' | 'normal';
+  } = {},
 ): Promise<Stores> {
   if (isPostgresUrl(location)) {
     const database = await openPostgresDatabase({
@@ -47,7 +52,7 @@ export async function openStores(
       close: () => database.close(),
     };
   }
-  const database = openSqliteDatabase({ path: location });
+  const database = openSqliteDatabase({ path: location, synchronous: options.sqliteSynchronous });
   return {
     memory: new SqliteMemory(database),
     interactions: new SqliteInteractionStore(database),

@@ -18,6 +18,7 @@ interface ServeFlags {
   learner: string;
   upstream?: string;
   keyFile?: string;
+  sqliteSynchronous: 'full' | 'normal';
   newKey?: boolean;
   ui: boolean;
 }
@@ -52,6 +53,14 @@ export function registerServeCommand(program: Command): void {
       process.env.TAILOR_STORE ?? defaultSqlitePath,
     )
     .option('--schema <name>', 'PostgreSQL schema (default tailor)')
+    .addOption(
+      new Option(
+        '--sqlite-synchronous <mode>',
+        'full: commits survive a power cut; normal: a crash only, faster',
+      )
+        .choices(['full', 'normal'])
+        .default('full'),
+    )
     .option('--port <n>', 'port (0: any free port)', process.env.PORT ?? '8787')
     .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--model <spec>', "the agent's writer: sim (offline) or a model spec", 'sim')
@@ -66,6 +75,7 @@ export function registerServeCommand(program: Command): void {
       const service = await startService({
         store: flags.store,
         schema: flags.schema,
+        sqliteSynchronous: flags.sqliteSynchronous,
         port,
         host: flags.host,
         model: flags.model,
