@@ -1,6 +1,12 @@
-import { appendToLastSentence, bodyLines, bodySentences, isQuestionLine } from '../text/body-edits.js';
+import {
+  addSentence,
+  appendToLastSentence,
+  bodyLines,
+  bodySentences,
+  isQuestionLine,
+} from '../text/body-edits.js';
 import { keyTerms } from '../text/key-terms.js';
-import { capitalize, lowerFirst } from '../text/sentences.js';
+import { capitalize, lowerFirst, withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
 import { isStockSentence, stockSentences, withoutAddedLabel } from './stock-sentences.js';
@@ -62,29 +68,43 @@ export const punctuationAtoms = [
     phrases: ['semicolons', 'semicolon', 'semi-colons'],
     avoidPhrase: 'no semicolons',
     meaning:
-      'The body uses a semicolon. The editor joins the first two sentences of a line ("A. B." → "A; b."), else turns the first comma into a semicolon, else ends the last sentence with "; more soon."; removing turns semicolons back into sentence breaks.',
+      'The body uses a semicolon. The editor joins two adjacent plain sentences of a line ("A. B." → "A; b."), else turns the first comma of a plain sentence into a semicolon, else ends the last plain sentence with "; more soon.", else adds "Details follow; more soon." (questions, exclamations and stock sentences are left alone); removing turns semicolons back into sentence breaks.',
     detect: (text) => body(text).includes(';'),
     edit: (text) =>
       editDocument(text, (document) => {
         const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        const plain = (sentence: string) =>
+          !isStockSentence(sentence) && !/[?!]$/.test(withoutTrailingMarks(sentence));
         for (const line of lines) {
-          const [first, second] = line.sentences;
-          if (first !== undefined && second !== undefined && /[\p{L}\p{N}]\.$/u.test(first)) {
-            line.sentences.splice(0, 2, `${first.slice(0, -1)}; ${lowerFirst(second)}`);
+          const index = line.sentences.findIndex(
+            (sentence, position) =>
+              /[\p{L}\p{N}]\.$/u.test(sentence) &&
+              plain(sentence) &&
+              plain(line.sentences[position + 1] ?? '?'),
+          );
+          const [first, second] = [line.sentences[index], line.sentences[index + 1]];
+          if (first !== undefined && second !== undefined) {
+            line.sentences.splice(index, 2, `${first.slice(0, -1)}; ${lowerFirst(second)}`);
             return;
           }
         }
         for (const line of lines) {
-          const index = line.sentences.findIndex((sentence) => sentence.includes(', '));
+          const index = line.sentences.findIndex((sentence) => sentence.includes(', ') && plain(sentence));
           if (index >= 0) {
             line.sentences[index] = (line.sentences[index] ?? '').replace(', ', '; ');
             return;
           }
         }
-        const last = lines[lines.length - 1];
-        if (last === undefined) return;
-        const position = last.sentences.length - 1;
-        last.sentences[position] = `${(last.sentences[position] ?? '').replace(/[.!?]$/, '')}; more soon.`;
+        for (const line of [...lines].reverse()) {
+          const index = line.sentences.findLastIndex(
+            (sentence) => /[\p{L}\p{N}]\.$/u.test(sentence) && plain(sentence),
+          );
+          if (index >= 0) {
+            line.sentences[index] = `${(line.sentences[index] ?? '').slice(0, -1)}; more soon.`;
+            return;
+          }
+        }
+        addSentence(document, stockSentences.moreSoon, 'end');
       }),
     strip: (text) =>
       editDocument(text, (document) => {

@@ -22,6 +22,7 @@ export const stockSentences = {
   personalized: 'This connects closely to your own work.',
   yourStory: 'This is your story.',
   remarkable: 'Truly remarkable!',
+  moreSoon: 'Details follow; more soon.',
 } as const;
 
 function normalized(sentence: string): string {
@@ -30,6 +31,7 @@ function normalized(sentence: string): string {
     .replace(/&/g, 'and')
     .replace(/(\s*(#[\p{L}\p{N}_]+|\p{Extended_Pictographic}|\uFE0F|\u200D))+$/gu, '')
     .replace(/^Key point:\s*/i, '')
+    .replace(/;/g, '.')
     .replace(/[.!?]+$/, '')
     .trim()
     .toLowerCase();
