@@ -12,6 +12,7 @@ import {
 
 const keys = (requirements: readonly AtomRequirement[]) => requirements.map(requirementKey);
 
+// NOTE: a fixed fast-check seed keeps CI deterministic; change it locally to explore other cases.
 describe('atomsForPreferenceText', () => {
   it('reads the components of a preference, longest phrases first', () => {
     const parsed = atomsForPreferenceText(
@@ -80,7 +81,7 @@ describe('atomsForPreferenceText', () => {
         expect(parsed.unknown).toEqual([]);
         expect(keys(sortRequirements(parsed.requirements))).toEqual(keys(sortRequirements(requirements)));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20240417 },
     );
   });
 });

@@ -29,6 +29,7 @@ async function draftFor(task: Task, context: Context, preference: string | undef
   return (await writer.generate({ task, context, guidance })).text;
 }
 
+// NOTE: a fixed fast-check seed keeps CI deterministic; change it locally to explore other cases.
 describe('SimulatedUser', () => {
   for (const kind of kinds) {
     const task: Task = { kind };
@@ -51,7 +52,7 @@ describe('SimulatedUser', () => {
             expect(again.edited).toBe(review.edited);
           },
         ),
-        { numRuns: 60 },
+        { numRuns: 60, seed: 20240417 },
       );
     });
 

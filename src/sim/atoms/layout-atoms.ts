@@ -6,6 +6,7 @@ import {
   isQuestionLine,
   tidyBody,
 } from '../text/body-edits.js';
+import { stopwords } from '../text/key-terms.js';
 import { capitalize, countWords, lowerFirst } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { BodyLine, TextDocument } from '../text/text-document.js';
@@ -61,7 +62,7 @@ const verbs = new Set([
     ' ',
   ),
 ]);
-const labelPattern = /^(\*\*)?\p{Lu}[\p{L}\p{N}'’ *-]{0,42}: \S/u;
+const labelPattern = /^(\*\*)?\p{Lu}[\p{L}\p{N}'’ *&-]{0,42}: \S/u;
 
 /** "The bridge was closed on Tuesday." → "Bridge: closed on Tuesday."; else "Key point: ...". */
 export function labelSentence(sentence: string): string {
@@ -79,8 +80,15 @@ export function labelSentence(sentence: string): string {
     );
     const labelText = capitalize(label.join(' '));
     const candidate = `${labelText}: ${lowerFirst(content.join(' '))}`;
-    if (label.length <= 4 && countWords(content.join(' ')) >= 2 && labelPattern.test(candidate))
+    const plainLabel = label.every((word) => !stopwords.has(word.toLowerCase().replace(/[^\p{L}']/gu, '')));
+    if (
+      label.length <= 4 &&
+      plainLabel &&
+      countWords(content.join(' ')) >= 2 &&
+      labelPattern.test(candidate)
+    ) {
       return candidate;
+    }
   }
   return `Key point: ${lowerFirst(sentence)}`;
 }

@@ -1,9 +1,9 @@
 import { bodyLines, isQuestionLine, tidyBody } from '../text/body-edits.js';
-import { countWords, splitClauses, truncateWords, withoutTrailingMarks } from '../text/sentences.js';
+import { countWords, splitClauses, truncateWords } from '../text/sentences.js';
 import { splitLongSentence } from '../text/split-long-sentence.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
-import { isStockSentence, withoutAddedLabel } from './stock-sentences.js';
+import { isStockSentence, ownWords } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 // NOTE: length editors cut below their detector's limit (hysteresis), so that atoms applied after
@@ -42,7 +42,10 @@ function keepLeading(document: TextDocument, fits: (document: TextDocument) => b
   }
 }
 
-/** Words of the body's own content: stock sentences, Q/A questions and added labels are not counted. */
+/**
+ * Words of the body's own content: stock sentences and fragments, Q/A questions and added labels are
+ * not counted (later atoms add them, so counting them would break a length atom that already held).
+ */
 function bodyWordCount(document: TextDocument): number {
   return bodyLines(document)
     .filter((line) => !isQuestionLine(line))
@@ -51,24 +54,15 @@ function bodyWordCount(document: TextDocument): number {
         total +
         line.sentences
           .filter((sentence) => !isStockSentence(sentence))
-          .reduce((sum, sentence) => sum + countWords(withoutAddedLabel(sentence)), 0),
+          .reduce((sum, sentence) => sum + countWords(ownWords(sentence)), 0),
       0,
     );
 }
 
-/** Characters of the body's own content (as `bodyWordCount`, also without hashtags and emojis). */
-function contentLength(document: TextDocument): number {
-  return bodyLines(document)
-    .filter((line) => !isQuestionLine(line))
-    .flatMap((line) => line.sentences.filter((sentence) => !isStockSentence(sentence)))
-    .map((sentence) => withoutTrailingMarks(withoutAddedLabel(sentence)))
-    .join(' ').length;
-}
-
-/** Clauses of the body, an added "Key point:" label left out. */
+/** Clauses of the body, counted on their own words (`ownWords`). */
 function allClauses(document: TextDocument): string[] {
   return bodyLines(document).flatMap((line) =>
-    line.sentences.flatMap((sentence) => splitClauses(withoutAddedLabel(sentence))),
+    line.sentences.flatMap((sentence) => splitClauses(ownWords(sentence))),
   );
 }
 
@@ -77,7 +71,7 @@ function splitSentencesLongerThan(document: TextDocument, maxWords: number, whol
   for (const line of bodyLines(document)) {
     line.sentences = line.sentences.flatMap((sentence) =>
       (wholeSentences ? [sentence] : splitClauses(sentence)).some((clause) => countWords(clause) > maxWords)
-        ? splitLongSentence(sentence.replace(/;\s*/g, ', '), maxWords)
+        ? splitLongSentence(sentence.replace(/\s*(;|\s—\s)\s*/gu, ', '), maxWords)
         : [sentence],
     );
   }
@@ -85,8 +79,8 @@ function splitSentencesLongerThan(document: TextDocument, maxWords: number, whol
 
 const briefLimit = 60;
 const briefBudget = 30;
-const tweetLimit = 280;
-const tweetBudget = 130;
+const tweetLimit = 50;
+const tweetBudget = 22;
 
 /** Atoms about length and economy, applied first (they may drop content). */
 export const lengthAtoms = [
@@ -134,16 +128,16 @@ export const lengthAtoms = [
   defineAtom({
     id: 'tweet-style',
     phrases: ['tweet length', 'tweet style', 'tweet', 'like a tweet', 'twitter style', 'social media post'],
-    meaning: `Fits in a tweet: the body's own content is at most ${tweetLimit} characters (stock sentences added by other atoms, labels, hashtags and emojis not counted). The editor keeps the leading sentences whose content fits in ${tweetBudget} characters (the first one cut to fit if needed). Hashtags are a separate atom.`,
+    meaning: `Fits in a tweet (about 280 characters): the body's own content is at most ${tweetLimit} words (counted as for brief). The editor keeps the leading sentences whose content fits in ${tweetBudget} words (the first one cut to fit if needed). Hashtags are a separate atom.`,
     conflicts: ['qa-format', 'structured'],
-    detect: (text) => contentLength(readDocument(text)) <= tweetLimit,
+    detect: (text) => bodyWordCount(readDocument(text)) <= tweetLimit,
     edit: (text) =>
       editDocument(text, (document) => {
         splitSentencesLongerThan(document, 18);
-        keepLeading(document, (draft) => contentLength(draft) <= tweetBudget);
+        keepLeading(document, (draft) => bodyWordCount(draft) <= tweetBudget);
         tidyBody(document);
         const line = bodyLines(document)[0];
-        while (line !== undefined && contentLength(document) > tweetBudget) {
+        while (line !== undefined && bodyWordCount(document) > tweetBudget) {
           const sentence = line.sentences[0] ?? '';
           const words = countWords(sentence);
           if (words <= 3) break;

@@ -68,7 +68,7 @@ export const punctuationAtoms = [
     phrases: ['semicolons', 'semicolon', 'semi-colons'],
     avoidPhrase: 'no semicolons',
     meaning:
-      'The body uses a semicolon. The editor joins two adjacent plain sentences of a line ("A. B." → "A; b."), else turns the first comma of a plain sentence into a semicolon, else ends the last plain sentence with "; more soon.", else adds "Details follow; more soon." (questions, exclamations and stock sentences are left alone); removing turns semicolons back into sentence breaks.',
+      'The body uses a semicolon. The editor joins two adjacent plain sentences of a line ("A. B." → "A; b."), else turns the first comma of a plain sentence into a semicolon, else ends the last plain sentence with "; more soon.", else adds "Details follow; more soon." (questions, exclamations and stock sentences are left alone); removing turns each semicolon into a dash (" — "), which also separates clauses.',
     detect: (text) => body(text).includes(';'),
     edit: (text) =>
       editDocument(text, (document) => {
@@ -109,11 +109,7 @@ export const punctuationAtoms = [
     strip: (text) =>
       editDocument(text, (document) => {
         for (const line of bodyLines(document)) {
-          line.sentences = line.sentences.map((sentence) =>
-            sentence
-              .replace(/;\s*(\p{L})/gu, (_whole, letter: string) => `. ${letter.toUpperCase()}`)
-              .replace(/;/g, '.'),
-          );
+          line.sentences = line.sentences.map((sentence) => sentence.replace(/\s*;\s*/g, ' — '));
         }
       }),
   }),

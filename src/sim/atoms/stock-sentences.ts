@@ -1,3 +1,5 @@
+import { withoutTrailingMarks } from '../text/sentences.js';
+
 /**
  * The fixed sentences editors add. Each is at most 8 words and uses no contraction and nothing that
  * could be contracted, no "and", no first-person pronoun, no complex, negative, slang or US-only word,
@@ -47,4 +49,15 @@ export function isStockSentence(sentence: string): boolean {
 /** A sentence without a "Key point: " label (the label parallel-structure adds), for counting words. */
 export function withoutAddedLabel(sentence: string): string {
   return sentence.replace(/^(\*\*)?Key point(\*\*)?:\s*/i, '');
+}
+
+/**
+ * A sentence's own words: without an added "Key point: " label, trailing hashtags and emojis, or a
+ * "; more soon" / " & more" fragment.
+ */
+export function ownWords(sentence: string): string {
+  return withoutTrailingMarks(withoutAddedLabel(sentence)).replace(
+    /(;\s*more soon|\s&\s*more)(?=[.!?]?$)/i,
+    '',
+  );
 }

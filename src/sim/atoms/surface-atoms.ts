@@ -7,18 +7,26 @@ import { isStockSentence, withoutAddedLabel } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 const andWord = /(?<![\p{L}\p{N}])and(?![\p{L}\p{N}])/giu;
-const capsWord = /(?<![\p{L}\p{N}#])\p{Lu}{5,}(?![\p{L}\p{N}])/gu;
+const capsWord = /(?<![\p{L}\p{N}#])\p{Lu}{3,}(?![\p{L}\p{N}])/gu;
 const boldSpan = /\*\*[^*\n]+\*\*/;
 
-function distinctCapsWords(text: string): number {
-  return new Set(renderBody(readDocument(text).body).match(capsWord) ?? []).size;
+/** Whole-word, case-insensitive matcher of the given terms (not inside hashtags). */
+function termPattern(terms: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}#])(${terms.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'giu');
+}
+
+/** True when the term occurs in ALL CAPS at least once in the text. */
+function capsOccurrence(text: string, term: string): boolean {
+  for (const match of text.matchAll(termPattern([term])))
+    if (match[0] === match[0].toUpperCase()) return true;
+  return false;
 }
 
 /** Key terms of the body for emphasis: two most frequent content words (5+ letters, else 3+). */
 function emphasisTerms(text: string, count: number): string[] {
   const content = bodySentences(readDocument(text))
     .filter((sentence) => !isStockSentence(sentence))
-    .map(withoutAddedLabel)
+    .map((sentence) => withoutAddedLabel(sentence).replace(/#[\p{L}\p{N}_]+/gu, ''))
     .join(' ');
   const terms = keyTerms(content, count);
   return terms.length >= count
@@ -48,17 +56,21 @@ export const surfaceAtoms = [
     ],
     avoidPhrase: 'no ampersands',
     meaning:
-      'Uses "&" and never the word "and". The editor replaces every "and" with "&" (and, when there was none, ends the last sentence with " & more"); removing writes "and" for every "&".',
+      'Uses "&" and never the word "and". The editor replaces every "and" with "&" (and, when there was none, ends the last sentence of its own with " & more"); removing writes "and" for every "&".',
     detect: (text) => text.includes('&') && !new RegExp(andWord.source, 'iu').test(text),
     edit: (text) => {
       const replaced = text.replace(andWord, '&');
       if (replaced.includes('&')) return replaced;
       return editDocument(replaced, (document) => {
         const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
-        const line = lines[lines.length - 1];
-        if (line === undefined) return;
-        const index = line.sentences.length - 1;
-        line.sentences[index] = (line.sentences[index] ?? '').replace(
+        const sentences = lines.flatMap((line) =>
+          line.sentences.map((sentence, index) => ({ line, index, sentence })),
+        );
+        const target =
+          [...sentences].reverse().find((entry) => !isStockSentence(entry.sentence)) ??
+          sentences[sentences.length - 1];
+        if (target === undefined) return;
+        target.line.sentences[target.index] = target.sentence.replace(
           /([.!?]?)((?:\s*(?:#\S+|\p{Extended_Pictographic}\uFE0F?))*)$/u,
           ' & more$1$2',
         );
@@ -78,12 +90,15 @@ export const surfaceAtoms = [
     ],
     avoidPhrase: 'no all caps',
     meaning:
-      "At least two distinct words of five or more letters are written in ALL CAPS in the body. The editor capitalizes every occurrence of the body's two most frequent content words; removing lower-cases such words.",
-    detect: (text) => distinctCapsWords(text) >= 2,
+      "The body's two key terms (its most frequent content words of five or more letters, else three or more) are written in ALL CAPS at least once. The editor capitalizes every occurrence of them; removing lower-cases every all-caps word of three or more letters.",
+    detect: (text) => {
+      const body = renderBody(readDocument(text).body);
+      const terms = emphasisTerms(text, 2);
+      return terms.length > 0 && terms.every((term) => capsOccurrence(body, term));
+    },
     edit: (text) =>
       editDocument(text, (document) => {
-        const terms = emphasisTerms(text, 2);
-        const pattern = new RegExp(`(?<![\\p{L}#])(${terms.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'giu');
+        const pattern = termPattern(emphasisTerms(text, 2));
         for (const line of bodyLines(document)) {
           line.sentences = line.sentences.map((sentence) =>
             sentence.replace(pattern, (word) => word.toUpperCase()),

@@ -1,4 +1,4 @@
-import { addSentence, mapSentences } from '../text/body-edits.js';
+import { addSentence, mapSentences, messageText } from '../text/body-edits.js';
 import { escapeRegExp, wordReplacer } from '../text/replace-words.js';
 import { capitalize } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
@@ -114,15 +114,16 @@ export const voiceAtoms = [
       'you perspective',
     ],
     meaning:
-      'Told to "you": no first-person singular pronoun (I, me, my, mine, myself) and at least one you/your. The editor swaps first-person singular pronouns for second-person ones (I am → you are) and, if still no "you", adds "This is your story." first.',
+      'Told to "you": in the message (greeting and sign-off aside), no first-person singular pronoun (I, me, my, mine, myself) and at least one you/your. The editor swaps first-person singular pronouns for second-person ones (I am → you are) and, if still no "you", adds "This is your story." first.',
     conflicts: ['third-person'],
-    detect: (text) => !firstPersonSingular.test(text) && secondPersonWord.test(text),
+    detect: (text) => {
+      const message = messageText(readDocument(text));
+      return !firstPersonSingular.test(message) && secondPersonWord.test(message);
+    },
     edit: (text) =>
       editDocument(text, (document) => {
         mapSentences(document, firstToSecond.swap);
-        const plain = [document.tldr ?? '', ...document.body.flat().flatMap((line) => line.sentences)].join(
-          ' ',
-        );
+        const plain = messageText(document);
         if (!secondPersonWord.test(plain)) addSentence(document, stockSentences.yourStory, 'start');
       }),
   }),
@@ -130,9 +131,9 @@ export const voiceAtoms = [
     id: 'third-person',
     phrases: ['third person narrative', 'third person', 'third-person', 'narrated in the third person'],
     meaning:
-      'No first-person pronoun, singular or plural (I, me, my, we, us, our...). The editor swaps them for they/them/their (I am → they are).',
+      'No first-person pronoun, singular or plural (I, me, my, we, us, our...), in the message (greeting and sign-off aside). The editor swaps them for they/them/their (I am → they are).',
     conflicts: ['second-person'],
-    detect: (text) => !firstToThird.test(text),
+    detect: (text) => !firstToThird.test(messageText(readDocument(text))),
     edit: (text) => editDocument(text, (document) => mapSentences(document, firstToThird.swap)),
   }),
   defineAtom({

@@ -1,3 +1,5 @@
+import { expansions, slangWords } from '../atoms/word-tables.js';
+
 /**
  * Sentence and word helpers shared by the style atoms and the offline writer. Rule-based and
  * deterministic: good enough for the project's own corpus, not a general NLP toolkit.
@@ -61,10 +63,10 @@ export function splitSentences(line: string): string[] {
   return sentences;
 }
 
-/** Clauses of a sentence for length limits: semicolons separate independent clauses. */
+/** Clauses of a sentence for length limits: semicolons and spaced dashes separate clauses. */
 export function splitClauses(sentence: string): string[] {
   return sentence
-    .split(';')
+    .split(/;|\s—\s/u)
     .map((clause) => clause.trim())
     .filter((clause) => clause !== '');
 }
@@ -74,9 +76,22 @@ export function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** Number of words (tokens holding a letter or digit). */
+const expandedLength = new Map<string, number>(
+  [...Object.entries(expansions), ...Object.entries(slangWords)].map(([word, expanded]) => [
+    word,
+    Math.max(1, expanded.split(' ').length),
+  ]),
+);
+
+/**
+ * Number of words (tokens holding a letter or digit), counting a contraction or slang word as the
+ * words it expands to ("don't" is two, "gonna" two), so that no vocabulary editor makes a text longer
+ * by this count.
+ */
 export function countWords(text: string): number {
-  return wordsOf(text).length;
+  let total = 0;
+  for (const word of wordsOf(text)) total += expandedLength.get(word.toLowerCase().replace(/’/g, "'")) ?? 1;
+  return total;
 }
 
 const lowerableStarts = new Set(
