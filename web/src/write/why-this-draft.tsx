@@ -1,4 +1,5 @@
 import type { Draft } from '../api/types.js';
+import { preview } from '../shared/task-names.js';
 
 /**
  * "Why this draft": the learned preference the draft was written for, and the past contexts it was
@@ -33,7 +34,7 @@ export function WhyThisDraft(props: { readonly draft: Draft }) {
                 {neighbour.contextPreview && (
                   <span class="context-preview">
                     {' '}
-                    learned on “{neighbour.contextPreview}”
+                    learned on “{preview(neighbour.contextPreview, 100)}”
                     {neighbour.contextId ? ` (${neighbour.contextId})` : ''}
                   </span>
                 )}
