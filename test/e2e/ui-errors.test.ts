@@ -110,6 +110,20 @@ describe.skipIf(!chromium.present && !chromium.required)(
       expect(await ui.editor.inputValue()).toBe(edited);
     });
 
+    it('drafts, edits and submits with the keyboard alone', async () => {
+      await ui.contextField.fill('The museum opens a new wing in May. It shows maps from five centuries.');
+      await ui.contextField.press('Control+Enter');
+      await ui.settled();
+      const focusedName = () => ui.page.evaluate(() => document.activeElement?.getAttribute('name') ?? null);
+      expect(await focusedName()).toBe('edited');
+      await ui.page.keyboard.press('End');
+      await ui.page.keyboard.type(' Tickets are free.');
+      await ui.page.keyboard.press('Control+Enter');
+      await ui.settled();
+      expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('outcome-heading');
+      expect(await ui.editor.inputValue()).toMatch(/Tickets are free\.$/);
+    });
+
     it('says the key was refused when it is wrong', async () => {
       await ui.page.evaluate(() => window.localStorage.setItem('tailor.apiKey', 'not-a-key'));
       await ui.page.reload();

@@ -1,9 +1,11 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { DiffView } from '../shared/diff-view.js';
 import { wordDiff } from '../shared/word-diff.js';
 
 /**
  * The draft, editable in place, with the word-level changes against the draft shown under it.
- * Submitting unchanged text accepts the draft. Ctrl+Enter submits.
+ * Submitting unchanged text accepts the draft. Ctrl+Enter submits. The editor takes the keyboard focus
+ * when it appears (render one per draft, keyed by the interaction id).
  */
 export function DraftEditor(props: {
   readonly draft: string;
@@ -15,6 +17,8 @@ export function DraftEditor(props: {
 }) {
   const changed = props.value !== props.draft;
   const diff = wordDiff(props.draft, props.value);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textarea.current?.focus(), []);
   return (
     <form
       class="draft-editor"
@@ -27,6 +31,7 @@ export function DraftEditor(props: {
       <label>
         Draft: edit it into what you would send
         <textarea
+          ref={textarea}
           name="edited"
           rows={12}
           value={props.value}

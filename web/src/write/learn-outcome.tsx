@@ -1,11 +1,19 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { LearnResult } from '../api/types.js';
 
-/** What Tailor did with the edit: its cost and the preference inferred from it. */
+/**
+ * What Tailor did with the edit: its cost and the preference inferred from it. Its heading takes the
+ * keyboard focus when it appears (the submit button it replaces is gone).
+ */
 export function LearnOutcome(props: { readonly result: LearnResult }) {
   const { result } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section class="outcome" aria-labelledby="outcome-heading" data-testid="learn-outcome">
-      <h3 id="outcome-heading">{result.accepted ? 'Draft accepted' : 'Edit received'}</h3>
+      <h3 id="outcome-heading" ref={heading} tabIndex={-1}>
+        {result.accepted ? 'Draft accepted' : 'Edit received'}
+      </h3>
       <p>
         Edit cost: <strong data-testid="edit-cost">{result.cost}</strong> word edits{' '}
         <span class="hint">(words inserted, deleted or replaced between the draft and your version)</span>

@@ -145,6 +145,7 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
           <>
             <WhyThisDraft draft={draft} />
             <DraftEditor
+              key={draft.interactionId}
               draft={draft.text}
               value={edited}
               busy={busy !== undefined}
