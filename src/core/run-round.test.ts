@@ -129,6 +129,23 @@ describe('runRound', () => {
     expect(record.warnings).toEqual(['generation truncated']);
   });
 
+  it('rejects an empty edit and learns nothing from it', async () => {
+    const { learner, learned } = recordingLearner(createNoLearningLearner({ writer: writer() }));
+    const reviewer = new ScriptedReviewer(() => '  ');
+    const error = await runRound({
+      learner,
+      reviewer,
+      task,
+      scope,
+      context: testContext('e'),
+      round: 1,
+    }).catch((caught: unknown) => caught);
+    expect(InvalidInputError.isInstance(error)).toBe(true);
+    expect((error as InvalidInputError).field).toBe('edited');
+    expect((error as InvalidInputError).message).toContain('"e"');
+    expect(learned).toEqual([]);
+  });
+
   it('rejects an empty context text before calling anyone', async () => {
     const scripted = writer();
     const learner = createNoLearningLearner({ writer: scripted });

@@ -24,7 +24,8 @@ export interface RunRoundOptions {
  * One round of the PRELUDE protocol (DESIGN.md §2): the learner proposes a draft for the context, the
  * reviewer accepts or edits it, the round costs the word edit distance between the two (0 when
  * accepted; an edit identical to the draft counts as acceptance), and the learner learns from the
- * (draft, user's version) pair. Throws InvalidInputError for an empty context text or a bad round.
+ * (draft, user's version) pair. Throws InvalidInputError for an empty context text, an empty edit
+ * (before learning from it) or a bad round.
  *
  * @example
  * const record = await runRound({ learner, reviewer, task, scope, context, round: 1 });
@@ -39,6 +40,15 @@ export async function runRound(options: RunRoundOptions): Promise<RoundRecord> {
   const proposal = await learner.propose({ scope, task, context, abortSignal });
   const review = await reviewer.review({ task, context, output: proposal.text, abortSignal });
   const accepted = review.accepted || review.edited === proposal.text;
+  if (!accepted && review.edited.trim() === '') {
+    // NOTE: nothing is learned from it: an empty text is a broken reviewer, not a preference.
+    throw new InvalidInputError({
+      field: 'edited',
+      value: review.edited,
+      accepted: 'a non-empty edit, or acceptance (the draft unchanged)',
+      message: `invalid edited text for context ${JSON.stringify(context.id)}: it is empty; accepted: a non-empty edit, or the draft unchanged`,
+    });
+  }
   const edited = accepted ? proposal.text : review.edited;
   const learned = await learner.learn({
     scope,
