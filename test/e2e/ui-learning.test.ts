@@ -63,7 +63,9 @@ describe.skipIf(!chromium.present && !chromium.required)(
       expect(bullets).not.toBe(draft);
       await ui.editor.fill(bullets);
       await expect.poll(() => ui.page.locator('.diff ins').count()).toBeGreaterThan(0);
-      await expect.poll(() => ui.page.getByTestId('change-summary').textContent()).toMatch(/\d+ words added/);
+      await expect
+        .poll(() => ui.page.getByTestId('change-summary').textContent())
+        .toMatch(/[1-9]\d* added, \d+ removed/);
       await saveScreenshot(ui.page, 'write', { forDocs: true });
       await ui.submit();
       await expect.poll(() => ui.outcome.isVisible()).toBe(true);

@@ -48,7 +48,7 @@ export function DraftEditor(props: {
       <h4 id="changes-heading">Your changes</h4>
       <p class="hint" data-testid="change-summary">
         {changed
-          ? `${diff.added} words added, ${diff.removed} removed.`
+          ? `${diff.added} added, ${diff.removed} removed (words and punctuation marks).`
           : 'No changes yet: submitting accepts the draft as it is.'}
       </p>
       {changed && <DiffView parts={diff.parts} label="Changes against the draft" />}
