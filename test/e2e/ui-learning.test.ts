@@ -128,6 +128,37 @@ describe.skipIf(!chromium.present && !chromium.required)(
       expect(remaining.some((preference) => reworded.test(preference.preference))).toBe(false);
     });
 
+    it('adds a preference by hand, pinned, and unpins it', async () => {
+      const form = ui.page.getByRole('form', { name: 'Add a preference' });
+      await form.getByLabel('For').selectOption('email');
+      await form.getByLabel('Preference').fill('no closing, informal');
+      await form.getByRole('button', { name: 'Add preference' }).click();
+      const card = ui.preferenceCards(/no closing, informal/);
+      await card.waitFor();
+      const group = ui.page.getByRole('region', { name: 'Emails' });
+      expect(await group.getByTestId('preference-card').count()).toBe(1);
+      expect(await card.textContent()).toMatch(/written by you.*pinned/);
+      await card.getByRole('button', { name: 'Unpin' }).click();
+      await card.getByRole('button', { name: 'Pin' }).waitFor();
+      const { preferences } = await tailor.get<{ preferences: { preference: string; pinned: boolean }[] }>(
+        '/v1/users/me/preferences?task=email',
+      );
+      expect(preferences).toMatchObject([{ preference: 'no closing, informal', pinned: false }]);
+    });
+
+    it('drafts for a custom instruction once it has a name and an instruction', async () => {
+      await ui.view('Write');
+      await ui.page.getByLabel('Custom instruction').check();
+      await ui.contextField.fill('Launch on Monday. Team of four. Demo at noon.');
+      await ui.requestDraft();
+      expect(await ui.writeError.textContent()).toMatch(/short name/);
+      await ui.page.getByLabel('Task name').fill('standup-note');
+      await ui.page.getByLabel('Instruction', { exact: true }).fill('Write a standup note from these points');
+      await ui.requestDraft();
+      expect(await ui.writeError.count()).toBe(0);
+      expect(await ui.editor.inputValue()).not.toBe('');
+    });
+
     it('charts the edit cost of each answered draft', async () => {
       await ui.view('Progress');
       await ui.page.getByTestId('cost-chart').waitFor();
