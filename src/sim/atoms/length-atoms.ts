@@ -1,5 +1,5 @@
-import { bodyLines, isQuestionLine, tidyBody } from '../text/body-edits.js';
-import { countWords, splitClauses, truncateWords } from '../text/sentences.js';
+import { bodyLines, isQuestionLine, messageText, tidyBody } from '../text/body-edits.js';
+import { countWords, splitClauses, splitSentences, truncateWords } from '../text/sentences.js';
 import { splitLongSentence } from '../text/split-long-sentence.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
@@ -149,17 +149,22 @@ export const lengthAtoms = [
     id: 'clear',
     phrases: ['clear', 'clarity', 'easy to follow', 'plain'],
     meaning:
-      'Every sentence (or semicolon clause) of the body has at most 20 words (an added "Key point:" label not counted) and there are no parenthetical asides. The editor removes "(...)" asides and splits long sentences at clause boundaries into sentences of at most 16 words.',
+      'Every sentence (or semicolon clause) of the body has at most 20 words (an added "Key point:" label not counted) and there is no parenthesis in the message. The editor removes "(...)" asides (and any stray parenthesis) and splits long sentences at clause boundaries into sentences of at most 16 words.',
     detect: (text) =>
-      !/\([^)]*\)/.test(text) && allClauses(readDocument(text)).every((clause) => countWords(clause) <= 20),
+      !/[()]/.test(messageText(readDocument(text))) &&
+      allClauses(readDocument(text)).every((clause) => countWords(clause) <= 20),
     edit: (text) =>
       editDocument(text, (document) => {
+        const withoutAsides = (part: string) =>
+          part
+            .replace(/\s*\([^()]*\)/g, '')
+            .replace(/[()]/g, '')
+            .trim();
         for (const line of bodyLines(document)) {
-          line.sentences = line.sentences.map((sentence) => sentence.replace(/\s*\([^)]*\)/g, '').trim());
+          line.sentences = splitSentences(withoutAsides(line.sentences.join(' ')));
         }
-        if (document.tldr !== null) document.tldr = document.tldr.replace(/\s*\([^)]*\)/g, '');
-        if (document.postscript !== null)
-          document.postscript = document.postscript.replace(/\s*\([^)]*\)/g, '');
+        if (document.tldr !== null) document.tldr = withoutAsides(document.tldr);
+        if (document.postscript !== null) document.postscript = withoutAsides(document.postscript);
         splitSentencesLongerThan(document, 16);
         tidyBody(document);
       }),

@@ -24,12 +24,15 @@ const prepositions = new Set(
 
 /**
  * Token indexes where a sentence may be cut, best kind first: after a comma-like mark, before a
- * conjunction, before a preposition.
+ * conjunction, before a preposition; never inside parentheses.
  */
 function cutPoints(tokens: readonly string[]): number[][] {
   const kinds: number[][] = [[], [], []];
+  let depth = 0;
   for (let index = 1; index < tokens.length; index += 1) {
     const previous = tokens[index - 1] ?? '';
+    depth = Math.max(0, depth + (previous.match(/\(/g)?.length ?? 0) - (previous.match(/\)/g)?.length ?? 0));
+    if (depth > 0) continue;
     const token = (tokens[index] ?? '').toLowerCase();
     const word = token === '&' ? token : token.replace(/[^\p{L}]/gu, '');
     if (/[,;:—–]$/u.test(previous)) kinds[0]?.push(index);
