@@ -10,6 +10,7 @@ import {
   LearnRequest,
   LearnResponse,
 } from './api-schemas.js';
+import { interactionView } from './interaction-view.js';
 import type { ServiceMetrics } from './service-metrics.js';
 import type { Tailor } from './tailor.js';
 
@@ -81,6 +82,6 @@ export function registerDraftRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor, me
       tenant: context.get('tenant'),
       id: context.req.valid('param').id,
     });
-    return context.json(interaction as never, 200);
+    return context.json(interactionView(interaction) as never, 200);
   });
 }

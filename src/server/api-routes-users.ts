@@ -14,6 +14,7 @@ import {
   UserPreferenceParams,
 } from './api-schemas.js';
 import { toJsonLines } from './export-pairs.js';
+import { interactionView } from './interaction-view.js';
 import type { Tailor } from './tailor.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -103,7 +104,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
       user: context.req.valid('param').user,
       task: task(context.req.valid('query').task),
     });
-    return context.json({ interactions } as never, 200);
+    return context.json({ interactions: interactions.map(interactionView) } as never, 200);
   });
 
   app.openapi(routes.preferences, async (context) => {

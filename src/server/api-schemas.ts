@@ -88,7 +88,6 @@ export const Interaction = z
     task: SpecTask,
     contextId: z.string().nullable(),
     contextText: z.string(),
-    embedding: z.array(z.number()).nullable(),
     output: z.string(),
     preferenceUsed: z.string().nullable(),
     neighbours: z.array(
@@ -109,7 +108,9 @@ export const Interaction = z
     learnAttempts: z.number().int(),
     lastError: z.string().nullable(),
   })
-  .openapi('Interaction');
+  .openapi('Interaction', {
+    description: 'An interaction as stored, without its context embedding (an internal vector)',
+  });
 
 export const InteractionList = z.object({ interactions: z.array(Interaction) }).openapi('InteractionList');
 

@@ -34,13 +34,17 @@ describe('createApp: drafts and learning', () => {
     });
 
     const shown = await call(`/v1/interactions/${draft.interactionId}`);
-    expect(await shown.json()).toMatchObject({
+    const shownBody = (await shown.json()) as Record<string, unknown>;
+    expect(shownBody).not.toHaveProperty('embedding');
+    expect(shownBody).toMatchObject({
       id: draft.interactionId,
       status: 'learned',
       edited: 'Hi all, offsite',
     });
     const list = await call('/v1/users/ada/interactions?task=email');
-    expect(((await list.json()) as { interactions: unknown[] }).interactions).toHaveLength(1);
+    const listed = ((await list.json()) as { interactions: object[] }).interactions;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).not.toHaveProperty('embedding');
     const again = await call('/v1/generate', {
       body: { ...generateBody, context: 'notes about the offsite' },
     });

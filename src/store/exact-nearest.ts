@@ -10,15 +10,17 @@ export interface ScoredCandidate {
  * runs in O(n·d + n·k) time and O(k) memory. Ties go to the smaller sequence (the earlier entry).
  *
  * @example
- * const best = exactNearest(rows, query, 5); // [{ sequence, similarity }, ...] best first
+ * const best = exactNearest({ sequences, vectors }, query, 5); // [{ sequence, similarity }, ...] best first
  */
 export function exactNearest(
-  candidates: Iterable<{ readonly sequence: number; readonly vector: Float32Array }>,
+  candidates: { readonly sequences: readonly number[]; readonly vectors: readonly Float32Array[] },
   query: Float32Array,
   k: number,
 ): ScoredCandidate[] {
   const best: ScoredCandidate[] = [];
-  for (const candidate of candidates) {
+  const { sequences, vectors } = candidates;
+  for (let index = 0; index < vectors.length; index++) {
+    const candidate = { sequence: sequences[index]!, vector: vectors[index]! };
     const similarity = dot(candidate.vector, query);
     if (best.length === k) {
       const worst = best[k - 1];

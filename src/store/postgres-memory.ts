@@ -10,8 +10,9 @@ import type {
   NewMemoryEntry,
 } from '../spec/index.js';
 import { NotFoundError } from '../spec/index.js';
-import { decodeEmbedding, encodeEmbedding } from './embedding-codec.js';
+import { encodeEmbedding } from './embedding-codec.js';
 import { exactNearest } from './exact-nearest.js';
+import { ScopeVectorCache } from './scope-vector-cache.js';
 import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
@@ -27,12 +28,21 @@ import { withTransaction } from './postgres-transaction.js';
 const scopeClause = 'tenant = $1 AND user_id = $2 AND task = $3';
 
 /**
- * `Memory` in PostgreSQL (see `openPostgresDatabase`). Embeddings are Float32 `bytea`; `nearest` reads
- * the scope's vectors of one kind through the `(tenant, user_id, task, kind, sequence)` index and
- * ranks them in this process (exact k-NN, DESIGN.md §3), so the database needs no vector extension.
+ * `Memory` in PostgreSQL (see `openPostgresDatabase`). Embeddings are Float32 `bytea`; `nearest` ranks
+ * the scope's vectors of one kind in this process (exact k-NN, DESIGN.md §3), so the database needs no
+ * vector extension. Decoded vectors of recent scopes stay in a `ScopeVectorCache`, which probes the
+ * table on every query, so servers sharing the database always see each other's writes.
  */
 export class PostgresMemory implements Memory {
-  constructor(private readonly pool: Pool) {}
+  private readonly cache: ScopeVectorCache;
+
+  /** `vectorCacheBytes`: most decoded embeddings kept between queries (default 256 MiB). */
+  constructor(
+    private readonly pool: Pool,
+    options: { readonly vectorCacheBytes?: number } = {},
+  ) {
+    this.cache = new ScopeVectorCache(options.vectorCacheBytes);
+  }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
     validateNewEntry(entry);
@@ -83,24 +93,33 @@ export class PostgresMemory implements Memory {
   }): Promise<Neighbour[]> {
     validateK(options.k);
     const { scope } = options;
-    const vectors = await this.pool.query<[string, Buffer]>({
-      text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4`,
-      values: [scope.tenant, scope.user, scope.task, options.kind],
-      rowMode: 'array',
-    });
-    const first = vectors.rows[0];
-    const stored = first === undefined ? await scopeDimension(this.pool, scope) : first[1].byteLength / 4;
+    const scopeValues = [scope.tenant, scope.user, scope.task, options.kind];
+    const probed = await this.pool.query<{ count: string; max_sequence: string }>(
+      `SELECT count(*) AS count, coalesce(max(sequence), 0) AS max_sequence FROM memory_entries
+       WHERE ${scopeClause} AND kind = $4`,
+      scopeValues,
+    );
+    const probe = {
+      count: Number(probed.rows[0]?.count ?? 0),
+      maxSequence: Number(probed.rows[0]?.max_sequence ?? 0),
+    };
+    const { sequences, vectors } =
+      probe.count === 0
+        ? { sequences: [], vectors: [] }
+        : await this.cache.vectors(JSON.stringify(scopeValues), probe, async (afterSequence) => {
+            const result = await this.pool.query<[string, Buffer]>({
+              text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4
+                     AND sequence > $5 ORDER BY sequence`,
+              values: [...scopeValues, afterSequence],
+              rowMode: 'array',
+            });
+            return result.rows.map(([sequence, bytes]) => [Number(sequence), bytes] as const);
+          });
+    const stored = vectors[0] === undefined ? await scopeDimension(this.pool, scope) : vectors[0].length;
     if (stored !== undefined && stored !== options.embedding.length) {
       throw dimensionError(options.embedding.length, stored);
     }
-    const best = exactNearest(
-      vectors.rows.map(([sequence, bytes]) => ({
-        sequence: Number(sequence),
-        vector: decodeEmbedding(bytes),
-      })),
-      Float32Array.from(options.embedding),
-      options.k,
-    );
+    const best = exactNearest({ sequences, vectors }, Float32Array.from(options.embedding), options.k);
     if (best.length === 0) return [];
     const found = await this.pool.query<MemoryRow>(
       'SELECT * FROM memory_entries WHERE sequence = ANY($1::bigint[])',

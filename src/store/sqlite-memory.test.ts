@@ -55,4 +55,36 @@ describe('SqliteMemory', () => {
     expect(row.bytes).toBe(384 * 4);
     database.close();
   });
+
+  it('sees entries added and deleted by another instance on the same file (another process)', async () => {
+    const path = join(directory, 'two.sqlite');
+    const scope = { tenant: 't', user: 'u', task: 'email' };
+    const entry = (preference: string, embedding: number[]) => ({
+      scope,
+      kind: 'preference' as const,
+      embedding,
+      contextId: null,
+      contextText: null,
+      preference,
+      pair: null,
+      origin: 'inferred' as const,
+      interactionId: null,
+    });
+    const first = openSqliteDatabase({ path });
+    const second = openSqliteDatabase({ path });
+    const reader = new SqliteMemory(first);
+    const writer = new SqliteMemory(second);
+    const nearestPreferences = async () =>
+      (await reader.nearest({ scope, embedding: [1, 0], k: 3, kind: 'preference' })).map(
+        (neighbour) => neighbour.entry.preference,
+      );
+    const far = await writer.add(entry('far', [0, 1]));
+    expect(await nearestPreferences()).toEqual(['far']);
+    await writer.add(entry('close', [1, 0]));
+    expect(await nearestPreferences()).toEqual(['close', 'far']);
+    await writer.delete({ scope, id: far.id });
+    expect(await nearestPreferences()).toEqual(['close']);
+    first.close();
+    second.close();
+  });
 });

@@ -10,8 +10,9 @@ import type {
   NewMemoryEntry,
 } from '../spec/index.js';
 import { NotFoundError } from '../spec/index.js';
-import { decodeEmbedding, encodeEmbedding } from './embedding-codec.js';
+import { encodeEmbedding } from './embedding-codec.js';
 import { exactNearest } from './exact-nearest.js';
+import { ScopeVectorCache } from './scope-vector-cache.js';
 import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
@@ -26,9 +27,9 @@ import {
 const scopeClause = 'tenant = ? AND user_id = ? AND task = ?';
 
 /**
- * `Memory` in a SQLite file (see `openSqliteDatabase`). Embeddings are Float32 BLOBs; `nearest` scans
- * the scope's rows of one kind through the `(tenant, user_id, task, kind, sequence)` index and ranks
- * them in process (exact k-NN, DESIGN.md §3).
+ * `Memory` in a SQLite file (see `openSqliteDatabase`). Embeddings are Float32 BLOBs; `nearest` ranks
+ * all of the scope's vectors of one kind in process (exact k-NN, DESIGN.md §3), holding decoded
+ * vectors of recent scopes in a `ScopeVectorCache` checked against the table on every query.
  *
  * @example
  * const memory = new SqliteMemory(openSqliteDatabase({ path: '.tailor/tailor.sqlite' }));
@@ -37,13 +38,21 @@ export class SqliteMemory implements Memory {
   private readonly statements: {
     readonly insert: Statement;
     readonly scopeDimension: Statement;
-    readonly vectors: Statement;
+    readonly probe: Statement;
+    readonly vectorsAfter: Statement;
     readonly byId: Statement;
     readonly delete: Statement;
     readonly forget: Statement;
   };
 
-  constructor(private readonly database: Database) {
+  private readonly cache: ScopeVectorCache;
+
+  /** `vectorCacheBytes`: most decoded embeddings kept between queries (default 256 MiB). */
+  constructor(
+    private readonly database: Database,
+    options: { readonly vectorCacheBytes?: number } = {},
+  ) {
+    this.cache = new ScopeVectorCache(options.vectorCacheBytes);
     this.statements = {
       insert: database.prepare(
         `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
@@ -51,8 +60,15 @@ export class SqliteMemory implements Memory {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       ),
       scopeDimension: database.prepare(`SELECT dimension FROM memory_entries WHERE ${scopeClause} LIMIT 1`),
-      vectors: database
-        .prepare(`SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = ?`)
+      probe: database.prepare(
+        `SELECT count(*) AS count, coalesce(max(sequence), 0) AS maxSequence FROM memory_entries
+         WHERE ${scopeClause} AND kind = ?`,
+      ),
+      vectorsAfter: database
+        .prepare(
+          `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = ? AND sequence > ?
+           ORDER BY sequence`,
+        )
         .raw(true),
       byId: database.prepare(`SELECT * FROM memory_entries WHERE ${scopeClause} AND id = ?`),
       delete: database.prepare(`DELETE FROM memory_entries WHERE ${scopeClause} AND id = ?`),
@@ -99,20 +115,22 @@ export class SqliteMemory implements Memory {
   }): Promise<Neighbour[]> {
     validateK(options.k);
     const { scope } = options;
-    const rows = this.statements.vectors.all(scope.tenant, scope.user, scope.task, options.kind) as [
-      number,
-      Uint8Array,
-    ][];
-    const stored = rows[0] === undefined ? this.scopeDimension(scope) : rows[0][1].byteLength / 4;
+    const scopeValues = [scope.tenant, scope.user, scope.task, options.kind] as const;
+    const probe = this.statements.probe.get(...scopeValues) as { count: number; maxSequence: number };
+    const { sequences, vectors } =
+      probe.count === 0
+        ? { sequences: [], vectors: [] }
+        : await this.cache.vectors(
+            JSON.stringify(scopeValues),
+            probe,
+            async (afterSequence) =>
+              this.statements.vectorsAfter.all(...scopeValues, afterSequence) as [number, Uint8Array][],
+          );
+    const stored = vectors[0] === undefined ? this.scopeDimension(scope) : vectors[0].length;
     if (stored !== undefined && stored !== options.embedding.length) {
       throw dimensionError(options.embedding.length, stored);
     }
-    const query = Float32Array.from(options.embedding);
-    const best = exactNearest(
-      rows.map(([sequence, bytes]) => ({ sequence, vector: decodeEmbedding(bytes) })),
-      query,
-      options.k,
-    );
+    const best = exactNearest({ sequences, vectors }, Float32Array.from(options.embedding), options.k);
     if (best.length === 0) return [];
     const placeholders = best.map(() => '?').join(', ');
     const found = this.database
