@@ -51,13 +51,13 @@ export function defineAtom(definition: AtomDefinition): StyleAtom {
   // NOTE: one cache per task kind, keyed by the text itself: concatenated keys would be re-hashed on
   // every lookup, which costs more than many detectors.
   const detected = {
-    summarization: new BoundedCache<string, boolean>(8192),
-    email: new BoundedCache<string, boolean>(8192),
+    summarization: new BoundedCache<string, boolean>(4096),
+    email: new BoundedCache<string, boolean>(4096),
     custom: new BoundedCache<string, boolean>(1024),
   };
   const applied = {
-    summarization: new BoundedCache<string, string>(4096),
-    email: new BoundedCache<string, string>(4096),
+    summarization: new BoundedCache<string, string>(2048),
+    email: new BoundedCache<string, string>(2048),
     custom: new BoundedCache<string, string>(512),
   };
   const detect = (text: string, task: Task) =>
