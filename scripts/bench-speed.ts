@@ -107,7 +107,7 @@ async function profile(): Promise<void> {
   const parts = [...totals.entries()].sort((left, right) => right[1] - left[1]);
   const accounted = parts.reduce((sum, [, milliseconds]) => sum + milliseconds, 0);
   console.log(
-    `\nwhere the time goes (seed 0, both tasks, every learner, one thread: ${(all / 1000).toFixed(1)} s)`,
+    `\nwhere the time goes (seed 0, both tasks, every learner, one thread, caches warm from the sweep: ${(all / 1000).toFixed(1)} s)`,
   );
   for (const [label, milliseconds] of parts) {
     console.log(
