@@ -4,6 +4,7 @@ export * from './is-accepted.js';
 export * from './learner.js';
 export * from './learner-registry.js';
 export * from './learners/cipher.js';
+export * from './learners/cipher-preference.js';
 export * from './learners/continual.js';
 export * from './learners/explore-exploit.js';
 export * from './learners/icl-edit.js';

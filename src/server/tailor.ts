@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Learner } from '../core/index.js';
+import type { CipherPreference, Learner } from '../core/index.js';
+import { cipherPreference } from '../core/index.js';
 import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
 import type {
   Embedder,
@@ -11,8 +12,7 @@ import type {
   Writer,
 } from '../spec/index.js';
 import { ConflictError, InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
-import type { ChatPreference } from './chat-preference.js';
-import { chatPreference, retrievalK } from './chat-preference.js';
+import { retrievalK } from './retrieval-k.js';
 import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
 import { learnInteraction } from './learn-interaction.js';
@@ -248,15 +248,15 @@ export function createTailor(options: TailorOptions) {
 
     /**
      * The preference to steer a chat reply with (CIPHER retrieval and aggregation for the user's
-     * `chat` task, see `chatPreference`), before the proxy calls the upstream model.
+     * `chat` task, see `cipherPreference`), before the proxy calls the upstream model.
      */
     async prepareChat(request: {
       readonly tenant: string;
       readonly user: string;
       readonly text: string;
       readonly abortSignal?: AbortSignal;
-    }): Promise<ChatPreference> {
-      return chatPreference({
+    }): Promise<CipherPreference> {
+      return cipherPreference({
         writer: options.writer,
         embedder: options.embedder,
         memory,
@@ -275,7 +275,7 @@ export function createTailor(options: TailorOptions) {
       readonly user: string;
       readonly text: string;
       readonly output: string;
-      readonly prepared: ChatPreference;
+      readonly prepared: CipherPreference;
     }): Promise<Interaction> {
       return interactions.create({
         id: request.id,

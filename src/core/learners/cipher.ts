@@ -1,3 +1,4 @@
+import { cipherPreference } from './cipher-preference.js';
 import type { Embedder, Memory, Writer } from '../../spec/index.js';
 import { addUsage, noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
@@ -5,8 +6,7 @@ import { isAccepted } from '../is-accepted.js';
 import type { Learner } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePreference } from './memory-entries.js';
-import { retrievePreferences } from './retrieve-preferences.js';
-import { aggregatePreferences, generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
+import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
 
 /**
  * CIPHER (`cipher-1`, `cipher-K`), the paper's method.
@@ -36,32 +36,21 @@ export function createCipherLearner(options: {
   return {
     name: `cipher-${k}`,
     async propose({ scope, task, context, abortSignal }) {
-      const embedding = await embedText({ embedder, text: context.text, abortSignal });
-      const retrieved = await retrievePreferences({ memory, scope, embedding, k });
-      const preferences = retrieved.flatMap((neighbour) =>
-        neighbour.entry.preference === null ? [] : [neighbour.entry.preference],
-      );
-      let preference: string | null = null;
-      let usage = noUsage;
-      const warnings: string[] = [];
-      if (preferences.length === 1 && k === 1) {
-        preference = preferences[0] ?? null;
-      } else if (preferences.length > 0) {
-        const step = await aggregatePreferences({ writer, task, preferences, abortSignal });
-        preference = step.preference;
-        usage = step.usage;
-        warnings.push(...step.warnings);
-      }
+      const { preference, neighbours, embedding, usage, warnings } = await cipherPreference({
+        writer,
+        embedder,
+        memory,
+        scope,
+        task,
+        text: context.text,
+        k,
+        abortSignal,
+      });
       const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
       return {
         text: result.text,
         preferenceUsed: preference,
-        neighbours: retrieved.map((neighbour) => ({
-          entryId: neighbour.entry.id,
-          contextId: neighbour.entry.contextId,
-          similarity: neighbour.similarity,
-          preference: neighbour.entry.preference,
-        })),
+        neighbours,
         embedding,
         usage: addUsage(usage, result.usage),
         warnings: [...warnings, ...(result.warnings ?? [])],

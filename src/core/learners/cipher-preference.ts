@@ -1,6 +1,3 @@
-import type { Learner } from '../core/index.js';
-import { embedText, parseLearnerName, retrievePreferences } from '../core/index.js';
-import { aggregatePreferences } from '../core/learners/writer-steps.js';
 import type {
   Embedder,
   Memory,
@@ -9,34 +6,34 @@ import type {
   TokenUsage,
   UsedNeighbour,
   Writer,
-} from '../spec/index.js';
-import { noUsage } from '../spec/index.js';
+} from '../../spec/index.js';
+import { noUsage } from '../../spec/index.js';
+import { embedText } from '../embed-text.js';
+import { retrievePreferences } from './retrieve-preferences.js';
+import { aggregatePreferences } from './writer-steps.js';
 
-/** The preference to steer one reply with, and what it came from. */
-export interface ChatPreference {
+/** The preference CIPHER steers a draft with, and what it came from. */
+export interface CipherPreference {
+  /** Null with an empty history: CIPHER then writes with no preference. */
   readonly preference: string | null;
   readonly neighbours: readonly UsedNeighbour[];
+  /** The text's embedding, reused when learning. */
   readonly embedding: readonly number[];
+  /** Agent tokens of the aggregation, if any. */
   readonly usage: TokenUsage;
-}
-
-/** How many neighbours CIPHER retrieves for the proxy: the learner's K, or 5 for other learners. */
-export function retrievalK(learner: Learner): number {
-  try {
-    const spec = parseLearnerName(learner.name);
-    return spec.kind === 'cipher' ? spec.k : 5;
-  } catch {
-    return 5;
-  }
+  readonly warnings: readonly string[];
 }
 
 /**
- * CIPHER's retrieval for a chat message (the proxy's "propose" without generation): embed the text,
- * take the preferences of the K nearest past messages plus every pinned or user-written one, and
- * aggregate them with the writer (a single one is used as it is when K is 1). No history, no
- * preference.
+ * CIPHER's retrieval step, shared by the learner and the chat proxy: embed the text, take the
+ * preferences of the K nearest past contexts plus every pinned or user-written one, and aggregate them
+ * with the writer. With K = 1 a single retrieved preference is used as it is; with K > 1 even a single
+ * one is aggregated, as in the paper's CIPHER-K.
+ *
+ * @example
+ * const { preference, neighbours } = await cipherPreference({ writer, embedder, memory, scope, task, text, k: 5 });
  */
-export async function chatPreference(options: {
+export async function cipherPreference(options: {
   readonly writer: Writer;
   readonly embedder: Embedder;
   readonly memory: Memory;
@@ -45,7 +42,7 @@ export async function chatPreference(options: {
   readonly text: string;
   readonly k: number;
   readonly abortSignal?: AbortSignal;
-}): Promise<ChatPreference> {
+}): Promise<CipherPreference> {
   const { writer, embedder, memory, scope, task, k, abortSignal } = options;
   const embedding = await embedText({ embedder, text: options.text, abortSignal });
   const retrieved = await retrievePreferences({ memory, scope, embedding, k });
@@ -54,12 +51,14 @@ export async function chatPreference(options: {
   );
   let preference: string | null = null;
   let usage = noUsage;
+  const warnings: string[] = [];
   if (preferences.length === 1 && k === 1) {
     preference = preferences[0] ?? null;
   } else if (preferences.length > 0) {
     const step = await aggregatePreferences({ writer, task, preferences, abortSignal });
     preference = step.preference;
     usage = step.usage;
+    warnings.push(...step.warnings);
   }
   return {
     preference,
@@ -71,5 +70,6 @@ export async function chatPreference(options: {
     })),
     embedding,
     usage,
+    warnings,
   };
 }
