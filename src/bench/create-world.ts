@@ -5,7 +5,8 @@ import { checkPreferenceMap, loadPreferenceMapFile } from '../sim/preference-map
 import { getPreferenceSet, preferenceSetNames, preferencesForTask } from '../sim/preference-sets.js';
 import { OfflineWriter } from '../sim/offline-writer.js';
 import { simulatedUserFromTexts } from '../sim/simulated-user.js';
-import type { Context } from '../spec/index.js';
+import { existsSync } from 'node:fs';
+import { InvalidInputError, type Context } from '../spec/index.js';
 import type { BenchProvenance } from './bench-summary.js';
 import type { BenchWorld } from './bench-world.js';
 import type { BenchTask } from './parse-flags.js';
@@ -43,6 +44,13 @@ export async function loadWorldPreferences(spec: WorldSpec): Promise<Record<stri
     return Object.fromEntries(
       Object.entries(bySource).map(([source, preference]) => [source, preference.text]),
     );
+  }
+  if (!existsSync(spec.preferences)) {
+    throw new InvalidInputError({
+      field: '--preferences',
+      value: spec.preferences,
+      accepted: `a preference set (${preferenceSetNames.join(', ')}) or a preference map file (JSON: source → preference text)`,
+    });
   }
   return loadPreferenceMapFile(spec.preferences);
 }

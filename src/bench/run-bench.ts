@@ -51,7 +51,8 @@ export function jobKey(task: string, learner: string, seed: number): string {
   return `${task}/${learner}/seed-${seed}`;
 }
 
-function worldOf(plan: BenchPlan, task: BenchTask): WorldSpec {
+/** The world spec of one task of a plan. */
+export function worldOf(plan: BenchPlan, task: BenchTask): WorldSpec {
   return {
     task,
     preferences: plan.preferences,

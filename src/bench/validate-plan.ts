@@ -2,19 +2,22 @@ import { buildSchedule, parseLearnerName } from '../core/index.js';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
 import { createWorld, loadWorldCorpus, loadWorldPreferences, type WorldSpec } from './create-world.js';
 import { ensureWritableDirectory } from './parse-flags.js';
-import type { BenchPlan } from './run-bench.js';
+import { worldOf, type BenchPlan } from './run-bench.js';
+import { checkPreferenceMap } from '../sim/preference-map.js';
+import { simulatedUserFromTexts } from '../sim/simulated-user.js';
 
-/** Re-throw an InvalidInputError under the CLI flag that carried the bad value. */
-async function underFlag<T>(flag: string, run: () => Promise<T> | T): Promise<T> {
+/** Re-throw an InvalidInputError under the CLI flag (and value) that carried the bad input. */
+async function underFlag<T>(flag: string, run: () => Promise<T> | T, value?: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (!InvalidInputError.isInstance(error) || error.field.startsWith('--')) throw error;
+    const where = value === undefined ? flag : `${flag} ${value}`;
     throw new InvalidInputError({
       field: flag,
       value: error.value,
       accepted: error.accepted,
-      message: `${flag}: ${error.message}`,
+      message: `${where}: ${error.message}`,
       cause: error,
     });
   }
@@ -24,29 +27,30 @@ async function underFlag<T>(flag: string, run: () => Promise<T> | T): Promise<T>
  * Check everything a bench plan needs before any round runs, so a bad flag fails at once with exit
  * code 2: learner names, corpus and preferences (every source has a preference the simulated user
  * understands), that `--rounds` fits the corpus without repeating a document, model specs and keys,
- * that remote models answer, and that `--out` is writable.
+ * that remote models answer, and that `--out` is writable. A rejected plan leaves no file behind: the
+ * response cache is not opened and `--out` is created last.
  */
 export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
   for (const learner of plan.learners) await underFlag('--learners', () => parseLearnerName(learner));
-  await ensureWritableDirectory('--out', plan.outDir);
   const prices = plan.prices;
   if (prices !== null) {
     const { loadPriceTable } = await import('../providers/index.js');
     await underFlag('--prices', () => loadPriceTable(prices));
   }
   for (const task of plan.tasks) {
-    const world: WorldSpec = {
-      task,
-      preferences: plan.preferences,
-      corpus: plan.corpus,
-      writer: plan.writer,
-      reviewer: plan.reviewer,
-      embedder: plan.embedder,
-      cacheFile: plan.cacheFile,
-    };
-    const contexts = await underFlag('--corpus', () => loadWorldCorpus(world));
-    await underFlag('--preferences', () => loadWorldPreferences(world));
-    await underFlag('--preferences', () => createWorld(world, plan.seeds[0] ?? 0));
+    const world: WorldSpec = { ...worldOf(plan, task), cacheFile: null };
+    const contexts = await underFlag('--corpus', () => loadWorldCorpus(world), plan.corpus);
+    const preferences = await underFlag('--preferences', () => loadWorldPreferences(world), plan.preferences);
+    await underFlag(
+      '--preferences',
+      () => {
+        checkPreferenceMap(preferences, new Set(contexts.map((context) => context.source)));
+        if (plan.reviewer === 'sim') simulatedUserFromTexts(preferences);
+      },
+      plan.preferences,
+    );
+    // NOTE: model specs and keys are checked here too; their errors name their own flag or variable.
+    await createWorld(world, plan.seeds[0] ?? 0);
     await underFlag('--rounds', () => buildSchedule({ contexts, rounds: plan.rounds, seed: 0 }));
   }
   const remotes: [string, string, 'language' | 'embedding'][] = [
@@ -71,4 +75,5 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
       }
     });
   }
+  await ensureWritableDirectory('--out', plan.outDir);
 }

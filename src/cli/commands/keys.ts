@@ -25,7 +25,18 @@ async function withStores<T>(
  * ID`. Keys are stored hashed: a lost secret cannot be shown again, only replaced.
  */
 export function registerKeysCommand(program: Command): void {
-  const keys = program.command('keys').description('Manage the API keys of the service');
+  const keys = program
+    .command('keys')
+    .description('Manage the API keys of the service')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tailor keys create --tenant acme --label "writing app"   # prints the secret once
+  $ tailor keys list --tenant acme
+  $ tailor keys revoke <key id>
+  $ tailor keys create --tenant acme --store postgres://tailor@db:5432/tailor`,
+    );
   const storeOptions = (command: Command) =>
     command
       .option(

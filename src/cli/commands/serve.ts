@@ -70,6 +70,15 @@ export function registerServeCommand(program: Command): void {
     .option('--key-file <path>', 'where the local API key is kept (default: beside the SQLite file)')
     .option('--new-key', 'create and print a new local API key')
     .addOption(new Option('--no-ui', 'do not serve the web UI'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tailor serve                                   # offline writer, SQLite in .tailor/, UI on :8787
+  $ tailor serve --model openai:gpt-4o --embedder openai:text-embedding-3-small --port 8080
+  $ tailor serve --store postgres://tailor@db:5432/tailor --host 0.0.0.0   # one of several servers
+  $ tailor serve --model ollama:llama3.1:8b --upstream ollama:llama3.1:8b --learner cipher-1`,
+    )
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
       const service = await startService({
