@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError, type Context } from '../spec/index.js';
-import { inputFileError, readUtf8File } from './input-file.js';
+import { inputFileError, parseJsonObjectLine, readUtf8File } from './input-file.js';
 
 /** The tasks that ship a builtin corpus under `data/<task>/`. */
 export const builtinCorpusTasks = ['summarization', 'email'] as const;
@@ -133,27 +133,10 @@ export async function loadBuiltinCorpus(task: BuiltinCorpusTask): Promise<Contex
 }
 
 function parseRecord(raw: string, location: { path: string; line: number }): Context {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw inputFileError(location, {
-      field: 'line',
-      problem: `malformed JSON (${detail})`,
-      accepted: acceptedRecord,
-      cause: error,
-    });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw inputFileError(location, {
-      field: 'line',
-      value,
-      problem: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
-      accepted: acceptedRecord,
-    });
-  }
-  const record = value as Record<string, unknown>;
+  const record = parseJsonObjectLine(raw, location, {
+    accepted: acceptedRecord,
+    expected: (value) => `expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+  });
   const id = requireString(record, 'id', location);
   const source = requireString(record, 'source', location);
   const text = requireString(record, 'text', location);

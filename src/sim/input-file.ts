@@ -92,3 +92,35 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   }
   return good;
 }
+
+/**
+ * One line of a JSONL file as a JSON object, or an error naming the file, the line and the problem
+ * (malformed JSON, or not an object: `expected` says what was expected).
+ */
+export function parseJsonObjectLine(
+  raw: string,
+  location: { readonly path: string; readonly line: number },
+  options: { readonly accepted: string; readonly expected: (value: unknown) => string },
+): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw inputFileError(location, {
+      field: 'line',
+      problem: `malformed JSON (${detail})`,
+      accepted: options.accepted,
+      cause: error,
+    });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw inputFileError(location, {
+      field: 'line',
+      value,
+      problem: options.expected(value),
+      accepted: options.accepted,
+    });
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,5 +1,11 @@
 import { InvalidInputError } from '../spec/index.js';
-import { inputFileError, lineAtOffset, readUtf8File, type FileLocation } from './input-file.js';
+import {
+  inputFileError,
+  lineAtOffset,
+  parseJsonObjectLine,
+  readUtf8File,
+  type FileLocation,
+} from './input-file.js';
 
 /** A latent preference per corpus source: `{ "<source>": "<preference text>" }`. */
 export type PreferenceMap = Record<string, string>;
@@ -107,27 +113,10 @@ function parseLines(content: string, path: string): PreferenceMap {
     const raw = lines[index] ?? '';
     if (raw.trim() === '') continue;
     const location = { path, line: index + 1 };
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw inputFileError(location, {
-        field: 'line',
-        problem: `malformed JSON (${detail})`,
-        accepted: acceptedFile,
-        cause: error,
-      });
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw inputFileError(location, {
-        field: 'line',
-        value,
-        problem: 'expected a JSON object {"source", "preference"}',
-        accepted: acceptedFile,
-      });
-    }
-    const record = value as Record<string, unknown>;
+    const record = parseJsonObjectLine(raw, location, {
+      accepted: acceptedFile,
+      expected: () => 'expected a JSON object {"source", "preference"}',
+    });
     if (typeof record.source !== 'string') {
       throw inputFileError(location, {
         field: 'source',
