@@ -167,6 +167,14 @@ describe.skipIf(!chromium.present && !chromium.required)(
       );
       await saveScreenshot(ui.page, 'progress');
       await ui.page.setViewportSize({ width: 390, height: 844 });
+      for (const view of ['Write', 'What Tailor learned', 'Progress'] as const) {
+        await ui.view(view);
+        // At phone width nothing may spill sideways: the page never scrolls horizontally.
+        const overflow = await ui.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow, `${view} at 390 px`).toBeLessThanOrEqual(0);
+      }
       await ui.view('Write');
       await saveScreenshot(ui.page, 'write-phone');
       expect(session.pageErrors).toEqual([]);
