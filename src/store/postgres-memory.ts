@@ -106,15 +106,19 @@ export class PostgresMemory implements Memory {
     const { sequences, vectors } =
       probe.count === 0
         ? { sequences: [], vectors: [] }
-        : await this.cache.vectors(JSON.stringify(scopeValues), probe, async (afterSequence) => {
-            const result = await this.pool.query<[string, Buffer]>({
-              text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4
-                     AND sequence > $5 ORDER BY sequence`,
-              values: [...scopeValues, afterSequence],
-              rowMode: 'array',
-            });
-            return result.rows.map(([sequence, bytes]) => [Number(sequence), bytes] as const);
-          });
+        : await this.cache.vectors(
+            JSON.stringify(scopeValues),
+            probe,
+            async (afterSequence, upToSequence) => {
+              const result = await this.pool.query<[string, Buffer]>({
+                text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4
+                     AND sequence > $5 AND sequence <= $6 ORDER BY sequence`,
+                values: [...scopeValues, afterSequence, upToSequence],
+                rowMode: 'array',
+              });
+              return result.rows.map(([sequence, bytes]) => [Number(sequence), bytes] as const);
+            },
+          );
     const stored = vectors[0] === undefined ? await scopeDimension(this.pool, scope) : vectors[0].length;
     if (stored !== undefined && stored !== options.embedding.length) {
       throw dimensionError(options.embedding.length, stored);

@@ -7,10 +7,10 @@ import { ScopeVectorCache } from './scope-vector-cache.js';
 function table(initial: [number, number[]][]) {
   const rows = [...initial];
   const loads: number[] = [];
-  const load: LoadVectors = async (after) => {
+  const load: LoadVectors = async (after, upTo) => {
     loads.push(after);
     return rows
-      .filter(([sequence]) => sequence > after)
+      .filter(([sequence]) => sequence > after && sequence <= upTo)
       .map(([sequence, vector]) => [sequence, encodeEmbedding(vector)] as const);
   };
   const probe = () => ({
@@ -76,5 +76,17 @@ describe('ScopeVectorCache', () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => cache.vectors('s', scope.probe(), scope.load)));
     for (const result of results) expect(result.sequences).toEqual([1, 2, 3]);
     expect(scope.loads).toEqual([0, 1]);
+  });
+
+  it('keeps reading only new rows when rows arrive between the probe and the read', async () => {
+    const cache = new ScopeVectorCache();
+    const scope = table([[1, [1, 0]]]);
+    await cache.vectors('s', scope.probe(), scope.load);
+    scope.rows.push([2, [0, 1]]);
+    const probe = scope.probe();
+    scope.rows.push([3, [1, 0]]);
+    expect((await cache.vectors('s', probe, scope.load)).sequences).toEqual([1, 2]);
+    expect((await cache.vectors('s', scope.probe(), scope.load)).sequences).toEqual([1, 2, 3]);
+    expect(scope.loads).toEqual([0, 1, 2]);
   });
 });

@@ -12,8 +12,15 @@ export interface ScopeVectors {
   readonly vectors: readonly Float32Array[];
 }
 
-/** `[sequence, embedding bytes]` rows with a sequence above `afterSequence`, in sequence order. */
-export type LoadVectors = (afterSequence: number) => Promise<readonly (readonly [number, Uint8Array])[]>;
+/**
+ * `[sequence, embedding bytes]` rows with `afterSequence < sequence <= upToSequence`, in sequence
+ * order. The upper bound is the probe's newest sequence, so rows added after the probe do not make
+ * the cache read the whole scope again.
+ */
+export type LoadVectors = (
+  afterSequence: number,
+  upToSequence: number,
+) => Promise<readonly (readonly [number, Uint8Array])[]>;
 
 interface CachedScope {
   readonly sequences: number[];
@@ -61,7 +68,8 @@ export class ScopeVectorCache {
       cached !== undefined &&
       (cached.sequences.length !== probe.count || cached.maxSequence !== probe.maxSequence)
     ) {
-      const grown = probe.maxSequence > cached.maxSequence ? await load(cached.maxSequence) : [];
+      const grown =
+        probe.maxSequence > cached.maxSequence ? await load(cached.maxSequence, probe.maxSequence) : [];
       if (grown.length > 0 && cached.sequences.length + grown.length === probe.count) {
         this.bytes += append(cached, grown);
       } else {
@@ -71,7 +79,7 @@ export class ScopeVectorCache {
     }
     if (cached === undefined) {
       cached = { sequences: [], vectors: [], maxSequence: 0, bytes: 0 };
-      this.bytes += append(cached, await load(0));
+      this.bytes += append(cached, await load(0, probe.maxSequence));
     }
     // NOTE: re-inserting moves the scope to the end of the Map's order: the most recently used.
     this.scopes.delete(key);

@@ -66,8 +66,8 @@ export class SqliteMemory implements Memory {
       ),
       vectorsAfter: database
         .prepare(
-          `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = ? AND sequence > ?
-           ORDER BY sequence`,
+          `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = ?
+           AND sequence > ? AND sequence <= ? ORDER BY sequence`,
         )
         .raw(true),
       byId: database.prepare(`SELECT * FROM memory_entries WHERE ${scopeClause} AND id = ?`),
@@ -123,8 +123,11 @@ export class SqliteMemory implements Memory {
         : await this.cache.vectors(
             JSON.stringify(scopeValues),
             probe,
-            async (afterSequence) =>
-              this.statements.vectorsAfter.all(...scopeValues, afterSequence) as [number, Uint8Array][],
+            async (afterSequence, upToSequence) =>
+              this.statements.vectorsAfter.all(...scopeValues, afterSequence, upToSequence) as [
+                number,
+                Uint8Array,
+              ][],
           );
     const stored = vectors[0] === undefined ? this.scopeDimension(scope) : vectors[0].length;
     if (stored !== undefined && stored !== options.embedding.length) {
