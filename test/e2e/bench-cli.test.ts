@@ -90,26 +90,12 @@ describe('tailor bench', { timeout: 180_000 }, () => {
 
   it('stops cleanly on Ctrl-C and keeps the runs that finished', async () => {
     const out = await mkdtemp(join(tmpdir(), 'tailor-bench-int-'));
-    const run = await tailor(
-      [
-        'bench',
-        '--task',
-        'summarization',
-        '--learners',
-        'no-learning,oracle,cipher-5,icl-edit-5',
-        '--rounds',
-        '40',
-        '--seeds',
-        '0,1',
-        '--workers',
-        '1',
-        '--no-progress',
-        '--no-cache',
-        '--out',
-        out,
-      ],
-      { interruptWhen: (stderr) => stderr.includes(': done after') },
-    );
+    const flags = [
+      'bench',
+      ...['--task', 'summarization', '--learners', 'no-learning,oracle,cipher-5,icl-edit-5'],
+      ...['--rounds', '40', '--seeds', '0,1', '--workers', '1', '--no-progress', '--no-cache', '--out', out],
+    ];
+    const run = await tailor(flags, { interruptWhen: (stderr) => stderr.includes(': done after') });
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('Stopping');
     const summary = JSON.parse(await readFile(join(out, 'summarization-summary.json'), 'utf8')) as {
@@ -117,24 +103,7 @@ describe('tailor bench', { timeout: 180_000 }, () => {
     };
     expect(summary.learners.map((learner) => learner.learner)).toContain('no-learning');
     expect(summary.learners.length).toBeLessThan(4);
-    const resumed = await tailor([
-      'bench',
-      '--task',
-      'summarization',
-      '--learners',
-      'no-learning,oracle,cipher-5,icl-edit-5',
-      '--rounds',
-      '40',
-      '--seeds',
-      '0,1',
-      '--workers',
-      '1',
-      '--no-progress',
-      '--no-cache',
-      '--resume',
-      '--out',
-      out,
-    ]);
+    const resumed = await tailor([...flags, '--resume']);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain('summarization/no-learning/seed-0: reused');
   });
