@@ -8,7 +8,9 @@ import { getPreferenceSet } from './preference-sets.js';
 import { atomsForPreferenceText, noPreferencePhrase } from './preference-text.js';
 import { inlineDocuments, sampleDocuments } from './sample-documents.js';
 import { simulatedUserFor } from './simulated-user.js';
-import { isMissed } from './writer/miss-model.js';
+import { unwantedAtoms } from './atoms/unwanted-atoms.js';
+import { applyRequirements } from './atoms/apply-requirements.js';
+import { defaultMissModel, isMissed, missProbability } from './writer/miss-model.js';
 import { countTokens } from './writer/token-counter.js';
 
 const summarization: Task = { kind: 'summarization' };
@@ -68,17 +70,45 @@ describe('OfflineWriter', () => {
   it('misses a requirement at the documented rate, deterministically per seed and context', () => {
     const trials = Array.from({ length: 20_000 }, (_, index) => `context-${index}`);
     const missed = trials.filter((contextId) =>
-      isMissed({ seed: 0, contextId, requirement: 'brief', missRate: 0.1 }),
+      isMissed({ seed: 0, contextId, requirement: 'brief', probability: 0.1 }),
     );
     expect(missed.length / trials.length).toBeGreaterThan(0.09);
     expect(missed.length / trials.length).toBeLessThan(0.11);
     expect(
-      trials.filter((contextId) => isMissed({ seed: 0, contextId, requirement: 'brief', missRate: 0.1 })),
+      trials.filter((contextId) => isMissed({ seed: 0, contextId, requirement: 'brief', probability: 0.1 })),
     ).toEqual(missed);
     expect(
-      trials.filter((contextId) => isMissed({ seed: 1, contextId, requirement: 'brief', missRate: 0.1 })),
+      trials.filter((contextId) => isMissed({ seed: 1, contextId, requirement: 'brief', probability: 0.1 })),
     ).not.toEqual(missed);
     expect(() => new OfflineWriter({ missRate: 2 })).toThrow(InvalidInputError);
+    expect(() => new OfflineWriter({ missLoad: -1 })).toThrow(InvalidInputError);
+  });
+
+  it('misses hard requirements more than easy ones, and more when more are asked at once', () => {
+    const model = defaultMissModel;
+    const alone = missProbability(model, { atom: 'brief', avoid: false }, 1);
+    expect(alone).toBeCloseTo(model.rate);
+    expect(missProbability(model, { atom: 'parallel-structure', avoid: false }, 1)).toBeGreaterThan(alone);
+    expect(missProbability(model, { atom: 'with-emojis', avoid: false }, 1)).toBeLessThan(alone);
+    expect(missProbability(model, { atom: 'brief', avoid: false }, 5)).toBeGreaterThan(alone);
+    expect(missProbability(model, { atom: 'brief', avoid: false }, 500)).toBe(model.ceiling);
+    // One draw per (seed, context, requirement): asking for more at once only adds misses.
+    const trials = Array.from({ length: 2_000 }, (_, index) => `context-${index}`);
+    const missedAt = (asked: number) =>
+      new Set(
+        trials.filter((contextId) =>
+          isMissed({
+            seed: 0,
+            contextId,
+            requirement: 'brief',
+            probability: missProbability(model, { atom: 'brief', avoid: false }, asked),
+          }),
+        ),
+      );
+    const few = missedAt(1);
+    const many = missedAt(6);
+    expect(many.size).toBeGreaterThan(few.size);
+    expect([...few].every((contextId) => many.has(contextId))).toBe(true);
   });
 
   it('keeps the oracle imperfect: some drafts written with the true preference still get edited', async () => {
@@ -108,8 +138,15 @@ describe('OfflineWriter', () => {
         task: email,
         pairs: [{ original: text, edited: review.edited }],
       });
-      // Atoms the draft already had (e.g. "clear" for short notes) cannot show in the edit.
-      const truth = keys(user.latentPreference(context, email).text);
+      // Atoms the draft already had (e.g. "clear" for short notes) cannot show in the edit; what the
+      // user removed as unwanted ("no exclamation marks" under a professional tone) is shown by it.
+      const { requirements } = user.latentPreference(context, email);
+      const truth = [
+        ...keys(user.latentPreference(context, email).text),
+        ...unwantedAtoms(applyRequirements(text, email, requirements), email, requirements, context.text).map(
+          (atom) => `avoid:${atom.id}`,
+        ),
+      ];
       expect(keys(inferred.text).length, inferred.text).toBeGreaterThan(0);
       expect(
         keys(inferred.text).filter((key) => !truth.includes(key)),
@@ -117,6 +154,32 @@ describe('OfflineWriter', () => {
       ).toEqual([]);
       expect(atomsForPreferenceText(inferred.text).unknown).toEqual([]);
     }
+  });
+
+  it('infers as a pure function of (shown draft, edit): no memory of its own drafts, same pair same answer', async () => {
+    const task = summarization;
+    const user = simulatedUserFor(getPreferenceSet('prelude'), task);
+    const contexts = inlineDocuments('summarization');
+    const used = new OfflineWriter({ seed: 3 });
+    const pairs: EditPair[] = [];
+    for (const context of contexts) {
+      // Drafts written with a wrong preference: the features the user keeps must be judged from the pair.
+      const guidance = { kind: 'preference', preference: 'bullet points, brief, positive' } as const;
+      const { text } = await used.generate({ task, context, guidance });
+      const review = await user.review({ task, context, output: text });
+      pairs.push({ original: text, edited: review.edited });
+    }
+    for (const pair of pairs) {
+      const fresh = new OfflineWriter({ seed: 9 });
+      const first = await used.inferPreference({ task, pairs: [pair] });
+      const again = await fresh.inferPreference({ task, pairs: [pair] });
+      expect(again.text).toBe(first.text);
+      // "positive" was in the shown draft and kept: an unmarked feature is no evidence of a preference.
+      expect(keys(first.text)).not.toContain('positive');
+    }
+    expect((await used.inferPreference({ task, pairs })).text).toBe(
+      (await new OfflineWriter().inferPreference({ task, pairs })).text,
+    );
   });
 
   it('infers "avoid" from a removal, majorities from several pairs, and nothing from acceptances', async () => {

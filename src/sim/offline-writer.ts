@@ -7,9 +7,11 @@ import { requirementKey, resolveConflicts } from './atoms/atom-requirement.js';
 import { atomsForPreferenceText, preferenceTextFor } from './preference-text.js';
 import { BoundedCache } from './text/bounded-cache.js';
 import { composeEmail } from './writer/compose-email.js';
-import { editEvidence, imitatedRequirements, majorityEvidence } from './writer/edit-evidence.js';
+import { editEvidence, imitatedRequirements, recurringEvidence } from './writer/edit-evidence.js';
 import { extractiveSummary } from './writer/extractive-summary.js';
-import { isMissed } from './writer/miss-model.js';
+import type { MissModel } from './writer/miss-model.js';
+import { defaultMissModel, isMissed, missProbability } from './writer/miss-model.js';
+import { ruledOutAtoms } from './atoms/unwanted-atoms.js';
 import { promptUsage } from './writer/prompt-usage.js';
 
 /** Unguided drafts by (task, sizes) and context text, shared by all writers (drafting is pure). */
@@ -19,8 +21,13 @@ const drafts = new Map<string, BoundedCache<string, string>>();
 export interface OfflineWriterOptions {
   /** Seed of the imperfection model (default 0). */
   readonly seed?: number;
-  /** Probability that one requirement is not applied to one context (default 0.1). */
+  /**
+   * Probability of missing one ordinary requirement asked alone (default 0.06; 0 makes a perfect
+   * writer). See `missProbability`.
+   */
   readonly missRate?: number;
+  /** Relative increase of a miss per additional requirement asked at once (default 0.15). */
+  readonly missLoad?: number;
   /** Sentences of an extractive summary (default 4). */
   readonly summarySentences?: number;
   /** Note sentences in a default email (default 4). */
@@ -38,14 +45,17 @@ export interface OfflineWriterOptions {
  *   order (unknown words ignored; of two conflicting atoms the one mentioned first wins).
  * - `guidance.kind === 'examples'` (ICL): imitates the atoms most revised texts have and most
  *   originals lack (`imitatedRequirements`).
- * - `inferPreference`: the requirements one pair shows, or that more than half of several pairs
- *   show (`editEvidence`: what the edit holds beyond the unguided draft the original was written
- *   from, which this writer remembers for its own outputs, as an LLM knows its default style),
- *   phrased with each atom's canonical phrase ("no clear preference" when none).
+ * - `inferPreference`: the requirements one pair shows, or that recur across several
+ *   pairs (at least two show them) (`editEvidence`: what the user added or removed, and the marked features the user kept),
+ *   phrased with each atom's canonical phrase ("no clear preference" when none). A pure function of
+ *   the pairs: no memory of earlier calls.
  * - `aggregatePreferences`: requirements mentioned by at least half of the preferences (ties kept),
  *   most mentioned first; conflicts keep the more mentioned.
- * - Imperfection: with probability `missRate` (default 0.1), decided by a hash of (seed, context
- *   id, requirement), a requirement is not applied when drafting; so even the oracle pays some cost.
+ * - Writing with a preference also drops what the requested atoms rule out (`ruledOutAtoms`: no
+ *   exclamation marks under a professional tone).
+ * - Imperfection shaped like an LLM's (`missProbability`): each requirement is missed with a
+ *   probability that grows with its difficulty and with how many requirements are asked at once,
+ *   decided by a hash of (seed, context id, requirement); so even the oracle pays some cost.
  * - Usage: counted as if the LLM prompts of `src/prompts` had been sent (cl100k_base tokens of the
  *   rendered prompt in, of the produced text out).
  *
@@ -57,23 +67,30 @@ export class OfflineWriter implements Writer {
   readonly provider = 'tailor-offline';
   readonly modelId = 'rule-based-writer';
   private readonly seed: number;
-  private readonly missRate: number;
+  /** The imperfection model's parameters (reported by the bench). */
+  readonly missModel: MissModel;
   private readonly summarySentences: number;
   private readonly emailSentences: number;
 
-  /** Output → the unguided draft it was written from (the baseline of inference). */
-  private readonly baselines = new BoundedCache<string, string>(8192);
-
   constructor(options: OfflineWriterOptions = {}) {
     this.seed = options.seed ?? 0;
-    this.missRate = options.missRate ?? 0.1;
-    if (!(this.missRate >= 0 && this.missRate <= 1)) {
+    const rate = options.missRate ?? defaultMissModel.rate;
+    const load = options.missLoad ?? defaultMissModel.load;
+    if (!(rate >= 0 && rate <= 1)) {
       throw new InvalidInputError({
         field: 'missRate',
         value: options.missRate,
         accepted: 'a number from 0 to 1',
       });
     }
+    if (!(load >= 0 && load <= 10)) {
+      throw new InvalidInputError({
+        field: 'missLoad',
+        value: options.missLoad,
+        accepted: 'a number from 0 to 10',
+      });
+    }
+    this.missModel = Object.freeze({ ...defaultMissModel, rate, load });
     this.summarySentences = options.summarySentences ?? 4;
     this.emailSentences = options.emailSentences ?? 4;
   }
@@ -109,16 +126,17 @@ export class OfflineWriter implements Writer {
     const { task, context, guidance } = options;
     const requirements = this.requirementsFor(task, guidance);
     const draft = this.draft(task, context);
-    const text = applyRequirements(draft, task, requirements, {
-      skip: (requirement) =>
-        isMissed({
+    const applied = requirements.filter(
+      (requirement) =>
+        !isMissed({
           seed: this.seed,
           contextId: context.id,
           requirement: requirementKey(requirement),
-          missRate: this.missRate,
+          probability: missProbability(this.missModel, requirement, requirements.length),
         }),
-    });
-    this.baselines.set(text, draft);
+    );
+    let text = applyRequirements(draft, task, applied);
+    for (const atom of ruledOutAtoms(applied)) text = atom.remove?.(text, task) ?? text;
     return { text, usage: promptUsage(generatePrompt(task, context, guidance), text) };
   }
 
@@ -127,11 +145,10 @@ export class OfflineWriter implements Writer {
     readonly pairs: readonly EditPair[];
   }): Promise<WriterResult> {
     const { task, pairs } = options;
-    const baselineOf = (pair: EditPair) => this.baselines.get(pair.original) ?? pair.original;
     const requirements =
       pairs.length === 1 && pairs[0] !== undefined
-        ? editEvidence(pairs[0], task, baselineOf(pairs[0]))
-        : majorityEvidence(pairs, task, baselineOf);
+        ? editEvidence(pairs[0], task)
+        : recurringEvidence(pairs, task);
     const text = preferenceTextFor(resolveConflicts(requirements));
     return { text, usage: promptUsage(inferPreferencePrompt(task, pairs), text) };
   }

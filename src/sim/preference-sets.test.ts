@@ -84,6 +84,6 @@ describe('preference sets', () => {
       /"no-closing" and "thankful-closing"/,
     );
     expect(() => parseLatentPreference('emojis, no emojis')).toThrow(/"with-emojis" and "avoid:with-emojis"/);
-    expect(() => parseLatentPreference('no storytelling')).toThrow(/cannot be avoided/);
+    expect(() => parseLatentPreference('no show emotions')).toThrow(/cannot be avoided/);
   });
 });

@@ -41,10 +41,10 @@ describe('atomsForPreferenceText', () => {
   });
 
   it('reports unknown words and negations of atoms that cannot be avoided', () => {
-    const parsed = atomsForPreferenceText('brief and witty, no storytelling, sarcastic');
+    const parsed = atomsForPreferenceText('brief and witty, no show emotions, sarcastic');
     expect(keys(parsed.requirements)).toEqual(['brief']);
     expect(parsed.unknown).toEqual(['witty', 'sarcastic']);
-    expect(parsed.unavoidable).toEqual(['no storytelling']);
+    expect(parsed.unavoidable).toEqual(['no show emotions']);
   });
 
   it('treats punctuation-bearing phrases (TL;DR, P.S., Q&A, &) as phrases, not separators', () => {

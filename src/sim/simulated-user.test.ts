@@ -4,6 +4,7 @@ import { userJudgePrompt } from '../prompts/index.js';
 import type { Context, Task } from '../spec/index.js';
 import { InvalidInputError } from '../spec/index.js';
 import { unmetRequirements } from './atoms/apply-requirements.js';
+import { markedAtoms, unwantedAtoms } from './atoms/unwanted-atoms.js';
 import { OfflineWriter } from './offline-writer.js';
 import { getPreferenceSet, preferenceSetNames } from './preference-sets.js';
 import { inlineDocuments, sampleDocuments } from './sample-documents.js';
@@ -125,5 +126,33 @@ describe('SimulatedUser', () => {
         output: 'A post.',
       }),
     ).rejects.toThrow(InvalidInputError);
+  });
+
+  it('never accepts a draft carrying a marked feature it did not ask for, and its edit removes it (property)', async () => {
+    const unrequested = markedAtoms.filter((atom) => atom.unwanted.when === 'unrequested');
+    for (const kind of kinds) {
+      const task: Task = { kind };
+      const user = simulatedUserFor(getPreferenceSet('prelude'), task);
+      const documents = sampleDocuments(kind);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...documents),
+          fc.constantFrom(...unrequested),
+          async (context, atom) => {
+            const own = user.latentPreference(context, task).requirements;
+            if (own.some((requirement) => requirement.atom === atom.id)) return;
+            const oracle = await draftFor(task, context, user.latentPreference(context, task).text);
+            const output = atom.apply(oracle, task);
+            if (!atom.detect(output, task) || unwantedAtoms(output, task, own, context.text).length === 0)
+              return;
+            const review = await user.review({ task, context, output });
+            expect(review.accepted).toBe(false);
+            expect(unwantedAtoms(review.edited, task, own, context.text)).toEqual([]);
+            expect(unmetRequirements(review.edited, task, own)).toEqual([]);
+          },
+        ),
+        { numRuns: 120, seed: 20261204 },
+      );
+    }
   });
 });

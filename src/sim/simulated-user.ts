@@ -1,8 +1,9 @@
 import { userEditPrompt, userJudgePrompt } from '../prompts/index.js';
 import type { Context, Reviewer, ReviewResult, Task, TokenUsage } from '../spec/index.js';
 import { addUsage, InvalidInputError, noUsage } from '../spec/index.js';
-import { applyRequirements, unmetRequirements } from './atoms/apply-requirements.js';
+import { unmetRequirements } from './atoms/apply-requirements.js';
 import { requirementKey } from './atoms/atom-requirement.js';
+import { reviseToStyle, unwantedAtoms } from './atoms/unwanted-atoms.js';
 import type { LatentPreference } from './latent-preference.js';
 import { parseLatentPreference } from './latent-preference.js';
 import type { PreferenceSet } from './preference-sets.js';
@@ -21,10 +22,16 @@ export interface SimulatedUserOptions {
 }
 
 /**
- * The rule-based simulated user of the offline world (DESIGN.md §4). Its latent preference for a
- * context is a set of atom requirements; it accepts a draft when every requirement holds, and
- * otherwise edits it by running, in the fixed order, the editor of each requirement that fails at
- * that point. Editing a text that already satisfies the preference changes nothing.
+ * The rule-based simulated user of the offline world (DESIGN.md §4). It judges like a person asked
+ * "is this in my style?": its latent preference for a context is a set of atom requirements, and it
+ * accepts a draft only when every requirement holds and no marked feature it did not ask for is
+ * present (`unwantedAtoms`: emojis, hashtags, a list or Q/A layout, a P.S., an added "wow"...,
+ * each atom's rule declared beside it). Otherwise its edit (`reviseToStyle`) adds what is missing
+ * and removes what is unwanted. Editing a text that already satisfies it changes nothing.
+ *
+ * An edit that changes only line breaks (the short paragraphs of "structured") costs 0 under the
+ * paper's word-token metric, yet it is an edit: the round is not a zero-edit round and learners learn
+ * from it.
  *
  * Usage is what the LLM-simulated user would have spent: the yes/no prompt (one output token) and,
  * after a "no", the revision prompt with the edit as output.
@@ -62,24 +69,26 @@ export class SimulatedUser implements Reviewer {
   }): Promise<ReviewResult> {
     const { task, context, output } = options;
     const preference = this.latentPreference(context, task);
-    const unmet = unmetRequirements(output, task, preference.requirements);
+    const { requirements } = preference;
+    const suits = (text: string) =>
+      unmetRequirements(text, task, requirements).length === 0 &&
+      unwantedAtoms(text, task, requirements, context.text).length === 0;
+    const satisfied = suits(output);
     let usage: TokenUsage = this.countUsage
-      ? promptUsage(
-          userJudgePrompt(task, context, output, preference.text),
-          unmet.length === 0 ? 'yes' : 'no',
-        )
+      ? promptUsage(userJudgePrompt(task, context, output, preference.text), satisfied ? 'yes' : 'no')
       : noUsage;
-    if (unmet.length === 0) return { accepted: true, edited: output, usage };
-    const edited = applyRequirements(output, task, preference.requirements);
+    if (satisfied) return { accepted: true, edited: output, usage };
+    const edited = reviseToStyle(output, task, requirements, context.text);
     if (this.countUsage)
       usage = addUsage(usage, promptUsage(userEditPrompt(task, output, preference.text), edited));
-    const left = unmetRequirements(edited, task, preference.requirements);
+    const left = [
+      ...unmetRequirements(edited, task, requirements).map(requirementKey),
+      ...unwantedAtoms(edited, task, requirements, context.text).map((atom) => `unwanted:${atom.id}`),
+    ];
     const warnings =
       left.length === 0
         ? []
-        : [
-            `simulated user could not satisfy ${left.map(requirementKey).join(', ')} for context ${context.id}`,
-          ];
+        : [`simulated user could not satisfy ${left.join(', ')} for context ${context.id}`];
     return { accepted: edited === output, edited, usage, warnings };
   }
 }

@@ -1,12 +1,12 @@
 import type { Task } from '../../spec/index.js';
-import { addSentence, bodySentences, messageText } from '../text/body-edits.js';
+import { addSentence, bodySentences, messageText, removeSentences } from '../text/body-edits.js';
 import type { SentencePosition } from '../text/body-edits.js';
 import { wordReplacer } from '../text/replace-words.js';
 import { withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import { plainText } from './plain-text.js';
 import { stockSentences } from './stock-sentences.js';
-import type { StyleAtom } from './style-atom.js';
+import type { StyleAtom, UnwantedRule } from './style-atom.js';
 import { defineAtom } from './style-atom.js';
 import { emotionWords, negativeWords, positiveWords } from './word-tables.js';
 
@@ -19,6 +19,7 @@ function stockSentenceAtom(options: {
   readonly sentence: string | ((task: Task) => string);
   readonly position: SentencePosition;
   readonly conflicts?: readonly string[];
+  readonly unwanted: UnwantedRule;
 }): StyleAtom {
   const { sentence, position, marker } = options;
   return defineAtom({
@@ -26,7 +27,19 @@ function stockSentenceAtom(options: {
     phrases: options.phrases,
     meaning: options.meaning,
     conflicts: options.conflicts,
+    unwanted: options.unwanted,
     detect: (text) => marker.test(plainText(text)),
+    // NOTE: only a marked addition can be avoided (its sentences deleted): deleting every sentence
+    // that names a feeling or a positive word would cut the document's own content.
+    ...(options.unwanted.when === 'never'
+      ? {}
+      : {
+          avoidPhrase: `no ${options.phrases[0] ?? options.id}`,
+          strip: (text: string) =>
+            editDocument(text, (document) =>
+              removeSentences(document, (sentence) => marker.test(plainText(sentence))),
+            ),
+        }),
     edit: (text, task) =>
       editDocument(text, (document) =>
         addSentence(document, typeof sentence === 'string' ? sentence : sentence(task), position),
@@ -39,16 +52,17 @@ const positiveMarker = new RegExp(`\\b(${positiveWords.join('|')})\\b`);
 const emotionMarker = new RegExp(`\\b(${emotionWords.join('|')})\\b`);
 const mentionsYou = /\b(you|your|yours|yourself)\b/i;
 
+const isQuestion = (sentence: string) => /\?["'”’)]*$/u.test(withoutTrailingMarks(sentence));
+
 function questions(text: string): string[] {
-  return bodySentences(readDocument(text)).filter((sentence) =>
-    /\?["'”’)]*$/u.test(withoutTrailingMarks(sentence)),
-  );
+  return bodySentences(readDocument(text)).filter(isQuestion);
 }
 
 /** Atoms that hold when a kind of sentence is present, and add a stock sentence when it is not. */
 export const additionAtoms = [
   defineAtom({
     id: 'positive',
+    unwanted: { when: 'never', why: 'A positive word is not a marked feature.' },
     phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
     meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...) in the message (greeting and sign-off aside). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This story has a bright side." (emails: "Overall, this looks great.").`,
     detect: (text) => !negative.test(text) && positiveMarker.test(plainText(messageText(readDocument(text)))),
@@ -64,6 +78,7 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'show-emotions',
+    unwanted: { when: 'never', why: 'Naming a feeling is not a marked feature.' },
     phrases: ['show emotions', 'emotional', 'show feelings', 'express emotions', 'heartfelt'],
     meaning:
       'Names a feeling: at least one emotion word (feel, felt, heart, tears, proud, nervous, overwhelmed...). The editor adds "Emotions run high." at the end.',
@@ -73,6 +88,11 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'personal-reflection',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: "An invitation to reflect on one's own life is a marked addition.",
+    },
     phrases: [
       'invoke personal reflection',
       'personal reflection',
@@ -88,15 +108,30 @@ export const additionAtoms = [
   }),
   defineAtom({
     id: 'interactive',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'A question put to the reader is a marked addition.',
+    },
     phrases: ['interactive', 'engage the reader', 'ask the reader', 'questions to the reader'],
     meaning:
       'Speaks with the reader: a body sentence is a question addressed to "you". The editor adds "What do you think about that?" at the end.',
+    avoidPhrase: 'no questions to the reader',
     detect: (text) => questions(text).some((question) => mentionsYou.test(question)),
     edit: (text) =>
       editDocument(text, (document) => addSentence(document, stockSentences.interactive, 'end')),
+    strip: (text) =>
+      editDocument(text, (document) =>
+        removeSentences(document, (sentence) => isQuestion(sentence) && mentionsYou.test(sentence)),
+      ),
   }),
   stockSentenceAtom({
     id: 'call-to-action',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'Asking the reader to act by a date is a marked addition.',
+    },
     phrases: ['call to action', 'call-to-action', 'clear next step', 'ask for a reply', 'request action'],
     meaning:
       'Asks the reader to do something by a time: "please reply/review/share/confirm...", "by Friday", "sign up", "get back to". The editor adds "Please reply with your thoughts by Friday." at the end.',
@@ -107,6 +142,7 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'respectful',
+    unwanted: { when: 'never', why: 'Courtesy is not objected to.' },
     phrases: ['respectful', 'polite', 'courteous', 'considerate'],
     meaning:
       'Shows courtesy to the reader: "appreciate(d)", "grateful", "kindly", "respectfully" or "thank you for your time". The editor adds "Your time is greatly appreciated." at the end.',
@@ -116,6 +152,11 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'playful',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'An interjection such as "wow" is a marked addition.',
+    },
     phrases: ['playful language', 'playful', 'fun', 'lighthearted', 'whimsical'],
     meaning:
       'Uses a playful interjection (wow, yay, woohoo, whoa, hooray, ta-da, oh boy). The editor adds "Wow, what a ride!" at the end.',
@@ -125,6 +166,11 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'storytelling',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'A story frame ("once upon a time") is a marked addition.',
+    },
     phrases: ['storytelling', 'story', 'narrative style', 'tell it as a story', 'fairy tale'],
     meaning:
       'Framed as a story: contains a story frame ("once upon a time", "this story begins", "the story of", "fairy tale"). The editor adds "This story begins like a fairy tale." first.',
@@ -134,6 +180,11 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'child-audience',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'Addressing children is a marked addition.',
+    },
     phrases: [
       'addressed to kids',
       'targeted to young children',
@@ -151,6 +202,11 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'immersive',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: '"Picture yourself..." is a marked addition.',
+    },
     phrases: ['immersive', 'vivid', 'put the reader in the scene', 'transport the reader'],
     meaning:
       'Places the reader inside the scene: "picture yourself", "imagine yourself", "imagine being", "step into". The editor adds "Picture yourself right there." first.',
@@ -160,15 +216,30 @@ export const additionAtoms = [
   }),
   defineAtom({
     id: 'inquisitive',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'A rhetorical question is a marked addition.',
+    },
     phrases: ['inquisitive', 'curious', 'rhetorical questions', 'rhetorical question', 'asks questions'],
     meaning:
       'Asks a curious question that is not addressed to "you" and is not a Q/A heading (a rhetorical question). The editor adds "Ever wondered how this works?" first.',
+    avoidPhrase: 'no rhetorical questions',
     detect: (text) => questions(text).some((question) => !mentionsYou.test(question)),
     edit: (text) =>
       editDocument(text, (document) => addSentence(document, stockSentences.inquisitive, 'start')),
+    strip: (text) =>
+      editDocument(text, (document) =>
+        removeSentences(document, (sentence) => isQuestion(sentence) && !mentionsYou.test(sentence)),
+      ),
   }),
   stockSentenceAtom({
     id: 'engaging',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'A news hook ("guess what") is a marked addition.',
+    },
     phrases: ['engaging', 'catchy', 'attention-grabbing', 'hook', 'exciting'],
     meaning:
       'Opens with a hook announcing news: "exciting news", "big news", "great news", "guess what". The editor adds "Some exciting news to share!" first.',
@@ -178,15 +249,25 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'conversational',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'Spoken discourse markers ("honestly") are a marked addition.',
+    },
     phrases: ['conversational', 'chatty', 'like talking to a friend', 'spoken style'],
     meaning:
-      'Sounds spoken: a discourse marker such as "honestly", "you know" (not "let you know"), "anyway", "by the way", "to be honest". The editor adds "Honestly, here goes." first.',
-    marker: /\b(honestly|(?<!let )you know|anyway|by the way|to be honest)\b/,
+      'Sounds spoken: a discourse marker such as "honestly", "you know" set off by a comma or ending the sentence (not "let you know", not "you know people..."), "anyway", "by the way", "to be honest". The editor adds "Honestly, here goes." first.',
+    marker: /\b(honestly|(?<!let )you know(?=[,.!?])|anyway|by the way|to be honest)\b/,
     sentence: stockSentences.conversational,
     position: 'start',
   }),
   stockSentenceAtom({
     id: 'foreshadowing',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'A teaser ("stay tuned") is a marked addition.',
+    },
     phrases: [
       'skillful foreshadowing',
       'foreshadowing',
@@ -203,6 +284,7 @@ export const additionAtoms = [
   }),
   stockSentenceAtom({
     id: 'personalized',
+    unwanted: { when: 'never', why: 'Relating the text to the reader is not objected to.' },
     phrases: ['personalized', 'personalised', 'personal touch', 'tailored to the recipient'],
     meaning:
       'Relates the message to the recipient: "your own work", "your work", "your research", "your interests", "your team", "thought of you". The editor adds "This connects closely to your own work." after the first sentence.',

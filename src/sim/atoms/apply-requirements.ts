@@ -20,7 +20,8 @@ export function unmetRequirements(
 
 /**
  * Rewrite a text so that it meets the requirements: in the fixed order, each requirement whose
- * check fails at that moment is enforced by its editor (`apply`, or `remove` for an avoided atom).
+ * check fails at that moment is enforced by its editor (`apply`, or `remove` for an avoided atom,
+ * after every required one); required atoms a removal undid are applied once more.
  * `skip` leaves chosen requirements out (the offline writer's imperfection).
  */
 export function applyRequirements(
@@ -29,12 +30,21 @@ export function applyRequirements(
   requirements: readonly AtomRequirement[],
   options: { readonly skip?: (requirement: AtomRequirement) => boolean } = {},
 ): string {
+  const applied = sortRequirements(requirements).filter(
+    (requirement) => options.skip?.(requirement) !== true,
+  );
   let current = text;
-  for (const requirement of sortRequirements(requirements)) {
-    if (options.skip?.(requirement) === true) continue;
+  for (const requirement of applied) {
     const atom = getAtom(requirement.atom);
     if (!requirement.avoid) current = atom.apply(current, task);
     else if (atom.remove !== undefined) current = atom.remove(current, task);
+  }
+  // NOTE: a removal can take away a required atom's only trace (deleting an added "Wow, what a ride!"
+  // loses the exclamation mark), so required atoms run once more; `apply` leaves held atoms alone.
+  if (applied.some((requirement) => requirement.avoid)) {
+    for (const requirement of applied) {
+      if (!requirement.avoid) current = getAtom(requirement.atom).apply(current, task);
+    }
   }
   return current;
 }

@@ -48,6 +48,7 @@ function tldrOf(document: TextDocument): string {
 export const envelopeAtoms = [
   defineAtom({
     id: 'tl-dr',
+    unwanted: { when: 'unrequested', why: 'A TL;DR line is a marked feature.' },
     phrases: [
       'TL;DR line at the top',
       'TL;DR line',
@@ -65,6 +66,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'no-greeting',
+    unwanted: { when: 'never', why: "A missing greeting is settled by the user's own greeting atoms." },
     phrases: ['no greeting', 'skip the greeting', 'without a greeting', 'no salutation'],
     meaning: 'No salutation line at the top. The editor deletes it.',
     conflicts: others(greetingSlot, 'no-greeting'),
@@ -73,6 +75,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'professional-greeting',
+    unwanted: { when: 'never', why: '"Dear ..." clashes only with informal, which rewrites it.' },
     phrases: [
       'professional greeting',
       'formal greeting',
@@ -92,6 +95,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'casual-greeting',
+    unwanted: { when: 'never', why: '"Hey" clashes only with a professional tone, which rewrites it.' },
     phrases: ['casual greeting', 'casual tone', 'friendly greeting', 'hey greeting'],
     meaning:
       'The first line is a "Hey" salutation. The editor replaces or adds it, keeping the name ("Hey Sam," or "Hey,").',
@@ -105,6 +109,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'no-closing',
+    unwanted: { when: 'never', why: "A missing sign-off is settled by the user's own closing atoms." },
     phrases: [
       'no closing',
       'without a closing',
@@ -127,6 +132,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'professional-closing',
+    unwanted: { when: 'never', why: 'A formal sign-off clashes only with informal, which rewrites it.' },
     phrases: [
       'professional closing',
       'formal closing',
@@ -142,6 +148,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'thankful-closing',
+    unwanted: { when: 'never', why: 'Thanks are not objected to.' },
     phrases: [
       'thankful closing',
       'thank-you closing',
@@ -157,6 +164,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'casual-closing',
+    unwanted: { when: 'never', why: '"Cheers" clashes only with a professional tone (a conflicting atom).' },
     phrases: ['casual closing', 'casual sign-off', 'cheers sign-off', 'cheers'],
     meaning:
       'Ends with a casual sign-off (Cheers, Take care, Talk soon). The editor replaces the sign-off with "Cheers," (keeping the signature) or adds it.',
@@ -166,6 +174,7 @@ export const envelopeAtoms = [
   }),
   defineAtom({
     id: 'ps-line',
+    unwanted: { when: 'unrequested', why: 'A P.S. line is a marked feature.' },
     phrases: ['a P.S. line', 'P.S. line', 'P.S.', 'postscript', 'PS line'],
     avoidPhrase: 'no P.S. line',
     meaning:

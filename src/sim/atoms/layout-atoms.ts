@@ -93,10 +93,29 @@ export function labelSentence(sentence: string): string {
   return `Key point: ${lowerFirst(sentence)}`;
 }
 
+/**
+ * Undo a line label: "Key point: the river rose." → "The river rose."; "Lisbon: the capital." →
+ * "Lisbon is the capital." (a noun phrase after the label gets its copula back); "Bridge: closed on
+ * Tuesday." → "Bridge closed on Tuesday.".
+ */
+export function unlabelSentence(sentence: string): string {
+  const match = /^(\*\*)?(\p{Lu}[\p{L}\p{N}'’ *&-]{0,42}?)(\*\*)?: (\S.*)$/u.exec(sentence);
+  if (match === null) return sentence;
+  const label = match[2] ?? '';
+  const content = match[4] ?? '';
+  if (/^key point$/i.test(label)) return capitalize(content);
+  const copula = /^(the|a|an|one|two|three|\p{N})\b/iu.test(content) ? ' is' : '';
+  return `${label}${copula} ${content}`;
+}
+
 /** Body layouts: lists, Q/A, short paragraphs, and parallel labelled items. */
 export const layoutAtoms = [
   defineAtom({
     id: 'bullet-points',
+    unwanted: {
+      when: 'unrequested',
+      why: 'A bulleted layout is a marked feature (even when the notes were bulleted).',
+    },
     phrases: ['bullet points', 'bulleted', 'bullets', 'bullet list', 'list format', 'bulleted list'],
     avoidPhrase: 'no bullet points',
     meaning:
@@ -109,6 +128,7 @@ export const layoutAtoms = [
   }),
   defineAtom({
     id: 'numbered-list',
+    unwanted: { when: 'unrequested', why: 'A numbered layout is a marked feature.' },
     phrases: ['numbered list', 'numbered points', 'numbered steps', 'enumerated list', 'numbered'],
     avoidPhrase: 'no numbered list',
     meaning:
@@ -121,6 +141,7 @@ export const layoutAtoms = [
   }),
   defineAtom({
     id: 'qa-format',
+    unwanted: { when: 'unrequested', why: 'A question-answer layout is a marked feature.' },
     phrases: [
       'question answering style',
       'question-answer format',
@@ -163,6 +184,10 @@ export const layoutAtoms = [
   }),
   defineAtom({
     id: 'structured',
+    unwanted: {
+      when: 'never',
+      why: 'Paragraph breaks cost nothing under the word-token metric and are not objected to.',
+    },
     phrases: [
       'structured',
       'well structured',
@@ -201,7 +226,13 @@ export const layoutAtoms = [
   }),
   defineAtom({
     id: 'parallel-structure',
+    unwanted: {
+      when: 'unrequested',
+      unlessInContext: true,
+      why: 'Labelled lines ("Key point: ...") are a marked feature, unless the notes were labelled ("Title: ...").',
+    },
     phrases: ['parallel structure', 'parallel', 'consistent structure', 'parallel phrasing'],
+    avoidPhrase: 'no parallel structure',
     meaning:
       'Every body line opens the same way, with a short capitalized label and a colon ("Lisbon: the capital of Portugal."). The editor puts each sentence of a one-paragraph prose body on its own line, then labels each line by moving its subject before a colon (dropping a copula), or with "Key point:" when no subject is found.',
     conflicts: ['qa-format'],
@@ -216,6 +247,13 @@ export const layoutAtoms = [
         for (const line of bodyLines(document)) {
           const [first] = line.sentences;
           if (first !== undefined) line.sentences[0] = labelSentence(first);
+        }
+      }),
+    strip: (text) =>
+      editDocument(text, (document) => {
+        for (const line of bodyLines(document)) {
+          const [first] = line.sentences;
+          if (first !== undefined) line.sentences[0] = unlabelSentence(first);
         }
       }),
   }),

@@ -86,6 +86,7 @@ const tweetBudget = 22;
 export const lengthAtoms = [
   defineAtom({
     id: 'straight-to-the-point',
+    unwanted: { when: 'never', why: 'Getting to the point sooner is not a feature a reader objects to.' },
     phrases: [
       'straight to the point',
       'straight to the points',
@@ -115,6 +116,7 @@ export const lengthAtoms = [
   }),
   defineAtom({
     id: 'brief',
+    unwanted: { when: 'never', why: 'A shorter text is not a marked feature.' },
     phrases: ['brief', 'short', 'concise summary', 'succinct', 'keep it short', 'shorter'],
     meaning: `The body has at most ${briefLimit} words of its own (stock sentences added by other atoms, Q/A questions and "Key point:" labels are not counted). The editor keeps the leading sentences that fit in ${briefBudget} words (at least one, cut if needed), keeping the layout.`,
     detect: (text) => bodyWordCount(readDocument(text)) <= briefLimit,
@@ -127,6 +129,10 @@ export const lengthAtoms = [
   }),
   defineAtom({
     id: 'tweet-style',
+    unwanted: {
+      when: 'never',
+      why: 'Length alone is not objected to; its hashtags are judged on their own.',
+    },
     phrases: ['tweet length', 'tweet style', 'tweet', 'like a tweet', 'twitter style', 'social media post'],
     meaning: `Fits in a tweet (about 280 characters): the body's own content is at most ${tweetLimit} words (counted as for brief). The editor keeps the leading sentences whose content fits in ${tweetBudget} words (the first one cut to fit if needed). Hashtags are a separate atom.`,
     conflicts: ['qa-format', 'structured'],
@@ -147,6 +153,7 @@ export const lengthAtoms = [
   }),
   defineAtom({
     id: 'clear',
+    unwanted: { when: 'never', why: 'Plainer wording is not a marked feature.' },
     phrases: ['clear', 'clarity', 'easy to follow', 'plain'],
     meaning:
       'Every sentence (or semicolon clause) of the body has at most 20 words (an added "Key point:" label not counted) and there is no parenthesis in the message. The editor removes "(...)" asides (and any stray parenthesis) and splits long sentences at clause boundaries into sentences of at most 16 words.',
@@ -171,6 +178,7 @@ export const lengthAtoms = [
   }),
   defineAtom({
     id: 'short-sentences',
+    unwanted: { when: 'never', why: 'Sentence length is not a marked feature.' },
     phrases: ['short sentences', 'shorter sentences', 'simple sentences', 'brief sentences'],
     meaning:
       'Every sentence (or semicolon clause) of the body has at most 12 words (an added "Key point:" label not counted). The editor splits longer ones at clause boundaries (else mid-way) into sentences of at most 10 words.',

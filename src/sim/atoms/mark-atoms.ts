@@ -35,6 +35,7 @@ function hashtagFor(document: TextDocument): string {
 export const markAtoms = [
   defineAtom({
     id: 'hashtags',
+    unwanted: { when: 'unrequested', unlessInContext: true, why: 'Hashtags are a marked feature.' },
     phrases: ['hashtags', 'hashtag', 'tweet style'],
     avoidPhrase: 'no hashtags',
     meaning:
@@ -50,6 +51,7 @@ export const markAtoms = [
   }),
   defineAtom({
     id: 'with-emojis',
+    unwanted: { when: 'unrequested', unlessInContext: true, why: 'Emojis are a marked feature.' },
     phrases: ['with emojis', 'emojis', 'emoji', 'emoticons'],
     avoidPhrase: 'no emojis',
     meaning:
@@ -65,6 +67,7 @@ export const markAtoms = [
 export const punctuationAtoms = [
   defineAtom({
     id: 'semicolons',
+    unwanted: { when: 'never', why: 'A semicolon is ordinary punctuation.' },
     phrases: ['semicolons', 'semicolon', 'semi-colons'],
     avoidPhrase: 'no semicolons',
     meaning:
@@ -115,6 +118,11 @@ export const punctuationAtoms = [
   }),
   defineAtom({
     id: 'exclamation-marks',
+    unwanted: {
+      when: 'under',
+      atoms: ['professional-tone'],
+      why: 'Exclamations clash with a professional tone; otherwise nobody objects.',
+    },
     phrases: ['exclamation marks', 'exclamation points', 'exclamations', 'enthusiastic punctuation'],
     avoidPhrase: 'no exclamation marks',
     meaning:

@@ -2,6 +2,23 @@ import type { Task } from '../../spec/index.js';
 import { BoundedCache } from '../text/bounded-cache.js';
 
 /**
+ * When a simulated user who did not ask for an atom objects to finding it in a draft (DESIGN.md §4:
+ * the user judges like a person asked "is this in my style?"). Declared beside each atom.
+ * - `never`: an unmarked property (brief, clear, positive...): nobody objects to it.
+ * - `unrequested`: a marked feature (emojis, hashtags, a list or Q/A layout, a P.S....): objected to
+ *   unless the user's own preference asks for it or brings it back (see `unwantedAtoms`), or, with
+ *   `unlessInContext`, unless the context itself carries it (a question quoted from a review is the
+ *   review's content, not the writer's style).
+ * - `under`: objected to only when the user's preference holds one of `atoms` (exclamation marks under
+ *   a professional tone).
+ * An atom whose rule is not `never` must have a `remove` editor: that is how the user's edit drops it.
+ */
+export type UnwantedRule =
+  | { readonly when: 'never'; readonly why: string }
+  | { readonly when: 'unrequested'; readonly unlessInContext?: boolean; readonly why: string }
+  | { readonly when: 'under'; readonly atoms: readonly string[]; readonly why: string };
+
+/**
  * An operational writing property of the offline world (DESIGN.md §4): a text has it or not
  * (`detect`), and an editor rewrites a text so that it has it (`apply`).
  *
@@ -23,6 +40,8 @@ export interface StyleAtom {
   readonly meaning: string;
   /** Atoms that cannot hold together with this one (declared on both sides). */
   readonly conflicts: readonly string[];
+  /** When a user who did not ask for it objects to it. */
+  readonly unwanted: UnwantedRule;
   detect(text: string, task: Task): boolean;
   apply(text: string, task: Task): string;
   remove?(text: string, task: Task): string;
@@ -35,6 +54,7 @@ export interface AtomDefinition {
   readonly avoidPhrase?: string;
   readonly meaning: string;
   readonly conflicts?: readonly string[];
+  readonly unwanted: UnwantedRule;
   detect(text: string, task: Task): boolean;
   edit(text: string, task: Task): string;
   /** Editor removing the property; runs only when it is present. */
@@ -68,6 +88,7 @@ export function defineAtom(definition: AtomDefinition): StyleAtom {
     avoidPhrase: definition.avoidPhrase,
     meaning: definition.meaning,
     conflicts: definition.conflicts ?? [],
+    unwanted: definition.unwanted,
     detect,
     apply: (text, task) =>
       detect(text, task) ? text : applied[task.kind].getOrSet(text, () => definition.edit(text, task)),

@@ -38,6 +38,7 @@ function emphasisTerms(text: string, count: number): string[] {
 export const surfaceAtoms = [
   defineAtom({
     id: 'british-spelling',
+    unwanted: { when: 'never', why: 'Spelling variants go unnoticed unless asked for.' },
     phrases: ['British spelling', 'British English', 'UK spelling', 'British spellings'],
     meaning:
       'No American spelling that has a British form (color, center, organize, analyze, traveled...; hashtags excepted). The editor respells them (colour, centre, organise, analyse, travelled).',
@@ -46,6 +47,7 @@ export const surfaceAtoms = [
   }),
   defineAtom({
     id: 'ampersands',
+    unwanted: { when: 'unrequested', why: 'Ampersands in running text are a marked feature.' },
     phrases: [
       'ampersands instead of "and"',
       "ampersands instead of 'and'",
@@ -80,6 +82,7 @@ export const surfaceAtoms = [
   }),
   defineAtom({
     id: 'caps-emphasis',
+    unwanted: { when: 'unrequested', why: 'ALL-CAPS words are a marked feature.' },
     phrases: [
       'ALL-CAPS emphasis of key terms',
       'all caps emphasis',
@@ -118,6 +121,7 @@ export const surfaceAtoms = [
   }),
   defineAtom({
     id: 'bold-key-terms',
+    unwanted: { when: 'unrequested', why: 'Bold markup is a marked feature.' },
     phrases: ['bold key terms', 'bold', 'bolded key terms', 'bold text'],
     avoidPhrase: 'no bold text',
     meaning:

@@ -90,6 +90,7 @@ function isFormalClosing(closing: string | null): boolean {
 export const voiceAtoms = [
   defineAtom({
     id: 'simple-english',
+    unwanted: { when: 'never', why: 'Plain words are not a marked feature.' },
     phrases: [
       'simple English',
       'simple language',
@@ -106,6 +107,10 @@ export const voiceAtoms = [
   }),
   defineAtom({
     id: 'second-person',
+    unwanted: {
+      when: 'never',
+      why: "Narration is settled by the user's own voice atoms (third person conflicts with it).",
+    },
     phrases: [
       'second person narrative',
       'second person',
@@ -129,6 +134,7 @@ export const voiceAtoms = [
   }),
   defineAtom({
     id: 'third-person',
+    unwanted: { when: 'never', why: 'The default voice of a summary.' },
     phrases: ['third person narrative', 'third person', 'third-person', 'narrated in the third person'],
     meaning:
       'No first-person pronoun, singular or plural (I, me, my, we, us, our...), in the message (greeting and sign-off aside). The editor swaps them for they/them/their (I am → they are).',
@@ -138,6 +144,10 @@ export const voiceAtoms = [
   }),
   defineAtom({
     id: 'informal',
+    unwanted: {
+      when: 'never',
+      why: "Tone clashes are settled by the user's own tone atoms (professional tone conflicts with it).",
+    },
     phrases: ['informal', 'casual', 'casual tone', 'relaxed', 'laid back', 'friendly tone'],
     meaning:
       'Contractions wherever they fit (no "I am", "do not", "it is" left uncontracted), no formal word (regarding, however, therefore, kindly, would like to...), no "Dear" greeting and no formal sign-off (Best regards, Sincerely). The editor contracts, swaps formal words, turns "Dear X," into "Hi X," and a formal sign-off into "Best,".',
@@ -157,6 +167,7 @@ export const voiceAtoms = [
   }),
   defineAtom({
     id: 'professional-tone',
+    unwanted: { when: 'never', why: 'A neutral register is not a marked feature.' },
     phrases: ['professional tone', 'professional', 'formal tone', 'formal', 'businesslike'],
     meaning:
       'No contraction (don\'t, I\'m, it\'s...), no slang (hey, gonna, stuff, awesome, tbh...) and no emoji. The editor expands contractions, replaces slang with neutral words ("Hey," becomes "Hello,") and deletes emojis.',

@@ -120,3 +120,15 @@ export function appendToLastSentence(document: TextDocument, suffix: string): vo
 export function messageText(document: TextDocument): string {
   return [document.tldr ?? '', renderBody(document.body), document.postscript ?? ''].join('\n');
 }
+
+/**
+ * Delete the body sentences (Q/A questions aside) that match, then tidy the body (empty lines go, an
+ * orphaned question goes with its answer). Used by the editors that remove an added sentence.
+ */
+export function removeSentences(document: TextDocument, matches: (sentence: string) => boolean): void {
+  for (const line of bodyLines(document)) {
+    if (isQuestionLine(line)) continue;
+    line.sentences = line.sentences.filter((sentence) => !matches(sentence));
+  }
+  tidyBody(document);
+}

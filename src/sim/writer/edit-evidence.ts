@@ -3,55 +3,52 @@ import { applyRequirements } from '../atoms/apply-requirements.js';
 import { getAtom, styleAtoms } from '../atoms/atom-registry.js';
 import type { AtomRequirement } from '../atoms/atom-requirement.js';
 import { requirementKey } from '../atoms/atom-requirement.js';
+import { isMarked } from '../atoms/unwanted-atoms.js';
 
 /**
- * What one (original, edited) pair shows, as atom requirements. `baseline` is the unguided draft the
- * original was written from, when the writer knows it (it wrote the original); otherwise the
- * original itself.
- * - Atoms that hold in the edit but not in the baseline become requirements: what the user's
- *   version shows beyond the default style (what the user added, and what the guidance added and the
- *   user kept). Atoms another candidate explains are dropped: a candidate is incidental when applying
- *   the other candidates to the baseline already makes it hold (e.g. "clear" once sentences were split
- *   for "short sentences"). Candidates are examined from last to first in the fixed order, so one stays.
+ * What one (original, edited) pair shows, as atom requirements: a pure function of the draft the
+ * user saw and the user's edit (nothing else, so the same pair always gives the same answer).
+ * - Atoms that hold in the edit but not in the original: what the user added. Atoms another
+ *   candidate explains are dropped: a candidate is incidental when applying the other candidates to
+ *   the original already makes it hold (e.g. "clear" once sentences were split for "short
+ *   sentences"). Candidates are examined from last to first in the fixed order, so one stays.
+ * - Marked atoms (`isMarked`: emojis, bullet points, a P.S....) that the original had and the edit
+ *   kept: the user saw them and left them in, as a writer reading the revision would note.
  * - Avoidable atoms that hold in the original but not in the edit (the user removed them) become
  *   "avoid" requirements, unless applying the kept candidates to the original loses them too.
  */
-export function editEvidence(
-  pair: EditPair,
-  task: Task,
-  baseline: string = pair.original,
-): AtomRequirement[] {
+export function editEvidence(pair: EditPair, task: Task): AtomRequirement[] {
   const gained: AtomRequirement[] = [];
+  const kept: AtomRequirement[] = [];
   const lost: AtomRequirement[] = [];
   for (const atom of styleAtoms) {
     const after = atom.detect(pair.edited, task);
-    if (after && !atom.detect(baseline, task)) gained.push({ atom: atom.id, avoid: false });
-    if (!after && atom.remove !== undefined && atom.detect(pair.original, task)) {
-      lost.push({ atom: atom.id, avoid: true });
-    }
+    const before = atom.detect(pair.original, task);
+    if (after && !before) gained.push({ atom: atom.id, avoid: false });
+    if (after && before && isMarked(atom)) kept.push({ atom: atom.id, avoid: false });
+    if (!after && before && atom.remove !== undefined) lost.push({ atom: atom.id, avoid: true });
   }
-  let kept = [...gained];
+  let added = [...gained];
   for (const candidate of [...gained].reverse()) {
-    const others = kept.filter((other) => other.atom !== candidate.atom);
-    if (getAtom(candidate.atom).detect(applyRequirements(baseline, task, others), task)) kept = others;
+    const others = added.filter((other) => other.atom !== candidate.atom);
+    if (getAtom(candidate.atom).detect(applyRequirements(pair.original, task, others), task)) added = others;
   }
-  if (lost.length === 0) return kept;
-  const afterGains = applyRequirements(pair.original, task, kept);
-  return [...kept, ...lost.filter((requirement) => getAtom(requirement.atom).detect(afterGains, task))];
+  const shown = [...added, ...kept];
+  if (lost.length === 0) return shown;
+  const afterGains = applyRequirements(pair.original, task, added);
+  return [...shown, ...lost.filter((requirement) => getAtom(requirement.atom).detect(afterGains, task))];
 }
 
 /**
- * Requirements shown by more than half of the pairs (all of them for one pair), in first-seen order.
- * `baselineOf` gives each pair's baseline (see `editEvidence`).
+ * Requirements that recur across the pairs: shown by at least two of them (by the only one, for one
+ * pair), in first-seen order. Asked what several revisions show, a writer names what recurs among
+ * them, not only what more than half share: five revisions for five different readers rarely agree
+ * by majority, yet an LLM still answers with the features it saw more than once.
  */
-export function majorityEvidence(
-  pairs: readonly EditPair[],
-  task: Task,
-  baselineOf: (pair: EditPair) => string = (pair) => pair.original,
-): AtomRequirement[] {
+export function recurringEvidence(pairs: readonly EditPair[], task: Task): AtomRequirement[] {
   const counts = new Map<string, { requirement: AtomRequirement; count: number }>();
   for (const pair of pairs) {
-    for (const requirement of editEvidence(pair, task, baselineOf(pair))) {
+    for (const requirement of editEvidence(pair, task)) {
       const key = requirementKey(requirement);
       const entry = counts.get(key) ?? { requirement, count: 0 };
       entry.count += 1;
@@ -59,7 +56,7 @@ export function majorityEvidence(
     }
   }
   return [...counts.values()]
-    .filter((entry) => entry.count * 2 > pairs.length)
+    .filter((entry) => entry.count >= Math.min(2, pairs.length))
     .map((entry) => entry.requirement);
 }
 
