@@ -27,6 +27,8 @@ async function main(): Promise<void> {
       continue;
     }
     banner = provenanceBanner(summary.provenance);
+    if (summary.provenance.imperfection !== undefined)
+      banner += `\n>\n> Writer imperfection: ${summary.provenance.imperfection}.`;
     for (const figure of ['cumulative-cost', 'zero-edit-rate']) {
       await copyFile(join(outDir, `${task}-${figure}.svg`), join('docs', 'bench', `${task}-${figure}.svg`));
     }

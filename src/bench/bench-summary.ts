@@ -31,6 +31,8 @@ export interface BenchProvenance {
   readonly writer: string;
   readonly reviewer: string;
   readonly embedder: string;
+  /** How the offline writer errs (its miss model), when the writer is the offline one. */
+  readonly imperfection?: string;
 }
 
 /** Everything a bench run produced for one task. */

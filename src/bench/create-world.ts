@@ -4,6 +4,7 @@ import { loadBuiltinCorpus, loadCorpusFile } from '../sim/corpus.js';
 import { checkPreferenceMap, loadPreferenceMapFile } from '../sim/preference-map.js';
 import { getPreferenceSet, preferenceSetNames, preferencesForTask } from '../sim/preference-sets.js';
 import { OfflineWriter } from '../sim/offline-writer.js';
+import { describeMissModel } from '../sim/writer/miss-model.js';
 import { simulatedUserFromTexts } from '../sim/simulated-user.js';
 import { existsSync } from 'node:fs';
 import { InvalidInputError, type Context } from '../spec/index.js';
@@ -117,5 +118,6 @@ export function provenanceOf(spec: WorldSpec): BenchProvenance {
     writer: spec.writer === 'sim' ? 'offline rule-based writer' : spec.writer,
     reviewer: spec.reviewer === 'sim' ? 'rule-based simulated user' : spec.reviewer,
     embedder: spec.embedder === 'lexical' ? 'lexical TF-IDF embedder' : spec.embedder,
+    ...(spec.writer === 'sim' ? { imperfection: describeMissModel() } : {}),
   };
 }

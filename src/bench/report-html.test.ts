@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskBenchSummary } from './bench-summary.js';
 import { cumulativeCostSpec, renderSvg, zeroEditSpec } from './charts.js';
 import { renderReportHtml } from './report-html.js';
+import { defaultMissModel, describeMissModel } from '../sim/writer/miss-model.js';
 import { renderResultsMarkdown, renderResultsTable } from './results-table.js';
 
 function summary(offline: boolean): TaskBenchSummary {
@@ -26,7 +27,13 @@ function summary(offline: boolean): TaskBenchSummary {
     corpus: 'builtin',
     binSize: 20,
     accuracySimilarity: 'unigram F1',
-    provenance: { offline, writer: 'sim', reviewer: 'sim', embedder: 'lexical' },
+    provenance: {
+      offline,
+      writer: 'sim',
+      reviewer: 'sim',
+      embedder: 'lexical',
+      ...(offline ? { imperfection: describeMissModel() } : {}),
+    },
     learners: [learner('cipher-5', 100), learner('no-<learning>', 300)],
     incomplete: [{ learner: 'oracle', seed: 1, roundsDone: 1 }],
   };
@@ -57,6 +64,9 @@ describe('bench report', () => {
     expect(html).not.toContain('no-<learning>');
     expect(html).toMatch(/not measurements of any LLM/);
     expect(html).toContain('oracle seed 1: stopped after 1 rounds');
+    // The miss model's parameters are part of the settings, as the numbers depend on them.
+    expect(html).toContain('writer imperfection');
+    expect(html).toContain(`${defaultMissModel.rate} × difficulty`);
     expect(html.match(/<svg/g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });

@@ -37,6 +37,9 @@ function renderSettings(summary: TaskBenchSummary): string {
     ['writer', summary.provenance.writer],
     ['simulated user', summary.provenance.reviewer],
     ['embedder', summary.provenance.embedder],
+    ...(summary.provenance.imperfection === undefined
+      ? []
+      : [['writer imperfection', summary.provenance.imperfection] satisfies [string, string]]),
     ['accuracy similarity', summary.accuracySimilarity],
   ];
   const incomplete = summary.incomplete.map(

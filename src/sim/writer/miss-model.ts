@@ -92,3 +92,15 @@ export function isMissed(options: {
     uniformOf(`${options.seed}\u0000${options.contextId}\u0000${options.requirement}`) < options.probability
   );
 }
+
+/** The miss model in words, for reports: the formula with its parameters and the difficulty range. */
+export function describeMissModel(model: MissModel = defaultMissModel): string {
+  const values = Object.values(atomDifficulty);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return (
+    `the offline writer misses a requirement with probability min(${model.ceiling}, ${model.rate} × difficulty × ` +
+    `(1 + ${model.load} × (requirements asked − 1))), difficulty from ${low} (emojis, sign-offs) to ${high} ` +
+    `(parallel structure, British spelling), 1 otherwise; seeded per (seed, context, requirement)`
+  );
+}
