@@ -12,6 +12,7 @@ const layers = {
   store: ['spec'],
   sim: ['spec', 'prompts'],
   testing: ['spec', 'core'],
+  service: ['spec', 'prompts', 'core'],
 };
 const allFolders = [
   'spec',
@@ -21,19 +22,21 @@ const allFolders = [
   'store',
   'sim',
   'testing',
+  'service',
   'bench',
   'cli',
   'server',
 ];
 
 /**
- * One zone per layer: its files may not import the other layers' folders. Tests may also use `store`
- * (the in-memory Memory) and `testing` (the shared doubles and contract suites).
+ * One zone per layer: its files may not import the other layers' folders. Tests (and their support
+ * files, `test-*.ts`) may also use `store` (the in-memory Memory) and `testing` (the shared doubles and
+ * contract suites).
  */
 function layerZones() {
   return Object.entries(layers).flatMap(([layer, allowed]) =>
     [false, true].map((forTests) => ({
-      target: forTests ? `./src/${layer}/**/*.test.ts` : `./src/${layer}/**/!(*.test).ts`,
+      target: forTests ? `./src/${layer}/**/{*.test,test-*}.ts` : `./src/${layer}/**/!(*.test|test-*).ts`,
       from: allFolders
         .filter((folder) => folder !== layer && !allowed.includes(folder))
         .filter((folder) => !(forTests && ['store', 'testing'].includes(folder)))

@@ -10,9 +10,9 @@ import {
   LearnRequest,
   LearnResponse,
 } from './api-schemas.js';
-import { interactionView } from './interaction-view.js';
+import { interactionView } from '../service/interaction-view.js';
 import type { ServiceMetrics } from './service-metrics.js';
-import type { Tailor } from './tailor.js';
+import type { Tailor } from '../service/tailor.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 

@@ -13,9 +13,9 @@ import {
   UserParam,
   UserPreferenceParams,
 } from './api-schemas.js';
-import { toJsonLines } from './export-pairs.js';
-import { interactionView } from './interaction-view.js';
-import type { Tailor } from './tailor.js';
+import { toJsonLines } from '../service/export-pairs.js';
+import { interactionView } from '../service/interaction-view.js';
+import type { Tailor } from '../service/tailor.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const taskQuery = z.object({ task: TaskKeyQuery });

@@ -18,7 +18,7 @@ import {
   withPreference,
 } from './openai-chat-format.js';
 import type { ServiceMetrics } from './service-metrics.js';
-import type { Tailor } from './tailor.js';
+import type { Tailor } from '../service/tailor.js';
 import { invalidInputFromZod } from './validation-error.js';
 
 /** Response header naming the interaction to send the user's edit to (`POST /v1/interactions/{id}/learn`). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelCallError } from '../spec/index.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { ScriptedWriter } from '../testing/index.js';
-import { contextCheckingEmbedder } from './context-checking-embedder.js';
+import { contextCheckingEmbedder } from '../service/context-checking-embedder.js';
 import { createTestApp } from './test-app.js';
 
 const generateBody = { user: 'ada', task: 'email', context: 'notes about the offsite on friday' };

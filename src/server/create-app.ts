@@ -20,7 +20,7 @@ import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { requestObserver } from './request-observer.js';
 import type { Sample, SampleTask } from './sample-corpus.js';
 import { ServiceMetrics } from './service-metrics.js';
-import type { Tailor } from './tailor.js';
+import type { Tailor } from '../service/tailor.js';
 import { invalidInputFromZod } from './validation-error.js';
 
 /** Largest request body accepted (a long article plus an edit fit easily). */

@@ -10,7 +10,7 @@ import {
 } from '../spec/index.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { UnauthorizedError } from './unauthorized-error.js';
-import { UnprocessableContextError } from './unprocessable-context-error.js';
+import { UnprocessableContextError } from '../service/unprocessable-context-error.js';
 
 /** The API's error codes (docs: /work/notes/api.md, `ErrorBody` in the OpenAPI document). */
 export type ApiErrorCode =

@@ -14,13 +14,13 @@ import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { OfflineWriter } from '../sim/offline-writer.js';
 import type { Stores } from '../store/open-stores.js';
 import { openStores } from '../store/open-stores.js';
-import { contextCheckingEmbedder } from './context-checking-embedder.js';
+import { contextCheckingEmbedder } from '../service/context-checking-embedder.js';
 import { createApp } from './create-app.js';
-import type { RecoveryPolicy } from './pending-recoverer.js';
-import { startRecoveryLoop } from './pending-recoverer.js';
+import type { RecoveryPolicy } from '../service/pending-recoverer.js';
+import { startRecoveryLoop } from '../service/pending-recoverer.js';
 import { createSampleCorpus } from './sample-corpus.js';
 import { ServiceMetrics } from './service-metrics.js';
-import { createTailor } from './tailor.js';
+import { createTailor } from '../service/tailor.js';
 
 /** How `tailor serve` (and `npm start`) runs the service. */
 export interface ServiceOptions {

@@ -2,8 +2,8 @@ import { InMemoryApiKeyStore } from '../store/in-memory-api-key-store.js';
 import type { AppDependencies } from './create-app.js';
 import { createApp } from './create-app.js';
 import { ServiceMetrics } from './service-metrics.js';
-import type { TailorOptions } from './tailor.js';
-import { createTestTailor } from './test-tailor.js';
+import type { TailorOptions } from '../service/tailor.js';
+import { createTestTailor } from '../service/test-tailor.js';
 
 /**
  * The HTTP app on a test Tailor (see `createTestTailor`) with two tenants' keys, for route tests:

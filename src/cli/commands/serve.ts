@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { ensureLocalApiKey } from '../../server/first-api-key.js';
+import { ensureLocalApiKey } from '../../service/first-api-key.js';
 import { startService } from '../../server/start-service.js';
 import { InvalidInputError } from '../../spec/index.js';
 import { defaultSqlitePath } from '../../store/sqlite-database.js';
