@@ -43,6 +43,7 @@ async function sweep(): Promise<void> {
       concurrency: 1,
       binSize: 20,
       prices: null,
+      fixedPreference: null,
     },
     { progress: { jobQueued() {}, roundDone: () => void (rounds += 1), jobDone() {} } },
   );
@@ -89,6 +90,7 @@ async function profile(): Promise<void> {
         reviewer: 'sim',
         embedder: 'lexical',
         cacheFile: null,
+        fixedPreference: null,
       },
       0,
     );

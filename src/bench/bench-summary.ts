@@ -46,6 +46,8 @@ export interface TaskBenchSummary {
   /** The similarity the accuracy metric classifies preferences with. */
   readonly accuracySimilarity: string;
   readonly provenance: BenchProvenance;
+  /** The one text the `fixed` learner wrote every draft with, when it ran. */
+  readonly fixedPreference?: string;
   readonly learners: readonly LearnerSummary[];
   /** Runs stopped early (Ctrl-C, failure): learner, seed and rounds done. */
   readonly incomplete: readonly {

@@ -16,6 +16,8 @@ export interface BenchWorld {
   readonly preferenceOf: (context: Context) => string;
   /** The task's distinct true preference texts: the classes of the accuracy metric. */
   readonly truePreferences: readonly string[];
+  /** The one text the `fixed` learner writes with (by default the union of the true preferences). */
+  readonly fixedPreference: string;
   /** Similarity used to classify a used preference to the nearest true one. */
   readonly similarity: PreferenceSimilarity;
   /** One line naming that similarity, for reports. */

@@ -8,6 +8,7 @@ import { describeMissModel } from '../sim/writer/miss-model.js';
 import { simulatedUserFromTexts } from '../sim/simulated-user.js';
 import { existsSync } from 'node:fs';
 import { InvalidInputError, type Context } from '../spec/index.js';
+import { preferenceUnion } from '../core/index.js';
 import type { BenchProvenance } from './bench-summary.js';
 import type { BenchWorld } from './bench-world.js';
 import type { BenchTask } from './parse-flags.js';
@@ -26,6 +27,8 @@ export interface WorldSpec {
   readonly embedder: string;
   /** SQLite file of the response cache, or null for no cache. */
   readonly cacheFile: string | null;
+  /** The `fixed` learner's text; null: the union of the world's latent preferences. */
+  readonly fixedPreference: string | null;
 }
 
 /** True when nothing in the world calls a model. */
@@ -54,6 +57,12 @@ export async function loadWorldPreferences(spec: WorldSpec): Promise<Record<stri
     });
   }
   return loadPreferenceMapFile(spec.preferences);
+}
+
+/** The `fixed` learner's text in a world: the given one, or the union of its latent preferences. */
+export async function fixedPreferenceOf(spec: WorldSpec): Promise<string> {
+  if (spec.fixedPreference !== null) return spec.fixedPreference;
+  return preferenceUnion(Object.values(await loadWorldPreferences(spec)));
 }
 
 const caches = new Map<string, ResponseCache>();
@@ -105,6 +114,7 @@ export async function createWorld(spec: WorldSpec, seed: number): Promise<BenchW
     embedder,
     preferenceOf,
     truePreferences: [...new Set(Object.values(preferences))],
+    fixedPreference: spec.fixedPreference ?? preferenceUnion(Object.values(preferences)),
     similarity: unigramF1,
     similarityName: unigramF1Name,
     provenance: provenanceOf(spec),

@@ -49,6 +49,20 @@ export function parseSeeds(value: string): number[] {
   return [...new Set(seeds)];
 }
 
+/** `--fixed-preference "brief, bullet points"` → the text, trimmed; blank is an error naming the flag. */
+export function parseFixedPreference(value: string): string {
+  const text = value.trim();
+  if (text === '') {
+    throw new InvalidInputError({
+      field: '--fixed-preference',
+      value,
+      accepted:
+        'a non-empty preference text, e.g. "brief, bullet points" (omit the flag for the union of the task\'s preferences)',
+    });
+  }
+  return text;
+}
+
 /** Create the output folder if needed and check that it is writable, before any work starts. */
 export async function ensureWritableDirectory(flag: string, path: string): Promise<void> {
   try {

@@ -41,6 +41,9 @@ function renderSettings(summary: TaskBenchSummary): string {
       ? []
       : [['writer imperfection', summary.provenance.imperfection] satisfies [string, string]]),
     ['accuracy similarity', summary.accuracySimilarity],
+    ...(summary.fixedPreference === undefined
+      ? []
+      : [["fixed learner's text", summary.fixedPreference] satisfies [string, string]]),
   ];
   const incomplete = summary.incomplete.map(
     (run) => `${run.learner} seed ${run.seed}: stopped after ${run.roundsDone} rounds`,

@@ -46,6 +46,8 @@ export function renderResultsMarkdown(summary: TaskBenchSummary): string {
 /** Lines under a table: agent cost in dollars (with a price table) and warnings, when there are any. */
 export function renderFootnotes(summary: TaskBenchSummary): string {
   const lines: string[] = [];
+  if (summary.fixedPreference !== undefined)
+    lines.push(`fixed wrote every draft with: "${summary.fixedPreference}"`);
   const priced = summary.learners.filter((learner) => learner.dollars !== null);
   if (priced.length > 0) {
     const costs = priced.map((learner) => `${learner.learner} $${learner.dollars?.mean.toFixed(4)}`);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { RoundRecord } from '../core/index.js';
 import type { TokenUsage } from '../spec/index.js';
 import type { TaskBenchSummary } from './bench-summary.js';
-import { isOfflineWorld, provenanceOf, type WorldSpec } from './create-world.js';
+import { fixedPreferenceOf, isOfflineWorld, provenanceOf, type WorldSpec } from './create-world.js';
 import {
   createInProcessExecutor,
   createWorkerExecutor,
@@ -37,6 +37,8 @@ export interface BenchPlan {
   readonly binSize: number;
   /** A price table file (see `loadPriceTable`) to report the agent's cost in dollars; null for none. */
   readonly prices: string | null;
+  /** The `fixed` learner's text; null: the union of each task's latent preferences. */
+  readonly fixedPreference: string | null;
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */
@@ -61,6 +63,7 @@ export function worldOf(plan: BenchPlan, task: BenchTask): WorldSpec {
     reviewer: plan.reviewer,
     embedder: plan.embedder,
     cacheFile: plan.cacheFile,
+    fixedPreference: plan.fixedPreference,
   };
 }
 
@@ -169,25 +172,29 @@ export async function runBench(
     const prices = loadPriceTable(plan.prices);
     dollarsOf = (usage) => costInDollars(prices, plan.writer, usage);
   }
-  return plan.tasks.map((task) => {
-    const world = worldOf(plan, task);
-    return summarizeTask({
-      task,
-      rounds: plan.rounds,
-      seeds: plan.seeds,
-      preferences: plan.preferences,
-      corpus: plan.corpus,
-      binSize: plan.binSize,
-      accuracySimilarity: unigramF1Name,
-      provenance: provenanceOf(world),
-      learners: plan.learners,
-      dollarsOf,
-      outcomes: plan.learners.flatMap((learner) =>
-        plan.seeds.flatMap((seed) => {
-          const outcome = outcomes.get(jobKey(task, learner, seed));
-          return outcome === undefined ? [] : [outcome];
-        }),
-      ),
-    });
-  });
+  return Promise.all(
+    plan.tasks.map(async (task) => {
+      const world = worldOf(plan, task);
+      const fixedPreference = plan.learners.includes('fixed') ? await fixedPreferenceOf(world) : undefined;
+      return summarizeTask({
+        task,
+        rounds: plan.rounds,
+        seeds: plan.seeds,
+        preferences: plan.preferences,
+        corpus: plan.corpus,
+        binSize: plan.binSize,
+        accuracySimilarity: unigramF1Name,
+        provenance: provenanceOf(world),
+        fixedPreference,
+        learners: plan.learners,
+        dollarsOf,
+        outcomes: plan.learners.flatMap((learner) =>
+          plan.seeds.flatMap((seed) => {
+            const outcome = outcomes.get(jobKey(task, learner, seed));
+            return outcome === undefined ? [] : [outcome];
+          }),
+        ),
+      });
+    }),
+  );
 }

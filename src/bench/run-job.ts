@@ -30,6 +30,7 @@ export async function runJob(options: {
     embedder: world.embedder,
     memory,
     preferenceOf: world.preferenceOf,
+    fixedPreference: world.fixedPreference,
   });
   const contexts = buildSchedule({ contexts: world.contexts, rounds: job.rounds, seed: job.seed });
   const byId = new Map(contexts.map((context) => [context.id, context]));

@@ -27,6 +27,8 @@ export function summarizeTask(options: {
   readonly binSize: number;
   readonly accuracySimilarity: string;
   readonly provenance: BenchProvenance;
+  /** The `fixed` learner's text, when it ran. */
+  readonly fixedPreference?: string;
   readonly learners: readonly string[];
   readonly outcomes: readonly JobOutcome[];
   /** Dollars of an agent usage (from a price table); undefined when unknown. */
@@ -74,6 +76,7 @@ export function summarizeTask(options: {
     binSize: options.binSize,
     accuracySimilarity: options.accuracySimilarity,
     provenance: options.provenance,
+    ...(options.fixedPreference === undefined ? {} : { fixedPreference: options.fixedPreference }),
     learners,
     incomplete: options.outcomes
       .filter((outcome) => !outcome.complete)

@@ -26,3 +26,4 @@ export * from './round-record.js';
 export * from './run-round.js';
 export * from './run-rounds.js';
 export * from './schedule.js';
+export * from './learners/fixed.js';

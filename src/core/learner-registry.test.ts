@@ -19,6 +19,7 @@ function dependencies() {
     embedder: new FixedVectorEmbedder({}, { fallback: [1, 0] }),
     memory: new InMemoryMemory(),
     preferenceOf: () => 'the truth',
+    fixedPreference: 'one style for all',
   };
 }
 
@@ -66,12 +67,18 @@ describe('createLearner', () => {
       'icl-edit-5',
       'continual-5',
       'explore-exploit-5',
+      'fixed',
       'no-learning',
       'oracle',
     ]);
     for (const name of defaultLearnerNames) {
       expect(createLearner(name, dependencies()).name).toBe(name);
     }
+  });
+
+  it('needs a text for fixed, naming the field when it is missing', () => {
+    const { fixedPreference: _unused, ...withoutText } = dependencies();
+    expect(() => createLearner('fixed', withoutText)).toThrow(/fixedPreference/);
   });
 
   it('wires the dependencies it is given', async () => {

@@ -4,6 +4,7 @@ import type { Learner } from './learner.js';
 import { createCipherLearner } from './learners/cipher.js';
 import { createContinualLearner } from './learners/continual.js';
 import { createExploreExploitLearner } from './learners/explore-exploit.js';
+import { createFixedLearner } from './learners/fixed.js';
 import { createIclEditLearner } from './learners/icl-edit.js';
 import { createNoLearningLearner } from './learners/no-learning.js';
 import { createOracleLearner } from './learners/oracle.js';
@@ -12,30 +13,40 @@ import { createOracleLearner } from './learners/oracle.js';
 export type LearnerSpec =
   | { readonly kind: 'no-learning' }
   | { readonly kind: 'oracle' }
+  | { readonly kind: 'fixed' }
   | { readonly kind: 'explore-exploit'; readonly n: number }
   | { readonly kind: 'continual'; readonly k: number }
   | { readonly kind: 'icl-edit'; readonly k: number }
   | { readonly kind: 'cipher'; readonly k: number };
 
-/** What every learner may need; `preferenceOf` only the oracle (a simulation's true preference). */
+/**
+ * What every learner may need; `preferenceOf` only the oracle (a simulation's true preference),
+ * `fixedPreference` only `fixed`.
+ */
 export interface LearnerDependencies {
   readonly writer: Writer;
   readonly embedder: Embedder;
   readonly memory: Memory;
   readonly preferenceOf?: (context: Context) => string;
+  /** The one preference text of the `fixed` learner. */
+  readonly fixedPreference?: string;
 }
 
 /** The accepted learner names, as shown in error messages and help texts. */
 export const acceptedLearnerNames =
-  'no-learning, oracle, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K (N and K integers >= 1)';
+  'no-learning, oracle, fixed, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K (N and K integers >= 1)';
 
-/** The paper's learners with its settings (K = N = 5), in the order of its tables. */
+/**
+ * The bench's learners: the paper's with its settings (K = N = 5), in the order of its tables, and
+ * `fixed` (one global style prompt, what teams use today) before the two references.
+ */
 export const defaultLearnerNames: readonly string[] = Object.freeze([
   'cipher-5',
   'cipher-1',
   'icl-edit-5',
   'continual-5',
   'explore-exploit-5',
+  'fixed',
   'no-learning',
   'oracle',
 ]);
@@ -50,7 +61,7 @@ const parameterised = /^(explore-exploit|continual|icl-edit|cipher)-([1-9][0-9]*
  * parseLearnerName('icl-edit-3'); // { kind: 'icl-edit', k: 3 }
  */
 export function parseLearnerName(name: string): LearnerSpec {
-  if (name === 'no-learning' || name === 'oracle') return { kind: name };
+  if (name === 'no-learning' || name === 'oracle' || name === 'fixed') return { kind: name };
   const match = parameterised.exec(name);
   const value = match?.[2] === undefined ? Number.NaN : Number(match[2]);
   if (match === null || !Number.isSafeInteger(value)) {
@@ -93,6 +104,18 @@ export function createLearner(name: string, dependencies: LearnerDependencies): 
         });
       }
       return createOracleLearner({ writer, preferenceOf: dependencies.preferenceOf });
+    }
+    case 'fixed': {
+      if (dependencies.fixedPreference === undefined) {
+        throw new InvalidInputError({
+          field: 'fixedPreference',
+          value: undefined,
+          accepted: 'a preference text for every draft',
+          message:
+            'invalid learner "fixed": it needs fixedPreference, the one preference text it writes every draft with',
+        });
+      }
+      return createFixedLearner({ writer, preference: dependencies.fixedPreference });
     }
     case 'explore-exploit':
       return createExploreExploitLearner({ writer, embedder, memory, n: spec.n });

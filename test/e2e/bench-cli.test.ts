@@ -76,6 +76,7 @@ describe('tailor bench', { timeout: 180_000 }, () => {
     [['--preferences', 'nonexistent-set'], '--preferences', 'nonexistent-set'],
     [['--rounds', '5000'], '--rounds', '5000'],
     [['--writer', 'gpt4'], '--writer', 'gpt4'],
+    [['--learners', 'fixed', '--fixed-preference', '  '], '--fixed-preference', 'non-empty'],
   ])(
     'rejects %j with exit code 2, naming the flag and value, before any work',
     async (flags, flag, value) => {
@@ -87,6 +88,29 @@ describe('tailor bench', { timeout: 180_000 }, () => {
       expect(await readdir(out)).toEqual([]);
     },
   );
+
+  it("runs fixed with the given text, or by default with the union of the task's preferences, and names it", async () => {
+    const given = await mkdtemp(join(tmpdir(), 'tailor-bench-fixed-'));
+    const union = await mkdtemp(join(tmpdir(), 'tailor-bench-fixed-'));
+    const flags = ['bench', ...small, '--task', 'email', '--learners', 'fixed,no-learning'];
+    const runs = await Promise.all([
+      tailor([...flags, '--fixed-preference', 'bullet points, no closing', '--out', given]),
+      tailor([...flags, '--out', union]),
+    ]);
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const read = async (dir: string) =>
+      JSON.parse(await readFile(join(dir, 'email-summary.json'), 'utf8')) as { fixedPreference: string };
+    expect((await read(given)).fixedPreference).toBe('bullet points, no closing');
+    expect(runs[0]?.stdout).toContain('fixed wrote every draft with: "bullet points, no closing"');
+    const all = (await read(union)).fixedPreference;
+    for (const component of ['informal', 'professional tone', 'call to action', 'thankful closing'])
+      expect(all).toContain(component);
+    const log = await readFile(join(given, 'rounds', 'email', 'fixed', 'seed-0.jsonl'), 'utf8');
+    for (const line of log.trim().split('\n'))
+      expect((JSON.parse(line) as { preferenceUsed: string }).preferenceUsed).toBe(
+        'bullet points, no closing',
+      );
+  });
 
   it('stops cleanly on Ctrl-C and keeps the runs that finished', async () => {
     const out = await mkdtemp(join(tmpdir(), 'tailor-bench-int-'));

@@ -4,7 +4,13 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { defaultLearnerNames } from '../../core/index.js';
 import { defaultWorkers } from '../../bench/default-workers.js';
 import { provenanceBanner } from '../../bench/bench-summary.js';
-import { parsePositiveInteger, parseSeeds, parseTasks, splitList } from '../../bench/parse-flags.js';
+import {
+  parseFixedPreference,
+  parsePositiveInteger,
+  parseSeeds,
+  parseTasks,
+  splitList,
+} from '../../bench/parse-flags.js';
 import { renderFootnotes, renderResultsTable } from '../../bench/results-table.js';
 import { runBench, type BenchPlan, type BenchProgress } from '../../bench/run-bench.js';
 import { validateBenchPlan } from '../../bench/validate-plan.js';
@@ -28,6 +34,7 @@ interface BenchFlags {
   concurrency: string;
   progress: boolean;
   prices?: string;
+  fixedPreference?: string;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
@@ -48,6 +55,7 @@ function planFrom(flags: BenchFlags): BenchPlan {
     concurrency: parsePositiveInteger('--concurrency', flags.concurrency, 256),
     binSize: 20,
     prices: flags.prices ?? null,
+    fixedPreference: flags.fixedPreference === undefined ? null : parseFixedPreference(flags.fixedPreference),
   };
 }
 
@@ -138,6 +146,10 @@ export function registerBenchCommand(program: Command): void {
     )
     .option('--workers <n>', 'worker threads for the offline world', String(defaultWorkers()))
     .option('--concurrency <n>', 'runs in flight at once when models are called', '4')
+    .option(
+      '--fixed-preference <text>',
+      "the one preference text of the fixed learner (default: the union of the task's latent preferences)",
+    )
     .option('--no-progress', 'no progress bars')
     .option(
       '--prices <file>',
@@ -150,6 +162,7 @@ Examples:
   $ tailor bench                                       # both tasks, every learner, offline world
   $ tailor bench --task email --learners cipher-5,no-learning,oracle --rounds 50 --seeds 0
   $ tailor bench --preferences hard --out bench-hard
+  $ tailor bench --learners fixed,cipher-5,no-learning,oracle --fixed-preference "brief, bullet points"
   $ tailor bench --task summarization --writer openai:gpt-4o --reviewer openai:gpt-4o \\
       --embedder openai:text-embedding-3-small --rounds 10
 

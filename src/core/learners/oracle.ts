@@ -1,7 +1,6 @@
 import type { Context, Writer } from '../../spec/index.js';
-import { noUsage } from '../../spec/index.js';
 import type { Learner } from '../learner.js';
-import { generateWithPreference } from './writer-steps.js';
+import { createStaticPreferenceLearner } from './fixed.js';
 
 /**
  * The `oracle` upper bound: generates with the true latent preference of the round, which only a
@@ -15,23 +14,5 @@ export function createOracleLearner(options: {
   /** The user's true latent preference for this context. */
   readonly preferenceOf: (context: Context) => string;
 }): Learner {
-  const { writer, preferenceOf } = options;
-  return {
-    name: 'oracle',
-    async propose({ task, context, abortSignal }) {
-      const preference = preferenceOf(context);
-      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
-      return {
-        text: result.text,
-        preferenceUsed: preference,
-        neighbours: [],
-        embedding: null,
-        usage: result.usage,
-        warnings: result.warnings ?? [],
-      };
-    },
-    async learn() {
-      return { preferenceInferred: null, usage: noUsage };
-    },
-  };
+  return createStaticPreferenceLearner({ name: 'oracle', ...options });
 }
