@@ -35,13 +35,17 @@ describe('createLexicalEmbedder', () => {
   it('identifies itself with its dimension', () => {
     const embedder = createLexicalEmbedder({ dimensions: 1024 });
     expect(embedder.provider).toBe('tailor');
-    expect(embedder.modelId).toBe('lexical-tfidf-1024');
-    expect(createLexicalEmbedder().modelId).toBe('lexical-tfidf-4096');
+    expect(embedder.modelId).toBe('lexical-tfidf-form50-1024');
+    expect(createLexicalEmbedder().modelId).toBe('lexical-tfidf-form50-4096');
+    expect(createLexicalEmbedder({ formWeight: 0 }).modelId).toBe('lexical-tfidf-4096');
   });
 
-  it('rejects a bad dimension count', () => {
+  it('rejects a bad dimension count or form weight', () => {
     for (const dimensions of [0, 1, 2.5, Number.NaN]) {
       expect(() => createLexicalEmbedder({ dimensions })).toThrow(InvalidInputError);
+    }
+    for (const formWeight of [-0.1, 1.5, Number.NaN]) {
+      expect(() => createLexicalEmbedder({ formWeight })).toThrow(/formWeight/);
     }
   });
 
@@ -57,10 +61,25 @@ describe('createLexicalEmbedder', () => {
     expect(dot(finance!, moreFinance!)).toBeGreaterThan(dot(moreCooking!, finance!));
   });
 
-  it('is case-insensitive and counts word order through bigrams', async () => {
-    const [lower, upper, swapped] = await embedAll(['dog bites man', 'Dog BITES Man', 'man bites dog']);
+  it('reads topic case-insensitively and counts word order through bigrams', async () => {
+    const [lower, upper, swapped] = await embedAll(['dog bites man', 'Dog BITES Man', 'man bites dog'], {
+      formWeight: 0,
+    });
     expect(upper).toEqual(lower);
     expect(dot(lower!, swapped!)).toBeLessThan(1 - 1e-6);
+  });
+
+  it('weighs a text’s form apart from its topic: notes laid out alike come closer', async () => {
+    const texts = [
+      'Title: Tidal energy in small harbours.\nAbstract: we model turbines in 12 harbours.\nHighlights: 30% more output.',
+      'Title: Sleep and memory in teenagers.\nAbstract: we follow 200 students for 3 years.\nHighlights: naps help.',
+      'honestly i dunno what to do about the harbour thing, my boss wants turbines and i think its a mess',
+    ];
+    const [notesA, notesB, chatty] = await embedAll(texts, { formWeight: 0.5 });
+    const [plainA, plainB] = await embedAll(texts, { formWeight: 0 });
+    // Two abstracts on unrelated topics share their layout, not their words.
+    expect(dot(notesA!, notesB!)).toBeGreaterThan(dot(plainA!, plainB!) + 0.1);
+    expect(dot(notesA!, notesB!)).toBeGreaterThan(dot(notesA!, chatty!));
   });
 
   it(`reads only the first ${maxWords} words, like the paper's encoders, but counts every word`, async () => {

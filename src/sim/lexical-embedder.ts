@@ -69,11 +69,34 @@ function termCounts(text: string, allWords: readonly string[] = words(text)): Ma
   return counts;
 }
 
+/**
+ * Hashes of a text's form, with counts: character trigrams of its first 3,000 characters with letters
+ * folded to their case class and digits to "9" ("Xxx", "x: ", "- X"), so that layout, punctuation and
+ * casing habits (notes with "Key: value" lines, a list, a chatty first person) weigh apart from topic.
+ */
+function formCounts(text: string): Map<number, number> {
+  const folded = text
+    .slice(0, 3000)
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/\p{Ll}+/gu, (run) => (run.length <= 3 ? run : 'x'))
+    .replace(/\p{N}+/gu, '9')
+    .replace(/[ \t]+/g, ' ');
+  const counts = new Map<number, number>();
+  for (let index = 0; index + 3 <= folded.length; index += 1) {
+    const hash = fnv1a32(`§${folded.slice(index, index + 3)}`);
+    counts.set(hash, (counts.get(hash) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1, keyed by term hash. */
-function inverseDocumentFrequency(corpus: readonly string[]): (hash: number) => number {
+function inverseDocumentFrequency(
+  corpus: readonly string[],
+  countsOf: (text: string) => Map<number, number> = termCounts,
+): (hash: number) => number {
   const documentFrequency = new Map<number, number>();
   for (const document of corpus) {
-    for (const hash of termCounts(document).keys()) {
+    for (const hash of countsOf(document).keys()) {
       documentFrequency.set(hash, (documentFrequency.get(hash) ?? 0) + 1);
     }
   }
@@ -86,13 +109,20 @@ export interface LexicalEmbedderOptions {
   readonly dimensions?: number;
   /** Texts to learn inverse document frequencies from; without it every term weighs the same. */
   readonly idfCorpus?: readonly string[];
+  /** Share of the squared length given to the text's form (`formCounts`), from 0 to 1 (default 0.5). */
+  readonly formWeight?: number;
 }
 
 /**
- * An `Embedder` that runs anywhere, offline and deterministically: lower-cased word unigrams and
- * bigrams of the first 512 words, hashed (FNV-1a) into `dimensions` buckets with a sign taken from
- * the hash (so collisions tend to cancel rather than add up), weighted by sublinear term frequency
- * (1 + ln tf) times the smoothed idf learned from `idfCorpus` when given, then L2-normalised.
+ * An `Embedder` that runs anywhere, offline and deterministically. Two parts, each a unit vector, mixed
+ * by `formWeight` (half each by default) and L2-normalised:
+ * - topic: lower-cased word unigrams and bigrams of the first 512 words;
+ * - form: character trigrams of the text with long words folded to their case class (`formCounts`),
+ *   so that a genre's layout, punctuation and function words count as the paper's sentence encoders
+ *   (BERT, MPNet) would see them, not only its topic words.
+ * Each part hashes (FNV-1a) into `dimensions` buckets with a sign taken from the hash (so collisions
+ * tend to cancel rather than add up), weighted by sublinear term frequency (1 + ln tf) times the
+ * smoothed idf learned from `idfCorpus` when given.
  * `usage.tokens` is the number of words in the inputs (before truncation).
  *
  * @example
@@ -115,17 +145,27 @@ export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Emb
       }
     });
   }
+  const formWeight = options.formWeight ?? 0.5;
+  if (!(formWeight >= 0 && formWeight <= 1)) {
+    throw new InvalidInputError({
+      field: 'formWeight',
+      value: options.formWeight,
+      accepted: 'a number from 0 to 1',
+    });
+  }
   const idf = options.idfCorpus === undefined ? () => 1 : inverseDocumentFrequency(options.idfCorpus);
+  const formIdf =
+    options.idfCorpus === undefined ? () => 1 : inverseDocumentFrequency(options.idfCorpus, formCounts);
 
-  const embedOne = (text: string, textWords: readonly string[]): number[] => {
-    const counts = termCounts(text, textWords);
+  /** The unit vector of weighted counts, hashed into the buckets (all zeros for no counts). */
+  const unitVector = (counts: Map<number, number>, weight: (hash: number) => number): Float64Array => {
     const vector = new Float64Array(dimensions);
     const place = (signed: boolean) => {
       vector.fill(0);
       for (const [hash, count] of counts) {
         const sign = signed && hash >>> 31 === 1 ? -1 : 1;
         const index = hash % dimensions;
-        vector[index] = (vector[index] as number) + sign * (1 + Math.log(count)) * idf(hash);
+        vector[index] = (vector[index] as number) + sign * (1 + Math.log(count)) * weight(hash);
       }
       let squares = 0;
       for (const value of vector) squares += value * value;
@@ -134,12 +174,30 @@ export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Emb
     let length = place(true);
     // NOTE: signed collisions can cancel to the zero vector in rare cases; then drop the signs.
     if (length === 0) length = place(false);
-    return Array.from(vector, (value) => value / length);
+    if (length > 0)
+      for (let index = 0; index < dimensions; index += 1) vector[index] = (vector[index] as number) / length;
+    return vector;
+  };
+
+  const embedOne = (text: string, textWords: readonly string[]): number[] => {
+    const topic = unitVector(termCounts(text, textWords), idf);
+    if (formWeight === 0) return Array.from(topic);
+    const form = unitVector(formCounts(text), formIdf);
+    const mixed = topic.map(
+      (value, index) => Math.sqrt(1 - formWeight) * value + Math.sqrt(formWeight) * (form[index] as number),
+    );
+    let squares = 0;
+    for (const value of mixed) squares += value * value;
+    const length = Math.sqrt(squares) || 1;
+    return Array.from(mixed, (value) => value / length);
   };
 
   return {
     provider: 'tailor',
-    modelId: `lexical-tfidf-${dimensions}`,
+    modelId:
+      formWeight === 0
+        ? `lexical-tfidf-${dimensions}`
+        : `lexical-tfidf-form${Math.round(formWeight * 100)}-${dimensions}`,
     async embed({ values, abortSignal }) {
       abortSignal?.throwIfAborted();
       values.forEach((value, index) => {

@@ -34,7 +34,7 @@ describe.runIf(haveChromium)('the bench report in a browser', { timeout: 120_000
         concurrency: 1,
         binSize: 20,
         prices: null,
-      fixedPreference: null,
+        fixedPreference: null,
       },
       { progress: { jobQueued() {}, roundDone() {}, jobDone() {} } },
     );
