@@ -47,7 +47,19 @@ function layerZones() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.scratch', 'dist', 'out', 'bench-out', 'coverage', 'web/dist', 'bin', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.scratch',
+      'dist',
+      'out',
+      'bench-out',
+      'coverage',
+      'web/dist',
+      'bin',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
