@@ -1,6 +1,6 @@
 import { bodyLines, isQuestionLine, messageText, tidyBody } from '../text/body-edits.js';
-import { countWords, splitClauses, splitSentences, truncateWords } from '../text/sentences.js';
-import { splitLongSentence } from '../text/split-long-sentence.js';
+import { countWords, splitClauses, splitSentences } from '../text/sentences.js';
+import { shortenSentence, splitLongSentence } from '../text/split-long-sentence.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
 import { isStockSentence, ownWords } from './stock-sentences.js';
@@ -64,6 +64,17 @@ function allClauses(document: TextDocument): string[] {
   return bodyLines(document).flatMap((line) =>
     line.sentences.flatMap((sentence) => splitClauses(ownWords(sentence))),
   );
+}
+
+/**
+ * True when a clause is over `limit` words and the splitting editor (to `target` words) can do
+ * something about it; a clause with no clause boundary and no phrase to drop is left as it is, and a
+ * user asking for short sentences accepts it (cutting it would leave a fragment).
+ */
+function tooLong(clause: string, limit: number, target: number): boolean {
+  if (countWords(clause) <= limit) return false;
+  const pieces = splitLongSentence(clause, target);
+  return pieces.length > 1 || countWords(pieces[0] ?? '') < countWords(clause);
 }
 
 /** Split sentences with a clause (or, `wholeSentences`, the sentence itself) over `maxWords` words. */
@@ -134,7 +145,7 @@ export const lengthAtoms = [
       why: 'Length alone is not objected to; its hashtags are judged on their own.',
     },
     phrases: ['tweet length', 'tweet style', 'tweet', 'like a tweet', 'twitter style', 'social media post'],
-    meaning: `Fits in a tweet (about 280 characters): the body's own content is at most ${tweetLimit} words (counted as for brief). The editor keeps the leading sentences whose content fits in ${tweetBudget} words (the first one cut to fit if needed). Hashtags are a separate atom.`,
+    meaning: `Fits in a tweet (about 280 characters): the body's own content is at most ${tweetLimit} words (counted as for brief). The editor keeps the leading sentences whose content fits in ${tweetBudget} words (the first one shortened to fit if needed, by its trailing phrases first). Hashtags are a separate atom.`,
     conflicts: ['qa-format', 'structured'],
     detect: (text) => bodyWordCount(readDocument(text)) <= tweetLimit,
     edit: (text) =>
@@ -147,7 +158,9 @@ export const lengthAtoms = [
           const sentence = line.sentences[0] ?? '';
           const words = countWords(sentence);
           if (words <= 3) break;
-          line.sentences[0] = truncateWords(sentence, words - 1);
+          const shorter = shortenSentence(sentence, words - 1);
+          if (countWords(shorter) >= words) break;
+          line.sentences[0] = shorter;
         }
       }),
   }),
@@ -156,10 +169,10 @@ export const lengthAtoms = [
     unwanted: { when: 'never', why: 'Plainer wording is not a marked feature.' },
     phrases: ['clear', 'clarity', 'easy to follow', 'plain'],
     meaning:
-      'Every sentence (or semicolon clause) of the body has at most 20 words (an added "Key point:" label not counted) and there is no parenthesis in the message. The editor removes "(...)" asides (and any stray parenthesis) and splits long sentences at clause boundaries into sentences of at most 16 words.',
+      'Every sentence (or semicolon clause) of the body has at most 20 words (an added "Key point:" label not counted; a sentence with no clause boundary and no phrase to drop is let be) and there is no parenthesis in the message. The editor removes "(...)" asides (and any stray parenthesis) and splits long sentences at clause boundaries into sentences of at most 16 words.',
     detect: (text) =>
       !/[()]/.test(messageText(readDocument(text))) &&
-      allClauses(readDocument(text)).every((clause) => countWords(clause) <= 20),
+      allClauses(readDocument(text)).every((clause) => !tooLong(clause, 20, 16)),
     edit: (text) =>
       editDocument(text, (document) => {
         const withoutAsides = (part: string) =>
@@ -181,8 +194,8 @@ export const lengthAtoms = [
     unwanted: { when: 'never', why: 'Sentence length is not a marked feature.' },
     phrases: ['short sentences', 'shorter sentences', 'simple sentences', 'brief sentences'],
     meaning:
-      'Every sentence (or semicolon clause) of the body has at most 12 words (an added "Key point:" label not counted). The editor splits longer ones at clause boundaries (else mid-way) into sentences of at most 10 words.',
-    detect: (text) => allClauses(readDocument(text)).every((clause) => countWords(clause) <= 12),
+      'Every sentence (or semicolon clause) of the body has at most 12 words (an added "Key point:" label not counted; a sentence with no clause boundary and no phrase to drop is let be: cutting it would leave a fragment). The editor splits longer ones at clause boundaries into sentences of at most 10 words, and shortens a clause that is still longer by dropping its trailing phrases (never leaving a fragment or a dangling "by." or "the.").',
+    detect: (text) => allClauses(readDocument(text)).every((clause) => !tooLong(clause, 12, 10)),
     edit: (text) =>
       editDocument(text, (document) => {
         splitSentencesLongerThan(document, 10);

@@ -103,7 +103,8 @@ export const voiceAtoms = [
     meaning:
       'No word from a table of about 130 complex or academic words (utilize, demonstrate, approximately, novel, furthermore...). The editor replaces each with its plain equivalent (use, show, about, new, also...).',
     detect: (text) => !simplify.test(text),
-    edit: (text) => simplify.replace(text),
+    // NOTE: a sentence-final "however" becomes "but", which cannot end a sentence: it goes.
+    edit: (text) => simplify.replace(text).replace(/,\s+(but|so)([.!?])(?=\s|$)/g, '$2'),
   }),
   defineAtom({
     id: 'second-person',

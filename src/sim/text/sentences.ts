@@ -124,7 +124,24 @@ export function ensureTerminal(sentence: string): string {
   return `${trimmed}.`;
 }
 
-/** Keep the first `maxWords` words of a sentence, ending it with a period. */
+/**
+ * Words a sentence must not end on once cut: articles, prepositions, conjunctions, auxiliaries and
+ * possessives ("used by.", "the size of the.", "A red panda is.").
+ */
+export const danglingWords = new Set(
+  (
+    'a an the of by to in on at for from with into onto over under about after before during until ' +
+    'between through across against along among around behind beyond toward towards within without via per ' +
+    'and or but nor so yet as than that which who whom whose while because although though if when where ' +
+    'whether is are was were be been being am has have had do does did will would can could shall should ' +
+    'may might must its their his her our my your this these those not no very more most less such'
+  ).split(' '),
+);
+
+/**
+ * Keep the first `maxWords` words of a sentence, ending it with a period; function words left dangling
+ * at the cut ("of the.") go too.
+ */
 export function truncateWords(sentence: string, maxWords: number): string {
   const pieces = sentence.trim().split(/\s+/);
   let kept = 0;
@@ -134,6 +151,13 @@ export function truncateWords(sentence: string, maxWords: number): string {
     if (isWord && kept === maxWords) break;
     if (isWord) kept += 1;
     out.push(piece);
+  }
+  if (kept === maxWords && pieces.length > out.length) {
+    while (
+      out.length > 1 &&
+      danglingWords.has((out[out.length - 1] ?? '').toLowerCase().replace(/[^\p{L}']/gu, ''))
+    )
+      out.pop();
   }
   return ensureTerminal(out.join(' '));
 }
