@@ -5,8 +5,8 @@ import {
   bodySentences,
   isQuestionLine,
 } from '../text/body-edits.js';
-import { keyTerms } from '../text/key-terms.js';
-import { capitalize, lowerFirst, withoutTrailingMarks } from '../text/sentences.js';
+import { hashtagOf } from '../text/salient-names.js';
+import { lowerFirst, withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
 import { isStockSentence, stockSentences, withoutAddedLabel } from './stock-sentences.js';
@@ -21,14 +21,13 @@ function body(text: string): string {
   return renderBody(readDocument(text).body);
 }
 
-/** The hashtag for a text: its most frequent content word, capitalized. */
+/** The hashtag for a text: from its salient names or repeated words (`hashtagOf`), never a common word. */
 function hashtagFor(document: TextDocument): string {
   const content = bodySentences(document)
     .filter((sentence) => !isStockSentence(sentence))
     .map(withoutAddedLabel)
-    .join(' ');
-  const term = keyTerms(content, 1)[0] ?? keyTerms(content, 1, 3)[0];
-  return `#${capitalize((term ?? 'news').replace(/['’-]/g, ''))}`;
+    .join('\n');
+  return hashtagOf(content) ?? '#News';
 }
 
 /** Marks on the text (hashtags, emojis) added to the last sentence, and punctuation habits. */
@@ -39,7 +38,7 @@ export const markAtoms = [
     phrases: ['hashtags', 'hashtag', 'tweet style'],
     avoidPhrase: 'no hashtags',
     meaning:
-      'The body carries at least one hashtag. The editor appends "#Keyword" (its most frequent content word) to the last sentence; removing deletes every hashtag.',
+      'The body carries at least one hashtag. The editor appends one made of the body\'s own salient words to the last sentence: its most frequent name ("#HalversCrossing"), else a content word it repeats, else its longest content word; removing deletes every hashtag.',
     detect: (text) => hashtagPattern.test(body(text)),
     edit: (text) =>
       editDocument(text, (document) => appendToLastSentence(document, ` ${hashtagFor(document)}`)),

@@ -19,7 +19,7 @@ const prepositions = new Set(
 );
 
 /** Finite verbs and auxiliaries common enough to tell that a run of words holds its main verb. */
-const finiteVerbs = new Set(
+export const finiteVerbs: ReadonlySet<string> = new Set(
   (
     'is are was were am be has have had do does did will would can could shall should may might must ' +
     'says said makes made takes took gives gave gets got goes went comes came shows showed finds found ' +
