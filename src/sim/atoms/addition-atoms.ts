@@ -1,11 +1,11 @@
-import type { Task } from '../../spec/index.js';
 import { addSentence, bodySentences, messageText, removeSentences } from '../text/body-edits.js';
 import type { SentencePosition } from '../text/body-edits.js';
 import { wordReplacer } from '../text/replace-words.js';
 import { withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
 import { plainText } from './plain-text.js';
-import { stockSentences } from './stock-sentences.js';
+import type { StockSentenceKey } from './stock-sentences.js';
+import { stockSentence } from './stock-sentences.js';
 import type { StyleAtom, UnwantedRule } from './style-atom.js';
 import { defineAtom } from './style-atom.js';
 import { emotionWords, negativeWords, positiveWords } from './word-tables.js';
@@ -16,7 +16,7 @@ function stockSentenceAtom(options: {
   readonly phrases: readonly string[];
   readonly meaning: string;
   readonly marker: RegExp;
-  readonly sentence: string | ((task: Task) => string);
+  readonly sentence: StockSentenceKey;
   readonly position: SentencePosition;
   readonly conflicts?: readonly string[];
   readonly unwanted: UnwantedRule;
@@ -40,10 +40,8 @@ function stockSentenceAtom(options: {
               removeSentences(document, (sentence) => marker.test(plainText(sentence))),
             ),
         }),
-    edit: (text, task) =>
-      editDocument(text, (document) =>
-        addSentence(document, typeof sentence === 'string' ? sentence : sentence(task), position),
-      ),
+    edit: (text) =>
+      editDocument(text, (document) => addSentence(document, stockSentence(sentence, text), position)),
   });
 }
 
@@ -64,14 +62,14 @@ export const additionAtoms = [
     id: 'positive',
     unwanted: { when: 'never', why: 'A positive word is not a marked feature.' },
     phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
-    meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...) in the message (greeting and sign-off aside). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This story has a bright side." (emails: "Overall, this looks great.").`,
+    meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...) in the message (greeting and sign-off aside). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This is good news for {topic}." (emails: "Overall, {topic} looks great.").`,
     detect: (text) => !negative.test(text) && positiveMarker.test(plainText(messageText(readDocument(text)))),
     edit: (text, task) =>
       editDocument(negative.replace(text), (document) => {
         if (positiveMarker.test(plainText(messageText(document)))) return;
         addSentence(
           document,
-          task.kind === 'email' ? stockSentences.positiveEmail : stockSentences.positiveSummary,
+          stockSentence(task.kind === 'email' ? 'positiveEmail' : 'positiveSummary', text),
           'end',
         );
       }),
@@ -81,9 +79,9 @@ export const additionAtoms = [
     unwanted: { when: 'never', why: 'Naming a feeling is not a marked feature.' },
     phrases: ['show emotions', 'emotional', 'show feelings', 'express emotions', 'heartfelt'],
     meaning:
-      'Names a feeling: at least one emotion word (feel, felt, heart, tears, proud, nervous, overwhelmed...). The editor adds "Emotions run high." at the end.',
+      'Names a feeling: at least one emotion word (feel, felt, heart, tears, proud, nervous, overwhelmed...). The editor adds "{Topic} stirs strong feelings." at the end.',
     marker: emotionMarker,
-    sentence: stockSentences.emotions,
+    sentence: 'emotions',
     position: 'end',
   }),
   stockSentenceAtom({
@@ -101,9 +99,9 @@ export const additionAtoms = [
       'self-reflection',
     ],
     meaning:
-      'Invites the reader to reflect on their own life: contains "reflect", "ask yourself" or "think about your own". The editor adds "Take a moment to reflect on your own life." at the end.',
+      'Invites the reader to reflect on their own life: contains "reflect", "ask yourself" or "think about your own". The editor adds "Take a moment to reflect on {topic}." at the end.',
     marker: /\b(reflect|reflection|ask yourself|think about your own)\b/,
-    sentence: stockSentences.reflection,
+    sentence: 'reflection',
     position: 'end',
   }),
   defineAtom({
@@ -115,11 +113,11 @@ export const additionAtoms = [
     },
     phrases: ['interactive', 'engage the reader', 'ask the reader', 'questions to the reader'],
     meaning:
-      'Speaks with the reader: a body sentence is a question addressed to "you". The editor adds "What do you think about that?" at the end.',
+      'Speaks with the reader: a body sentence is a question addressed to "you". The editor adds "What do you think about {topic}?" at the end.',
     avoidPhrase: 'no questions to the reader',
     detect: (text) => questions(text).some((question) => mentionsYou.test(question)),
     edit: (text) =>
-      editDocument(text, (document) => addSentence(document, stockSentences.interactive, 'end')),
+      editDocument(text, (document) => addSentence(document, stockSentence('interactive', text), 'end')),
     strip: (text) =>
       editDocument(text, (document) =>
         removeSentences(document, (sentence) => isQuestion(sentence) && mentionsYou.test(sentence)),
@@ -134,10 +132,10 @@ export const additionAtoms = [
     },
     phrases: ['call to action', 'call-to-action', 'clear next step', 'ask for a reply', 'request action'],
     meaning:
-      'Asks the reader to do something by a time: "please reply/review/share/confirm...", "by Friday", "sign up", "get back to". The editor adds "Please reply with your thoughts by Friday." at the end.',
+      'Asks the reader to do something by a time: "please reply/review/share/confirm...", "by Friday", "sign up", "get back to". The editor adds "Please reply with your thoughts on {topic} by Friday." at the end.',
     marker:
       /\b(please (reply|review|share|confirm|send|read|check|join|respond|take a look)|by (monday|tuesday|wednesday|thursday|friday|next week|tomorrow)|sign up|get back to)\b/,
-    sentence: stockSentences.callToAction,
+    sentence: 'callToAction',
     position: 'end',
   }),
   stockSentenceAtom({
@@ -145,9 +143,9 @@ export const additionAtoms = [
     unwanted: { when: 'never', why: 'Courtesy is not objected to.' },
     phrases: ['respectful', 'polite', 'courteous', 'considerate'],
     meaning:
-      'Shows courtesy to the reader: "appreciate(d)", "grateful", "kindly", "respectfully" or "thank you for your time". The editor adds "Your time is greatly appreciated." at the end.',
+      'Shows courtesy to the reader: "appreciate(d)", "grateful", "kindly", "respectfully" or "thank you for your time". The editor adds "Your time on {topic} is greatly appreciated." at the end.',
     marker: /\b(appreciate|appreciated|grateful|kindly|respectfully|thank you for your time)\b/,
-    sentence: stockSentences.respectful,
+    sentence: 'respectful',
     position: 'end',
   }),
   stockSentenceAtom({
@@ -159,9 +157,9 @@ export const additionAtoms = [
     },
     phrases: ['playful language', 'playful', 'fun', 'lighthearted', 'whimsical'],
     meaning:
-      'Uses a playful interjection (wow, yay, woohoo, whoa, hooray, ta-da, oh boy). The editor adds "Wow, what a ride!" at the end.',
+      'Uses a playful interjection (wow, yay, woohoo, whoa, hooray, ta-da, oh boy). The editor adds "Wow, what a ride for {topic}!" at the end.',
     marker: /\b(wow|yay|woohoo|whoa|hooray|ta-da|oh boy)\b/,
-    sentence: stockSentences.playful,
+    sentence: 'playful',
     position: 'end',
   }),
   stockSentenceAtom({
@@ -173,9 +171,9 @@ export const additionAtoms = [
     },
     phrases: ['storytelling', 'story', 'narrative style', 'tell it as a story', 'fairy tale'],
     meaning:
-      'Framed as a story: contains a story frame ("once upon a time", "this story begins", "the story of", "fairy tale"). The editor adds "This story begins like a fairy tale." first.',
+      'Framed as a story: contains a story frame ("once upon a time", "this story begins", "the story of", "fairy tale"). The editor adds "This is the story of {topic}." first.',
     marker: /\b(once upon a time|this story begins|our story begins|the story of|fairy tale)\b/,
-    sentence: stockSentences.storytelling,
+    sentence: 'storytelling',
     position: 'start',
   }),
   stockSentenceAtom({
@@ -195,9 +193,9 @@ export const additionAtoms = [
       'child-friendly',
     ],
     meaning:
-      'Addresses young readers directly: "kids", "boys and girls", "little ones" or "young readers". The editor adds "Listen up, kids!" first. ("Targeted to young children" also means simple-english.)',
+      'Addresses young readers directly: "kids", "boys and girls", "little ones" or "young readers". The editor adds "Listen up, kids, this is about {topic}." first. ("Targeted to young children" also means simple-english.)',
     marker: /\b(kids|boys and girls|little ones|young readers)\b/,
-    sentence: stockSentences.childAudience,
+    sentence: 'childAudience',
     position: 'start',
   }),
   stockSentenceAtom({
@@ -209,9 +207,9 @@ export const additionAtoms = [
     },
     phrases: ['immersive', 'vivid', 'put the reader in the scene', 'transport the reader'],
     meaning:
-      'Places the reader inside the scene: "picture yourself", "imagine yourself", "imagine being", "step into". The editor adds "Picture yourself right there." first.',
+      'Places the reader inside the scene: "picture yourself", "imagine yourself", "imagine being", "step into". The editor adds "Picture yourself right there with {topic}." first.',
     marker: /\b(picture yourself|imagine yourself|imagine being|step into|picture the scene)\b/,
-    sentence: stockSentences.immersive,
+    sentence: 'immersive',
     position: 'start',
   }),
   defineAtom({
@@ -223,11 +221,11 @@ export const additionAtoms = [
     },
     phrases: ['inquisitive', 'curious', 'rhetorical questions', 'rhetorical question', 'asks questions'],
     meaning:
-      'Asks a curious question that is not addressed to "you" and is not a Q/A heading (a rhetorical question). The editor adds "Ever wondered how this works?" first.',
+      'Asks a curious question that is not addressed to "you" and is not a Q/A heading (a rhetorical question). The editor adds "Ever wondered how {topic} works?" first.',
     avoidPhrase: 'no rhetorical questions',
     detect: (text) => questions(text).some((question) => !mentionsYou.test(question)),
     edit: (text) =>
-      editDocument(text, (document) => addSentence(document, stockSentences.inquisitive, 'start')),
+      editDocument(text, (document) => addSentence(document, stockSentence('inquisitive', text), 'start')),
     strip: (text) =>
       editDocument(text, (document) =>
         removeSentences(document, (sentence) => isQuestion(sentence) && !mentionsYou.test(sentence)),
@@ -242,9 +240,9 @@ export const additionAtoms = [
     },
     phrases: ['engaging', 'catchy', 'attention-grabbing', 'hook', 'exciting'],
     meaning:
-      'Opens with a hook announcing news: "exciting news", "big news", "great news", "guess what". The editor adds "Some exciting news to share!" first.',
+      'Opens with a hook announcing news: "exciting news", "big news", "great news", "guess what". The editor adds "Some exciting news about {topic}!" first.',
     marker: /\b(exciting news|big news|great news|guess what|some exciting)\b/,
-    sentence: stockSentences.engaging,
+    sentence: 'engaging',
     position: 'start',
   }),
   stockSentenceAtom({
@@ -256,9 +254,9 @@ export const additionAtoms = [
     },
     phrases: ['conversational', 'chatty', 'like talking to a friend', 'spoken style'],
     meaning:
-      'Sounds spoken: a discourse marker such as "honestly", "you know" set off by a comma or ending the sentence (not "let you know", not "you know people..."), "anyway", "by the way", "to be honest". The editor adds "Honestly, here goes." first.',
+      'Sounds spoken: a discourse marker such as "honestly", "you know" set off by a comma or ending the sentence (not "let you know", not "you know people..."), "anyway", "by the way", "to be honest". The editor adds "Honestly, {topic} is worth a look." first.',
     marker: /\b(honestly|(?<!let )you know(?=[,.!?])|anyway|by the way|to be honest)\b/,
-    sentence: stockSentences.conversational,
+    sentence: 'conversational',
     position: 'start',
   }),
   stockSentenceAtom({
@@ -277,9 +275,9 @@ export const additionAtoms = [
       'teaser',
     ],
     meaning:
-      'Hints early at what comes later: "the best part comes", "biggest surprise", "little did", "stay tuned", "but wait". The editor adds "The best part comes at the end." right after the first sentence.',
+      'Hints early at what comes later: "the best part comes", "biggest surprise", "little did", "stay tuned", "but wait". The editor adds "Stay tuned for more on {topic}." right after the first sentence.',
     marker: /\b(the best part comes|biggest surprise|little did|stay tuned|but wait)\b/,
-    sentence: stockSentences.foreshadowing,
+    sentence: 'foreshadowing',
     position: 'second',
   }),
   stockSentenceAtom({
@@ -287,9 +285,9 @@ export const additionAtoms = [
     unwanted: { when: 'never', why: 'Relating the text to the reader is not objected to.' },
     phrases: ['personalized', 'personalised', 'personal touch', 'tailored to the recipient'],
     meaning:
-      'Relates the message to the recipient: "your own work", "your work", "your research", "your interests", "your team", "thought of you". The editor adds "This connects closely to your own work." after the first sentence.',
+      'Relates the message to the recipient: "your own work", "your work", "your research", "your interests", "your team", "thought of you". The editor adds "{Topic} connects closely to your own work." after the first sentence.',
     marker: /\b(your own work|your work|your research|your interests?|your team|thought of you)\b/,
-    sentence: stockSentences.personalized,
+    sentence: 'personalized',
     position: 'second',
   }),
 ];

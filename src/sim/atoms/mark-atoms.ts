@@ -9,7 +9,7 @@ import { hashtagOf } from '../text/salient-names.js';
 import { lowerFirst, withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
-import { isStockSentence, stockSentences, withoutAddedLabel } from './stock-sentences.js';
+import { isStockSentence, stockSentence, withoutAddedLabel } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 
 const emojiPattern = /\p{Extended_Pictographic}/u;
@@ -70,7 +70,7 @@ export const punctuationAtoms = [
     phrases: ['semicolons', 'semicolon', 'semi-colons'],
     avoidPhrase: 'no semicolons',
     meaning:
-      'The body uses a semicolon. The editor joins two adjacent plain sentences of a line ("A. B." → "A; b."), else turns the first comma of a plain sentence into a semicolon, else ends the last plain sentence with "; more soon.", else adds "Details follow; more soon." (questions, exclamations and stock sentences are left alone); removing turns each semicolon into a dash (" — "), which also separates clauses.',
+      'The body uses a semicolon. The editor joins two adjacent plain sentences of a line ("A. B." → "A; b."), else turns the first comma of a plain sentence into a semicolon, else ends the last plain sentence with "; more soon.", else adds "More on {topic} follows; details soon." (questions, exclamations and stock sentences are left alone); removing turns each semicolon into a dash (" — "), which also separates clauses.',
     detect: (text) => body(text).includes(';'),
     edit: (text) =>
       editDocument(text, (document) => {
@@ -106,7 +106,7 @@ export const punctuationAtoms = [
             return;
           }
         }
-        addSentence(document, stockSentences.moreSoon, 'end');
+        addSentence(document, stockSentence('moreSoon', text), 'end');
       }),
     strip: (text) =>
       editDocument(text, (document) => {
@@ -125,7 +125,7 @@ export const punctuationAtoms = [
     phrases: ['exclamation marks', 'exclamation points', 'exclamations', 'enthusiastic punctuation'],
     avoidPhrase: 'no exclamation marks',
     meaning:
-      'The body has an exclamation mark. The editor turns the final period of the last sentence ending in one into "!" (or adds "Truly remarkable!"); removing turns every "!" into a period.',
+      'The body has an exclamation mark. The editor turns the final period of the last sentence ending in one into "!" (or adds "{Topic} is truly remarkable!"); removing turns every "!" into a period.',
     detect: (text) => body(text).includes('!'),
     edit: (text) =>
       editDocument(text, (document) => {
@@ -145,8 +145,9 @@ export const punctuationAtoms = [
           }
         }
         const last = lines[lines.length - 1];
-        if (last === undefined) document.body.push([{ prefix: '', sentences: [stockSentences.remarkable] }]);
-        else last.sentences.push(stockSentences.remarkable);
+        if (last === undefined)
+          document.body.push([{ prefix: '', sentences: [stockSentence('remarkable', text)] }]);
+        else last.sentences.push(stockSentence('remarkable', text));
       }),
     strip: (text) =>
       editDocument(text, (document) => {

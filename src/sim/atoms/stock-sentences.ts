@@ -1,31 +1,53 @@
+import { bodySentences } from '../text/body-edits.js';
+import { contentWords } from '../text/key-terms.js';
+import { openingSubject, salientNames } from '../text/salient-names.js';
 import { withoutTrailingMarks } from '../text/sentences.js';
+import { readDocument } from '../text/text-document.js';
+import { complexWords, formalWords, negativeWords, slangWords } from './word-tables.js';
 
 /**
- * The fixed sentences editors add. Each is at most 8 words and uses no contraction and nothing that
- * could be contracted, no "and", no first-person pronoun, no complex, negative, slang or US-only word,
- * so adding one never breaks an atom applied earlier (length, voice, vocabulary).
+ * The sentences editors add, as templates around the text's own topic (`{topic}`, or `{Topic}` at the
+ * start of a sentence), so that an added sentence draws on the document ("There is real hope for the
+ * Tamm River.") rather than one line pasted everywhere. Each template holds its atom's marker words,
+ * has at most eight words besides the topic, no contraction, no "and", no first-person pronoun and no
+ * complex, negative, slang or US-only word, so adding one never breaks an atom applied earlier.
+ * Variants are chosen by a hash of the topic: different documents read differently, the same
+ * document always the same.
  */
-export const stockSentences = {
-  positiveSummary: 'This story has a bright side.',
-  positiveEmail: 'Overall, this looks great.',
-  emotions: 'Emotions run high.',
-  reflection: 'Take a moment to reflect on your own life.',
-  interactive: 'What do you think about that?',
-  callToAction: 'Please reply with your thoughts by Friday.',
-  respectful: 'Your time is greatly appreciated.',
-  playful: 'Wow, what a ride!',
-  storytelling: 'This story begins like a fairy tale.',
-  childAudience: 'Listen up, kids!',
-  immersive: 'Picture yourself right there.',
-  inquisitive: 'Ever wondered how this works?',
-  engaging: 'Some exciting news to share!',
-  conversational: 'Honestly, here goes.',
-  foreshadowing: 'The best part comes at the end.',
-  personalized: 'This connects closely to your own work.',
-  yourStory: 'This is your story.',
-  remarkable: 'Truly remarkable!',
-  moreSoon: 'Details follow; more soon.',
-} as const;
+const templates = {
+  positiveSummary: [
+    'This is good news for {topic}.',
+    '{Topic} has a bright future.',
+    'Things look bright for {topic}.',
+  ],
+  positiveEmail: ['Overall, {topic} looks great.', 'The news on {topic} is good.'],
+  emotions: ['{Topic} stirs strong feelings.', 'Feelings about {topic} run high.'],
+  reflection: ['Take a moment to reflect on {topic}.', 'Ask yourself what {topic} means to you.'],
+  interactive: ['What do you think about {topic}?', 'What would you do about {topic}?'],
+  callToAction: [
+    'Please reply with your thoughts on {topic} by Friday.',
+    'Please share your view on {topic} by Friday.',
+  ],
+  respectful: [
+    'Your time on {topic} is greatly appreciated.',
+    'Any thoughts on {topic} are greatly appreciated.',
+  ],
+  playful: ['Wow, what a ride for {topic}!', 'Wow, {topic} is a real adventure!'],
+  storytelling: ['This is the story of {topic}.', 'Once upon a time, there was {topic}.'],
+  childAudience: ['Listen up, kids, this is about {topic}.', 'Young readers, meet {topic}.'],
+  immersive: ['Picture yourself right there with {topic}.', 'Step into the world of {topic}.'],
+  inquisitive: ['Ever wondered how {topic} works?', 'What makes {topic} so special?'],
+  engaging: ['Some exciting news about {topic}!', 'Big news about {topic}!'],
+  conversational: ['Honestly, {topic} is worth a look.', 'By the way, {topic} is worth a look.'],
+  foreshadowing: ['Stay tuned for more on {topic}.', 'The biggest surprise about {topic} comes last.'],
+  personalized: ['{Topic} connects closely to your own work.', 'Your team may find {topic} useful.'],
+  yourStory: ['This is your story about {topic}.', 'Here, {topic} is your story.'],
+  remarkable: ['{Topic} is truly remarkable!'],
+  moreSoon: ['More on {topic} follows; details soon.'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Which added sentence: one per atom that adds a sentence. */
+export type StockSentenceKey = keyof typeof templates;
 
 function normalized(sentence: string): string {
   return sentence
@@ -39,11 +61,95 @@ function normalized(sentence: string): string {
     .toLowerCase();
 }
 
-const known = new Set(Object.values(stockSentences).map(normalized));
+const slot = '\u0000';
+const patterns: readonly RegExp[] = Object.values(templates)
+  .flat()
+  .map((template) => {
+    const [before, after] = normalized(template.replace(/\{topic\}/i, slot)).split(slot);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escape(before ?? '')}.{1,80}?${escape(after ?? '')}$`, 'u');
+  });
 
-/** True for a sentence an editor added (whatever later atoms did to its case or end mark). */
+/** True for a sentence an editor added (whatever later atoms did to its case, marks or topic words). */
 export function isStockSentence(sentence: string): boolean {
-  return known.has(normalized(sentence));
+  const text = normalized(sentence);
+  return patterns.some((pattern) => pattern.test(text));
+}
+
+const avoided = new Set(
+  [
+    ...Object.keys(negativeWords),
+    ...Object.keys(complexWords),
+    ...Object.keys(slangWords),
+    ...Object.keys(formalWords),
+    'and',
+    'i',
+    'me',
+    'my',
+    'we',
+    'us',
+    'our',
+  ].map((word) => word.toLowerCase()),
+);
+
+/** A topic that keeps the templates' promises: one to three words, none of them an avoided word. */
+function usable(topic: string | undefined): topic is string {
+  if (topic === undefined) return false;
+  const words = topic.split(/\s+/);
+  return (
+    words.length >= 1 &&
+    words.length <= 3 &&
+    words.every(
+      (word) => /^[\p{L}\p{N}'’-]*\p{L}[\p{L}\p{N}'’-]*$/u.test(word) && !avoided.has(word.toLowerCase()),
+    )
+  );
+}
+
+/**
+ * What a text is about, in a few of its own words: its most frequent name ("the Tamm River" stays a
+ * name), else the subject of its first sentence ("table tennis"), else a content word it repeats;
+ * "this" when nothing fits. Added sentences are left out of the reading.
+ */
+export function topicOf(text: string): string {
+  const body = bodySentences(readDocument(text))
+    .filter((sentence) => !isStockSentence(sentence))
+    .map(withoutAddedLabel)
+    .join('\n');
+  const names = salientNames(body).filter(usable);
+  if (names[0] !== undefined) return names[0];
+  const subject = openingSubject(body);
+  // A sentence opener is capitalized whatever it is: "Table tennis" reads "table tennis" mid-sentence,
+  // "Pierre Curie" stays a name.
+  if (usable(subject))
+    return /\s\p{Lu}/u.test(subject) ? subject : subject.charAt(0).toLowerCase() + subject.slice(1);
+  const words = contentWords(body, 4).filter((word) => /^\p{L}+$/u.test(word));
+  const repeated = words.find((word, index) => words.indexOf(word, index + 1) >= 0 && usable(word));
+  return repeated ?? 'this';
+}
+
+/** FNV-1a of a string, for choosing a variant. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1)
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * The sentence an editor adds to `text`: a template of `key` around the text's topic (`topicOf`),
+ * the variant chosen by a hash of key and topic.
+ *
+ * @example
+ * stockSentence('interactive', 'Engineers closed the Halvers Crossing bridge on Tuesday.');
+ * // 'What do you think about Halvers Crossing?' (or the other variant)
+ */
+export function stockSentence(key: StockSentenceKey, text: string): string {
+  const topic = topicOf(text);
+  const variants: readonly string[] = templates[key];
+  const template = variants[hashOf(`${key}\u0000${topic}`) % variants.length] ?? variants[0] ?? '';
+  return template
+    .replace('{Topic}', topic.charAt(0).toUpperCase() + topic.slice(1))
+    .replace('{topic}', topic);
 }
 
 /** A sentence without a "Key point: " label (the label parallel-structure adds), for counting words. */

@@ -2,7 +2,7 @@ import { addSentence, mapSentences, messageText } from '../text/body-edits.js';
 import { escapeRegExp, wordReplacer } from '../text/replace-words.js';
 import { capitalize } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
-import { stockSentences } from './stock-sentences.js';
+import { stockSentence } from './stock-sentences.js';
 import { defineAtom } from './style-atom.js';
 import {
   closingKey,
@@ -120,7 +120,7 @@ export const voiceAtoms = [
       'you perspective',
     ],
     meaning:
-      'Told to "you": in the message (greeting and sign-off aside), no first-person singular pronoun (I, me, my, mine, myself) and at least one you/your. The editor swaps first-person singular pronouns for second-person ones (I am → you are) and, if still no "you", adds "This is your story." first.',
+      'Told to "you": in the message (greeting and sign-off aside), no first-person singular pronoun (I, me, my, mine, myself) and at least one you/your. The editor swaps first-person singular pronouns for second-person ones (I am → you are) and, if still no "you", adds "This is your story about {topic}." first.',
     conflicts: ['third-person'],
     detect: (text) => {
       const message = messageText(readDocument(text));
@@ -130,7 +130,7 @@ export const voiceAtoms = [
       editDocument(text, (document) => {
         mapSentences(document, firstToSecond.swap);
         const plain = messageText(document);
-        if (!secondPersonWord.test(plain)) addSentence(document, stockSentences.yourStory, 'start');
+        if (!secondPersonWord.test(plain)) addSentence(document, stockSentence('yourStory', text), 'start');
       }),
   }),
   defineAtom({

@@ -31,6 +31,8 @@ export function salientNames(text: string): string[] {
         run = [];
       };
       tokens.forEach((token, index) => {
+        // Titles ("Dr.", "St.") belong to the name after them but end no run and start none.
+        if (/^(Mr|Mrs|Ms|Dr|St|Prof|Mt)\.$/.test(token)) return;
         const word = /^\[|\]$/.test(token) ? '' : token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
         const capitalized = /^\p{Lu}[\p{L}\p{N}'’-]*$/u.test(word) && !notNames.has(word.toLowerCase());
         const opening = index === 0 || /[:]$/.test(tokens[index - 1] ?? '');

@@ -24,7 +24,10 @@ export const finiteVerbs: ReadonlySet<string> = new Set(
     'is are was were am be has have had do does did will would can could shall should may might must ' +
     'says said makes made takes took gives gave gets got goes went comes came shows showed finds found ' +
     'uses keeps kept leads led runs ran sees saw needs wants seems looks feels felt lives lies covers ' +
-    'includes remains became becomes began begins helps won wins plans grew grows fell falls rose rises'
+    'includes remains became becomes began begins helps won wins plans grew grows fell falls rose rises ' +
+    'improves reduces increases achieves outperforms provides allows requires produces offers carries spans ' +
+    'argues suggests reports describes introduces proposes presents combines learns predicts matches ' +
+    'reaches contains causes creates builds works lets means brings holds stands moves changes'
   ).split(' '),
 );
 
@@ -129,7 +132,7 @@ function endMark(sentence: string): string {
 
 /**
  * Drop comma-delimited asides inside a sentence, longest first, while it is over `maxWords`: a relative
- * clause (", which opened in 1950,") or an aside without its own verb (", 45, a teacher from Leeds,").
+ * clause (", which opened in 1950,") or a short aside without its own verb (", 45, a teacher from Leeds,").
  */
 function withoutAsides(tokens: readonly string[], maxWords: number): string[] {
   let current = [...tokens];
@@ -141,7 +144,9 @@ function withoutAsides(tokens: readonly string[], maxWords: number): string[] {
       if (end < 0 || end === current.length - 1) continue;
       const inner = current.slice(start, end + 1);
       const relative = bare(inner[0] ?? '') in relativeSubjects;
-      if (relative || !holdsVerb(inner, current[end + 1])) asides.push({ start, end });
+      // An appositive is short ("a teacher from Leeds"); a long run between commas may be the main clause.
+      const appositive = wordCount(inner) <= 6 && !holdsVerb(inner, current[end + 1]);
+      if (relative || appositive) asides.push({ start, end });
     }
     const longest = asides.sort((left, right) => right.end - right.start - (left.end - left.start))[0];
     if (longest === undefined) break;
@@ -156,8 +161,8 @@ function withoutAsides(tokens: readonly string[], maxWords: number): string[] {
 /**
  * Shorten a sentence to at most `maxWords` words the way an editor would: drop parenthetical asides,
  * then trailing phrases (from the last comma, preposition or conjunction that leaves at least three
- * words and the sentence's verb). When no such cut fits, the sentence comes back unchanged: cutting
- * words would leave a fragment. Inner asides go first (`withoutAsides`). The result never ends on a
+ * words and the sentence's verb). When no such cut reaches the limit, the sentence comes back as
+ * short as those cuts make it, possibly unchanged: cutting words would leave a fragment. Inner asides go first (`withoutAsides`). The result never ends on a
  * function word ("by.", "the.").
  *
  * @example
@@ -191,8 +196,9 @@ export function shortenSentence(sentence: string, maxWords: number): string {
     if (cut < 0) break;
     tokens = trimDangling(tokens.slice(0, cut));
   }
-  // NOTE: no cut keeps the sentence's verb: cutting words would leave a fragment, so it stays long.
-  if (wordCount(tokens) > maxWords) return sentence;
+  // NOTE: when no cut that keeps the verb reaches the limit, the sentence keeps what the cuts made of it
+  // (still long): cutting words would leave a fragment.
+  if (wordCount(tokens) >= wordCount(sentence.trim().split(/\s+/))) return sentence;
   return finish(trimDangling(tokens), mark === '?' ? '?' : mark === '!' ? '!' : '.');
 }
 
