@@ -1,14 +1,23 @@
-import { addSentence, bodySentences, messageText, removeSentences } from '../text/body-edits.js';
+import {
+  addSentence,
+  bodyLines,
+  bodySentences,
+  messageText,
+  removeSentences,
+  tidyBody,
+} from '../text/body-edits.js';
 import type { SentencePosition } from '../text/body-edits.js';
 import { wordReplacer } from '../text/replace-words.js';
 import { withoutTrailingMarks } from '../text/sentences.js';
 import { editDocument, readDocument } from '../text/text-document.js';
+import type { BodyLine, TextDocument } from '../text/text-document.js';
 import { plainText } from './plain-text.js';
 import type { StockSentenceKey } from './stock-sentences.js';
-import { stockSentence } from './stock-sentences.js';
+import { isStockSentence, stockSentence } from './stock-sentences.js';
 import type { StyleAtom, UnwantedRule } from './style-atom.js';
 import { defineAtom } from './style-atom.js';
-import { emotionWords, negativeWords, positiveWords } from './word-tables.js';
+import { emotionWords, negativeWords } from './word-tables.js';
+import { sentimentCounts } from '../lexicon/sentiment.js';
 
 /** An atom that holds when a marker pattern occurs and is added as one stock sentence. */
 function stockSentenceAtom(options: {
@@ -46,7 +55,36 @@ function stockSentenceAtom(options: {
 }
 
 const negative = wordReplacer(negativeWords);
-const positiveMarker = new RegExp(`\\b(${positiveWords.join('|')})\\b`);
+
+/** More positive than negative words (AFINN-165, `sentimentCounts`). */
+function readsPositively(text: string): boolean {
+  const { positive, negative: negatives } = sentimentCounts(text);
+  return positive > negatives;
+}
+
+/**
+ * While negative words outnumber positive ones, delete the body sentence (never the first, never an
+ * added one) with the most negative words over positive ones, the last of equals first.
+ */
+function dropNegativeSentences(document: TextDocument): void {
+  for (;;) {
+    const { positive, negative: negatives } = sentimentCounts(messageText(document));
+    if (negatives < positive) return;
+    let worst: { line: BodyLine; index: number; balance: number } | undefined;
+    bodyLines(document).forEach((line, lineIndex) => {
+      line.sentences.forEach((sentence, index) => {
+        if ((lineIndex === 0 && index === 0) || isStockSentence(sentence)) return;
+        const counts = sentimentCounts(sentence);
+        const balance = counts.negative - counts.positive;
+        if (balance > 0 && (worst === undefined || balance >= worst.balance))
+          worst = { line, index, balance };
+      });
+    });
+    if (worst === undefined) return;
+    worst.line.sentences.splice(worst.index, 1);
+    tidyBody(document);
+  }
+}
 const emotionMarker = new RegExp(`\\b(${emotionWords.join('|')})\\b`);
 const mentionsYou = /\b(you|your|yours|yourself)\b/i;
 
@@ -60,18 +98,17 @@ function questions(text: string): string[] {
 export const additionAtoms = [
   defineAtom({
     id: 'positive',
-    unwanted: { when: 'never', why: 'A positive word is not a marked feature.' },
+    unwanted: { when: 'never', why: 'A positive tone is not a marked feature.' },
     phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
-    meaning: `No negative word from a table (terrible, failed, crisis, killed, worried...) and at least one positive word (good, great, happy, bright...) in the message (greeting and sign-off aside). The editor softens negative words (failed → missed, problem → challenge) and, if no positive word is left, adds "This is good news for {topic}." (emails: "Overall, {topic} looks great.").`,
-    detect: (text) => !negative.test(text) && positiveMarker.test(plainText(messageText(readDocument(text)))),
+    meaning: `Reads positively: the message (greeting and sign-off aside) holds more positive than negative words by AFINN-165 (a word rated +2 or more against one rated −2 or less). The editor softens common negative words (failed → missed, problem → challenge), drops the most negative sentences after the first while negatives still outnumber positives, and then, if needed, adds "This is good news for {topic}, a hopeful sign." (emails: "Overall, {topic} looks great, a welcome step."), up to three such sentences.`,
+    detect: (text) => readsPositively(messageText(readDocument(text))),
     edit: (text, task) =>
       editDocument(negative.replace(text), (document) => {
-        if (positiveMarker.test(plainText(messageText(document)))) return;
-        addSentence(
-          document,
-          stockSentence(task.kind === 'email' ? 'positiveEmail' : 'positiveSummary', text),
-          'end',
-        );
+        dropNegativeSentences(document);
+        // A first sentence too negative to drop can take more than one positive sentence.
+        const key = task.kind === 'email' ? 'positiveEmail' : 'positiveSummary';
+        for (let variant = 0; variant < 3 && !readsPositively(messageText(document)); variant += 1)
+          addSentence(document, stockSentence(key, text, variant), 'end');
       }),
   }),
   stockSentenceAtom({

@@ -16,11 +16,14 @@ import { complexWords, formalWords, negativeWords, slangWords } from './word-tab
  */
 const templates = {
   positiveSummary: [
-    'This is good news for {topic}.',
-    '{Topic} has a bright future.',
-    'Things look bright for {topic}.',
+    'This is good news for {topic}, a hopeful sign.',
+    'Great hope surrounds {topic}.',
+    'Things look good for {topic}, a hopeful sign.',
   ],
-  positiveEmail: ['Overall, {topic} looks great.', 'The news on {topic} is good.'],
+  positiveEmail: [
+    'Overall, {topic} looks great, a welcome step.',
+    'The news on {topic} is good, a welcome step.',
+  ],
   emotions: ['{Topic} stirs strong feelings.', 'Feelings about {topic} run high.'],
   reflection: ['Take a moment to reflect on {topic}.', 'Ask yourself what {topic} means to you.'],
   interactive: ['What do you think about {topic}?', 'What would you do about {topic}?'],
@@ -137,16 +140,16 @@ function hashOf(text: string): number {
 
 /**
  * The sentence an editor adds to `text`: a template of `key` around the text's topic (`topicOf`),
- * the variant chosen by a hash of key and topic.
+ * the variant chosen by a hash of key and topic (`offset` picks the next ones, for a second sentence).
  *
  * @example
  * stockSentence('interactive', 'Engineers closed the Halvers Crossing bridge on Tuesday.');
  * // 'What do you think about Halvers Crossing?' (or the other variant)
  */
-export function stockSentence(key: StockSentenceKey, text: string): string {
+export function stockSentence(key: StockSentenceKey, text: string, offset = 0): string {
   const topic = topicOf(text);
   const variants: readonly string[] = templates[key];
-  const template = variants[hashOf(`${key}\u0000${topic}`) % variants.length] ?? variants[0] ?? '';
+  const template = variants[(hashOf(`${key}\u0000${topic}`) + offset) % variants.length] ?? variants[0] ?? '';
   return template
     .replace('{Topic}', topic.charAt(0).toUpperCase() + topic.slice(1))
     .replace('{topic}', topic);
