@@ -1,30 +1,31 @@
-import { capitalize, ensureTerminal, splitSentences } from '../text/sentences.js';
+import { capitalize, splitSentences } from '../text/sentences.js';
+import { proseFromFragment } from './note-prose.js';
 import { salientSentences } from './extractive-summary.js';
 
-const droppedKeys = new Set(['abstract', 'notes', 'note', 'summary', 'body', 'details', 'context', 'text']);
-
 /**
- * The note fragments as sentences: list markers stripped, "Key: a; b" lines split at semicolons,
- * generic keys (Abstract:, Notes:) dropped, each fragment capitalized and ended with a period.
+ * The notes as sentences of prose (`proseFromFragment`): list markers stripped, a "Key: a; b" line read
+ * as one sentence per part ("One of the strengths is a."), fragments split at any end mark (notes
+ * often start sentences in lower case), shorthand spelled out, nothing pasted verbatim.
  */
 export function noteSentences(notes: string): string[] {
   const sentences: string[] = [];
   for (const rawLine of notes.split(/\n+/)) {
-    let line = rawLine.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, '');
+    const line = rawLine.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, '');
     if (line === '') continue;
     const keyed = /^([\p{L}][\p{L} ]{0,20}):\s+(.*)$/u.exec(line);
-    if (keyed !== null && droppedKeys.has((keyed[1] ?? '').toLowerCase())) line = keyed[2] ?? '';
-    const parts = keyed !== null && /;/.test(line) ? line.replace(/^[^:]*:\s*/, '').split(/;\s*/) : [line];
-    const prefix = keyed !== null && parts.length > 1 ? `${keyed[1]}: ` : '';
-    parts.forEach((part, index) => {
-      // NOTE: notes often start sentences in lower case, so any end mark followed by a space splits.
-      for (const sentence of part
+    const parts = keyed !== null && /;/.test(line) ? (keyed[2] ?? '').split(/;\s*/) : [line];
+    const key = keyed !== null && parts.length > 1 ? (keyed[1] ?? '') : '';
+    const plural = /[^s]s$/i.test(key);
+    for (const part of parts) {
+      for (const piece of part
         .split(/(?<=[.!?])\s+(?=\S)/u)
-        .flatMap((piece) => splitSentences(capitalize(piece)))) {
-        const trimmed = sentence.trim();
-        if (trimmed !== '') sentences.push(capitalize(ensureTerminal((index === 0 ? prefix : '') + trimmed)));
+        .flatMap((text) => splitSentences(capitalize(text)))) {
+        if (piece.trim() === '') continue;
+        const fragment =
+          key === '' ? piece : plural ? `One of the ${key.toLowerCase()}: ${piece}` : `${key}: ${piece}`;
+        sentences.push(proseFromFragment(fragment));
       }
-    });
+    }
   }
   return sentences;
 }
