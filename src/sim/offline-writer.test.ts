@@ -41,7 +41,10 @@ describe('OfflineWriter', () => {
     const { text } = await writer.generate({ task: email, context });
     expect(text.startsWith('Hi,\n\n')).toBe(true);
     expect(text.endsWith('\n\nBest,\n[Your Name]')).toBe(true);
-    expect(text).toContain('12 percent');
+    expect(text).toMatch(/12(%| percent)/);
+    // Notes become prose: keys are read ("The title is ..."), nothing is pasted as a "Key: value" line.
+    expect(text).toContain('The title is Faster Route Planning for Delivery Bikes.');
+    expect(text).not.toMatch(/^(Title|Highlights|Abstract):/m);
     const user = simulatedUserFor(getPreferenceSet('prelude'), email);
     for (const source of Object.keys(getPreferenceSet('prelude').preferences.email)) {
       expect(
