@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     sections.push(
       `#### ${task} — ${summary.rounds} rounds, seeds ${summary.seeds.join(', ')}, preferences \`${summary.preferences}\`\n\n` +
         `${renderResultsMarkdown(summary)}\n\n` +
+        (summary.fixedPreference === undefined
+          ? ''
+          : `\`fixed\` wrote every draft with: "${summary.fixedPreference}".\n\n`) +
         `![${task}: cumulative cost](docs/bench/${task}-cumulative-cost.svg)\n` +
         `![${task}: zero-edit rate](docs/bench/${task}-zero-edit-rate.svg)\n\n` +
         `<details><summary>The paper's GPT-4 numbers for ${task} (for orientation, not comparable in scale)</summary>\n\n` +
