@@ -120,7 +120,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger,
     metrics,
     staticRoot: options.staticRoot,
-    health: { store: stores.kind },
+    // NOTE: the writer lets the web UI say when drafts come from the offline rule-based writer.
+    health: { store: stores.kind, writer: `${writer.provider}:${writer.modelId}` },
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
   await new Promise<void>((resolve, reject) => {

@@ -76,7 +76,14 @@ export async function startTailor(options: { webRoot: string }): Promise<Running
   });
   const { secret } = await stores.apiKeys.create({ tenant: 'ui-test', label: 'ui e2e' });
   const samples = createSampleCorpus();
-  const app = createApp({ tailor, apiKeys: stores.apiKeys, samples, staticRoot: options.webRoot });
+  const app = createApp({
+    tailor,
+    apiKeys: stores.apiKeys,
+    samples,
+    staticRoot: options.webRoot,
+    // NOTE: as start-service reports it, so the page shows its offline-writer banner.
+    health: { writer: `${writer.provider}:${writer.modelId}` },
+  });
 
   let server: Server | undefined;
   let port = 0;

@@ -4,6 +4,7 @@ import { LearnedPage } from './learned/learned-page.js';
 import { ProgressPage } from './progress/progress-page.js';
 import { SettingsBar } from './shared/settings-bar.js';
 import { storageKeys } from './shared/settings.js';
+import { WriterBanner } from './shared/writer-banner.js';
 import { WritePage } from './write/write-page.js';
 
 type PageName = 'write' | 'learned' | 'progress';
@@ -15,8 +16,9 @@ const pages: readonly { name: PageName; title: string }[] = [
 ];
 
 /**
- * The page: settings (user, API key), then one of three views. The Write view stays mounted while
- * hidden so a draft in progress survives switching views; the others reload when shown.
+ * The page: a header (settings folded away), the writer banner, then one of three views. The Write
+ * view stays mounted while hidden so a draft in progress survives switching views (and it keeps the
+ * work in the browser per user); the others reload when shown.
  */
 export function App(props: {
   readonly client: ApiClient;
@@ -43,6 +45,7 @@ export function App(props: {
         <p class="tagline">Drafts that learn from your edits.</p>
         <SettingsBar user={user} apiKey={apiKey} onChange={changeSettings} />
       </header>
+      <WriterBanner client={props.client} />
       <nav class="tabs" aria-label="Views">
         {pages.map((entry) => (
           <button
@@ -58,10 +61,12 @@ export function App(props: {
       </nav>
       <main>
         <div hidden={page !== 'write'}>
-          <WritePage client={props.client} user={user} />
+          <WritePage key={user} client={props.client} user={user} />
         </div>
         {page === 'learned' && <LearnedPage key={user} client={props.client} user={user} />}
-        {page === 'progress' && <ProgressPage key={user} client={props.client} user={user} />}
+        {page === 'progress' && (
+          <ProgressPage key={user} client={props.client} user={user} onWrite={() => setPage('write')} />
+        )}
       </main>
     </>
   );

@@ -112,6 +112,12 @@ Examples:
             : `API key from ${key.keyFile} (start with --new-key for another one).`,
         );
       }
+      if (flags.model === 'sim') {
+        lines.push(
+          'Writer: the offline rule-based one (drafts come from rules, not a language model). Connect a model with',
+          '  --model openai:gpt-4o (OPENAI_API_KEY), anthropic:<model> or ollama:<model>; see README "Run the service".',
+        );
+      }
       lines.push('API: /openapi.json  Health: /healthz  Stop: Ctrl-C');
       process.stdout.write(`${lines.join('\n')}\n`);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,13 @@
 import { ApiError, type ApiErrorCode } from './api-error.js';
-import type { ApiTask, Draft, InteractionSummary, LearnedPreference, LearnResult, Sample } from './types.js';
+import type {
+  ApiTask,
+  Draft,
+  Health,
+  InteractionSummary,
+  LearnedPreference,
+  LearnResult,
+  Sample,
+} from './types.js';
 
 const knownCodes: readonly ApiErrorCode[] = [
   'invalid-input',
@@ -67,6 +75,8 @@ export function createApiClient(options: ApiClientOptions) {
   const taskQuery = (task: string | undefined) => (task ? `?task=${encodeURIComponent(task)}` : '');
 
   return {
+    /** `GET /healthz` (no key needed): the learner, and the writer when the server says which. */
+    health: () => call<Health>('GET', 'healthz'),
     samples: (task: 'summarization' | 'email') =>
       call<{ samples: Sample[] }>('GET', `v1/samples?task=${task}`).then((result) => result.samples),
     generate: (request: { user: string; task: ApiTask; context: string; contextId?: string }) =>

@@ -69,3 +69,10 @@ export interface Sample {
   readonly source: string;
   readonly text: string;
 }
+
+/** `GET /healthz`: `writer` is `provider:model` (`tailor-offline:…` for the offline rule-based writer). */
+export interface Health {
+  readonly status: string;
+  readonly learner?: string;
+  readonly writer?: string;
+}

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { describeApiError } from '../api/api-error.js';
 import type { LearnedPreference } from '../api/types.js';
+import { defaultUser } from '../shared/settings.js';
 import { StatusMessage } from '../shared/status-message.js';
 import { taskLabel } from '../shared/task-names.js';
 import { AddPreferenceForm } from './add-preference-form.js';
+import { mergePreferences } from './merge-preferences.js';
 import { PreferenceCard } from './preference-card.js';
 
 const builtInOrder = ['summarization', 'email'];
@@ -21,8 +23,8 @@ function orderTasks(keys: Iterable<string>): string[] {
 }
 
 /**
- * What Tailor learned about the user, grouped by task, newest first, each with its provenance and
- * actions; plus a form to add one. Changes apply from the next draft on.
+ * What Tailor learned about the user, grouped by task, newest first; identical texts are one card with
+ * their evidence and sources; plus a form to add one. Changes apply from the next draft on.
  */
 export function LearnedPage(props: { readonly client: ApiClient; readonly user: string }) {
   const { client, user } = props;
@@ -46,14 +48,16 @@ export function LearnedPage(props: { readonly client: ApiClient; readonly user: 
   }, [client, user]);
 
   const tasks = orderTasks((preferences ?? []).map((preference) => preference.task));
-  const replace = (updated: LearnedPreference) => {
-    setPreferences((list) => list?.map((entry) => (entry.id === updated.id ? updated : entry)));
+  const groups = mergePreferences(preferences ?? []);
+  const replace = (updated: readonly LearnedPreference[]) => {
+    const byId = new Map(updated.map((entry) => [entry.id, entry]));
+    setPreferences((list) => list?.map((entry) => byId.get(entry.id) ?? entry));
     setNotice('Saved. The next draft uses the new version.');
   };
 
   return (
     <section class="learned-page" aria-labelledby="learned-heading">
-      <h2 id="learned-heading">What Tailor learned about {user}</h2>
+      <h2 id="learned-heading">What Tailor learned{user === defaultUser ? '' : ` about ${user}`}</h2>
       <p class="hint">
         These preferences steer your drafts: for each new context Tailor uses the ones learned on the most
         similar past contexts, plus every pinned preference and every one you wrote, for every draft of that
@@ -62,23 +66,27 @@ export function LearnedPage(props: { readonly client: ApiClient; readonly user: 
       <StatusMessage kind="error">{error}</StatusMessage>
       <StatusMessage kind="success">{notice}</StatusMessage>
       {preferences === undefined && !error && <p>Loading…</p>}
-      {preferences?.length === 0 && <p>Nothing learned yet. Edit a few drafts, or add a preference below.</p>}
+      {preferences?.length === 0 && (
+        <p data-testid="learned-empty">
+          Nothing learned yet. Go to Write, get a draft and edit it into what you would send: Tailor learns a
+          preference from each edit. Or add one below.
+        </p>
+      )}
       {tasks.map((task) => (
         <section key={task} class="task-group" aria-labelledby={`group-${task}`}>
           <h3 id={`group-${task}`}>{taskLabel(task)}</h3>
           <ul class="preference-list">
-            {(preferences ?? [])
-              .filter((preference) => preference.task === task)
-              .reverse()
-              .map((preference) => (
+            {groups
+              .filter((group) => group.task === task)
+              .map((group) => (
                 <PreferenceCard
-                  key={preference.id}
+                  key={group.key}
                   client={client}
                   user={user}
-                  preference={preference}
+                  group={group}
                   onUpdated={replace}
-                  onDeleted={(id) => {
-                    setPreferences((list) => list?.filter((entry) => entry.id !== id));
+                  onDeleted={(ids) => {
+                    setPreferences((list) => list?.filter((entry) => !ids.includes(entry.id)));
                     setNotice('Deleted. Tailor no longer uses it.');
                   }}
                 />

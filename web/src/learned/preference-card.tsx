@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
-import { describeApiError } from '../api/api-error.js';
 import type { LearnedPreference } from '../api/types.js';
+import { contextTitle } from '../shared/context-title.js';
 import { DiffView } from '../shared/diff-view.js';
+import { localDate } from '../shared/local-date.js';
 import { StatusMessage } from '../shared/status-message.js';
+import { useAction } from '../shared/use-action.js';
 import { wordDiff } from '../shared/word-diff.js';
+import type { PreferenceGroup } from './merge-preferences.js';
 
 const originText: Record<LearnedPreference['origin'], string> = {
   inferred: 'inferred from your edit',
@@ -12,62 +15,67 @@ const originText: Record<LearnedPreference['origin'], string> = {
   user: 'written by you',
 };
 
-/** A readable local date and time for an ISO timestamp. */
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+/** "2 pieces of evidence: 1 edit, 1 accepted draft". */
+function evidenceSummary(entries: readonly LearnedPreference[]): string {
+  const count = (origin: LearnedPreference['origin']) =>
+    entries.filter((entry) => entry.origin === origin).length;
+  const parts = [
+    [count('inferred'), 'edit', 'edits'],
+    [count('kept'), 'accepted draft', 'accepted drafts'],
+    [count('user'), 'written by you', 'written by you'],
+  ] as const;
+  const described = parts
+    .filter(([number]) => number > 0)
+    .map(([number, one, many]) =>
+      one === 'written by you' ? one : `${number} ${number === 1 ? one : many}`,
+    );
+  const total = entries.length;
+  return `${total} ${total === 1 ? 'piece' : 'pieces'} of evidence: ${described.join(', ')}`;
 }
 
 /**
- * One learned preference: its wording, where it came from (origin, the context and the edit it was
- * learned on, when), and actions to reword, pin or unpin, and delete it (after a confirmation).
+ * One learned preference, merged over every entry with the same text: its wording, how much evidence
+ * backs it and where each piece came from (the text it was learned on, by title, and the local date,
+ * with the edit), and actions to reword, pin or unpin, and delete it (after a confirmation). Actions
+ * apply to every entry of the group.
  */
 export function PreferenceCard(props: {
   readonly client: ApiClient;
   readonly user: string;
-  readonly preference: LearnedPreference;
-  readonly onUpdated: (preference: LearnedPreference) => void;
-  readonly onDeleted: (id: string) => void;
+  readonly group: PreferenceGroup;
+  readonly onUpdated: (preferences: readonly LearnedPreference[]) => void;
+  readonly onDeleted: (ids: readonly string[]) => void;
 }) {
-  const { client, user, preference } = props;
+  const { client, user, group } = props;
   const [editing, setEditing] = useState(false);
-  const [wording, setWording] = useState(preference.preference);
+  const [wording, setWording] = useState(group.preference);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (caught) {
-      setError(describeApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+  const updateAll = async (change: { preference?: string; pinned?: boolean }) => {
+    const updated: LearnedPreference[] = [];
+    for (const entry of group.entries) updated.push(await client.updatePreference(user, entry.id, change));
+    props.onUpdated(updated);
   };
 
   const save = () =>
     run(async () => {
       const text = wording.trim();
       if (!text) throw new Error('the preference cannot be empty; delete it instead.');
-      props.onUpdated(await client.updatePreference(user, preference.id, { preference: text }));
+      await updateAll({ preference: text });
       setEditing(false);
     });
-  const togglePin = () =>
-    run(async () =>
-      props.onUpdated(await client.updatePreference(user, preference.id, { pinned: !preference.pinned })),
-    );
+  const togglePin = () => run(() => updateAll({ pinned: !group.pinned }));
   const remove = () =>
     run(async () => {
-      await client.deletePreference(user, preference.id);
-      props.onDeleted(preference.id);
+      for (const entry of group.entries) await client.deletePreference(user, entry.id);
+      props.onDeleted(group.entries.map((entry) => entry.id));
     });
 
-  const edited = preference.updatedAt !== preference.createdAt;
+  const first = group.entries[0]!;
+  const several = group.entries.length > 1;
   return (
-    <li class="preference-card" data-testid="preference-card" data-preference-id={preference.id}>
+    <li class="preference-card" data-testid="preference-card" data-preference-id={first.id}>
       {editing ? (
         <form
           class="reword"
@@ -99,32 +107,36 @@ export function PreferenceCard(props: {
         </form>
       ) : (
         <p class="preference-text">
-          <q class="preference">{preference.preference}</q>
+          <q class="preference">{group.preference}</q>
         </p>
       )}
       <p class="provenance">
-        <span class={`badge badge-${preference.origin}`}>{originText[preference.origin]}</span>
-        {preference.pinned && <span class="badge badge-pinned">pinned</span>}
-        <span>
-          {' '}
-          {when(preference.createdAt)}
-          {edited ? `, reworded ${when(preference.updatedAt)}` : ''}
-        </span>
+        {group.pinned && <span class="badge badge-pinned">pinned</span>}
+        <span data-testid="evidence">{evidenceSummary(group.entries)}</span>
       </p>
-      {preference.contextPreview && (
-        <p class="context-preview">
-          Learned on “{preference.contextPreview}”{preference.contextId ? ` (${preference.contextId})` : ''}
-        </p>
-      )}
-      {preference.pair && (
-        <details>
-          <summary>The edit it came from</summary>
-          <DiffView
-            parts={wordDiff(preference.pair.original, preference.pair.edited).parts}
-            label="The edit"
-          />
-        </details>
-      )}
+      <ul class="sources" aria-label="Where it came from">
+        {group.entries.map((entry) => {
+          const reworded = entry.updatedAt !== entry.createdAt;
+          return (
+            <li key={entry.id}>
+              <span class={`badge badge-${entry.origin}`}>{originText[entry.origin]}</span>
+              {entry.origin !== 'user' && (
+                <span class="source-title">“{contextTitle(entry.contextPreview, 9, 'a text')}”</span>
+              )}{' '}
+              <span class="hint">
+                {localDate(entry.createdAt)}
+                {reworded ? `, reworded ${localDate(entry.updatedAt)}` : ''}
+              </span>
+              {entry.pair && (
+                <details>
+                  <summary>The edit it came from</summary>
+                  <DiffView parts={wordDiff(entry.pair.original, entry.pair.edited).parts} label="The edit" />
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ul>
       <StatusMessage kind="error">{error}</StatusMessage>
       {!editing && (
         <div class="actions">
@@ -132,24 +144,19 @@ export function PreferenceCard(props: {
             type="button"
             disabled={busy}
             onClick={() => {
-              setWording(preference.preference);
+              setWording(group.preference);
               setEditing(true);
             }}
           >
             Edit wording
           </button>
-          <button
-            type="button"
-            disabled={busy}
-            aria-pressed={preference.pinned}
-            onClick={() => void togglePin()}
-          >
-            {preference.pinned ? 'Unpin' : 'Pin'}
+          <button type="button" disabled={busy} aria-pressed={group.pinned} onClick={() => void togglePin()}>
+            {group.pinned ? 'Unpin' : 'Pin'}
           </button>
           {confirmingDelete ? (
             <>
               <button type="button" class="danger" disabled={busy} onClick={() => void remove()}>
-                Confirm delete
+                {several ? `Confirm: delete all ${group.entries.length}` : 'Confirm delete'}
               </button>
               <button type="button" onClick={() => setConfirmingDelete(false)}>
                 Keep it

@@ -35,6 +35,7 @@ export function CostChart(props: {
             data: [...props.costs],
             showLine: false,
             pointRadius: 4,
+            pointStyle: 'circle',
             borderColor: '#8a5a00',
             backgroundColor: '#e0a030',
           },
@@ -44,6 +45,7 @@ export function CostChart(props: {
             borderColor: '#1f5fa8',
             backgroundColor: '#1f5fa8',
             pointRadius: 0,
+            pointStyle: 'line',
             borderWidth: 2,
             tension: 0.2,
           },
@@ -53,9 +55,14 @@ export function CostChart(props: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
+        // NOTE: legend swatches drawn as each series is (a dot for the costs, a line for the average).
+        plugins: { legend: { labels: { usePointStyle: true, pointStyleWidth: 24 } } },
         scales: {
-          x: { title: { display: true, text: 'Interaction' } },
-          y: { beginAtZero: true, title: { display: true, text: 'Edit cost (word edits)' } },
+          x: { title: { display: true, text: 'Answered draft (oldest first)' } },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: 'Word edits (lower is better)' },
+          },
         },
       },
     });

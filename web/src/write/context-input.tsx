@@ -3,7 +3,27 @@ import type { ApiClient } from '../api/api-client.js';
 import { describeApiError } from '../api/api-error.js';
 import type { Sample } from '../api/types.js';
 import { StatusMessage } from '../shared/status-message.js';
-import { preview } from '../shared/task-names.js';
+import { contextTitle } from '../shared/context-title.js';
+
+const sourceNames: Readonly<Record<string, string>> = {
+  encyclopedia: 'Encyclopedia pages',
+  forum: 'Forum posts',
+  'movie-review': 'Movie reviews',
+  news: 'News articles',
+  'paper-abstract': 'Paper abstracts',
+  'paper-review': 'Notes for a paper review',
+  'paper-summary': 'Notes for a paper summary',
+  'paper-tweet': 'Notes for a post about a paper',
+  'personal-problem': 'Notes about a personal problem',
+};
+
+/** A readable name for a sample source (`movie-review` → `Movie reviews`). */
+function sourceName(source: string): string {
+  const known = sourceNames[source];
+  if (known) return known;
+  const words = source.replace(/[-_]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** The context text and, when it is an unchanged sample, the sample's id. */
 export interface ContextValue {
@@ -67,12 +87,12 @@ export function ContextInput(props: {
             {samples.length === 0 ? 'Loading samples…' : 'Pick a sample, or paste your own below'}
           </option>
           {sources.map((source) => (
-            <optgroup key={source} label={source.replace('/', ': ')}>
+            <optgroup key={source} label={sourceName(source.slice(source.indexOf('/') + 1))}>
               {samples
                 .filter((entry) => `${entry.task}/${entry.sample.source}` === source)
                 .map((entry) => (
                   <option key={entry.sample.id} value={entry.sample.id}>
-                    {`${entry.sample.id}: ${preview(entry.sample.text, 60)}`}
+                    {contextTitle(entry.sample.text, 10)}
                   </option>
                 ))}
             </optgroup>
@@ -98,7 +118,7 @@ export function ContextInput(props: {
       </label>
       <p class="hint">
         {props.value.text.length.toLocaleString()} characters
-        {selected ? ` · sample ${selected.sample.id}` : ''} · Ctrl+Enter drafts
+        {selected ? ` · sample: ${contextTitle(selected.sample.text, 5)}` : ''} · Ctrl+Enter drafts
       </p>
     </div>
   );

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { ApiError, describeApiError } from '../api/api-error.js';
 import type { Draft, LearnResult } from '../api/types.js';
+import { ConfirmDialog } from '../shared/confirm-dialog.js';
 import { StatusMessage } from '../shared/status-message.js';
 import { ContextInput, type ContextValue } from './context-input.js';
 import { DraftEditor } from './draft-editor.js';
@@ -9,26 +10,56 @@ import { LearnOutcome } from './learn-outcome.js';
 import { initialTaskChoice, sampleTasksFor, toApiTask, type TaskChoice } from './task-choice.js';
 import { TaskPicker } from './task-picker.js';
 import { WhyThisDraft } from './why-this-draft.js';
+import { loadWork, saveWork } from './work-in-progress.js';
 
 const emptyContext: ContextValue = { text: '', contextId: undefined };
 
+/** What the person is asked to confirm before their edited draft would be thrown away. */
+type PendingLoss = 'replace' | 'discard';
+
 /**
  * Write: pick a task and a context, get a draft (with why it looks the way it does), edit it in
- * place, submit, and see the edit's cost and what Tailor inferred from it. On any failure the
- * person's text stays where it is and the action can be repeated.
+ * place, submit, and see what Tailor learned from it, with Undo. Edits are never lost: the task,
+ * context, draft and edit are kept in the browser until submitted, replacing or discarding an edited
+ * draft asks first, leaving the page with one warns, and on any failure the text stays.
  */
 export function WritePage(props: { readonly client: ApiClient; readonly user: string }) {
   const { client, user } = props;
-  const [task, setTask] = useState<TaskChoice>(initialTaskChoice);
-  const [context, setContext] = useState<ContextValue>(emptyContext);
-  const [draft, setDraft] = useState<Draft>();
-  const [edited, setEdited] = useState('');
+  const [restored] = useState(() => loadWork(window.localStorage, user));
+  const [task, setTask] = useState<TaskChoice>(restored?.task ?? initialTaskChoice);
+  const [context, setContext] = useState<ContextValue>(restored?.context ?? emptyContext);
+  const [draft, setDraft] = useState<Draft | undefined>(restored?.draft);
+  const [edited, setEdited] = useState(restored?.edited ?? '');
   const [result, setResult] = useState<LearnResult>();
   const [busy, setBusy] = useState<'drafting' | 'submitting'>();
   const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<string | undefined>(
+    restored?.draft
+      ? 'Your unsent draft and edit were kept in this browser; carry on where you left off.'
+      : undefined,
+  );
+  const [pendingLoss, setPendingLoss] = useState<PendingLoss>();
 
-  const requestDraft = async () => {
+  const unsentEdit = draft !== undefined && result === undefined && edited !== draft.text;
+
+  useEffect(() => {
+    saveWork(
+      window.localStorage,
+      user,
+      result
+        ? { task, context: emptyContext, draft: undefined, edited: '' }
+        : { task, context, draft, edited },
+    );
+  }, [user, task, context, draft, edited, result]);
+
+  useEffect(() => {
+    if (!unsentEdit) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsentEdit]);
+
+  const requestDraft = async (options: { confirmed?: boolean } = {}) => {
     if (busy) return;
     const apiTask = toApiTask(task);
     if ('problem' in apiTask) return setError(apiTask.problem);
@@ -37,6 +68,7 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
         'The context is empty: paste a document or your notes, or pick a sample, then ask again.',
       );
     }
+    if (unsentEdit && !options.confirmed) return setPendingLoss('replace');
     setBusy('drafting');
     setError(undefined);
     setNotice(undefined);
@@ -95,6 +127,15 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
     }
   };
 
+  const discardDraft = (options: { confirmed?: boolean } = {}) => {
+    if (unsentEdit && !options.confirmed) return setPendingLoss('discard');
+    setDraft(undefined);
+    setEdited('');
+    setResult(undefined);
+    setError(undefined);
+    setNotice('Draft discarded. Your context is still here.');
+  };
+
   const startNext = () => {
     setDraft(undefined);
     setResult(undefined);
@@ -104,6 +145,7 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
     setNotice(undefined);
   };
 
+  const awaitingAnswer = draft !== undefined && result === undefined;
   return (
     <div class="write-page">
       <section class="compose" aria-labelledby="compose-heading">
@@ -125,8 +167,12 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
             onSubmitShortcut={() => void requestDraft()}
           />
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy !== undefined}>
-              {busy === 'drafting' ? 'Drafting…' : draft && !result ? 'Draft again' : 'Draft'}
+            <button
+              type="submit"
+              class={awaitingAnswer ? undefined : 'primary'}
+              disabled={busy !== undefined}
+            >
+              {busy === 'drafting' ? 'Drafting…' : awaitingAnswer ? 'Draft again' : 'Draft'}
             </button>
           </div>
         </form>
@@ -143,26 +189,20 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
         <StatusMessage kind="info">{notice}</StatusMessage>
         {draft ? (
           <>
-            <WhyThisDraft draft={draft} />
+            {!(result && !draft.preferenceUsed) && <WhyThisDraft draft={draft} />}
             <DraftEditor
               key={draft.interactionId}
               draft={draft.text}
               value={edited}
               busy={busy !== undefined}
               locked={result !== undefined}
+              outcome={
+                result && <LearnOutcome client={client} user={user} result={result} onNext={startNext} />
+              }
               onChange={setEdited}
               onSubmit={() => void submitEdit()}
+              onDiscard={() => discardDraft()}
             />
-            {result && (
-              <>
-                <LearnOutcome result={result} />
-                <div class="actions">
-                  <button type="button" class="primary" onClick={startNext}>
-                    Next draft
-                  </button>
-                </div>
-              </>
-            )}
           </>
         ) : (
           <p class="placeholder">
@@ -170,6 +210,25 @@ export function WritePage(props: { readonly client: ApiClient; readonly user: st
           </p>
         )}
       </section>
+      <ConfirmDialog
+        open={pendingLoss !== undefined}
+        title={pendingLoss === 'replace' ? 'Replace your edited draft?' : 'Discard your edited draft?'}
+        cancelLabel="Keep editing"
+        confirmLabel={pendingLoss === 'replace' ? 'Replace it' : 'Discard it'}
+        onCancel={() => setPendingLoss(undefined)}
+        onConfirm={() => {
+          const loss = pendingLoss;
+          setPendingLoss(undefined);
+          if (loss === 'replace') void requestDraft({ confirmed: true });
+          else discardDraft({ confirmed: true });
+        }}
+      >
+        <p>
+          You changed this draft but have not submitted it.{' '}
+          {pendingLoss === 'replace' ? 'A new draft' : 'Discarding'} throws your changes away, and Tailor will
+          not learn from them. Submit the edit first to keep it.
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }
