@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './ui-browser.js';
+import { toBullets } from './ui-edits.js';
 import type { TailorPage } from './ui-page.js';
 import { saveScreenshot } from './ui-screenshots.js';
 import type { RunningTailor } from './ui-server.js';
@@ -10,16 +11,6 @@ if (!chromium.present && !chromium.required) {
   console.warn(
     `UI tests skipped: no Chromium at ${chromium.path} (apt-get install chromium, or set TAILOR_TEST_CHROMIUM)`,
   );
-}
-
-/** Rewrite a draft as one bullet per sentence, as a person who wants bullet points would. */
-function toBullets(text: string): string {
-  return text
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0)
-    .map((sentence) => `- ${sentence}`)
-    .join('\n');
 }
 
 describe.skipIf(!chromium.present && !chromium.required)(
@@ -33,9 +24,7 @@ describe.skipIf(!chromium.present && !chromium.required)(
     beforeAll(async () => {
       session = await openUiSession(chromium.path);
       ({ tailor, ui } = session);
-      encyclopedia = (await tailor.samples('summarization'))
-        .filter((sample) => sample.source === 'encyclopedia')
-        .map((sample) => sample.id);
+      encyclopedia = await tailor.sampleIds('summarization', 'encyclopedia');
     });
 
     afterAll(() => session?.close());

@@ -50,6 +50,8 @@ export interface RunningTailor {
   /** Listen again on the same port, with the same data (nothing to do when listening). */
   start(): Promise<void>;
   samples(task: SampleTask): Promise<Sample[]>;
+  /** The ids of the built-in samples of one source (e.g. `encyclopedia`), in corpus order. */
+  sampleIds(task: SampleTask, source: string): Promise<string[]>;
   /** `GET` an API path with the test key and return the JSON. */
   get<T>(path: string): Promise<T>;
   close(): Promise<void>;
@@ -120,6 +122,8 @@ export async function startTailor(options: { webRoot: string }): Promise<Running
     stop,
     start,
     samples: (task) => samples(task),
+    sampleIds: async (task, source) =>
+      (await samples(task)).filter((sample) => sample.source === source).map((sample) => sample.id),
     get,
     close: async () => {
       await stop();
