@@ -25,13 +25,13 @@ export function cumulativeCostSpec(summary: TaskBenchSummary): TopLevelSpec {
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${summary.task}: cumulative cost (${seedsLabel(summary.seeds)})`,
+    title: `${summary.task}: cumulative cost, lower is better (${seedsLabel(summary.seeds)})`,
     ...size,
     data: { values },
     mark: { type: 'line', strokeWidth: 2 },
     encoding: {
       x: { field: 'round', type: 'quantitative', title: 'round' },
-      y: { field: 'cost', type: 'quantitative', title: 'cumulative edit cost (words)' },
+      y: { field: 'cost', type: 'quantitative', title: 'cumulative edit cost (words), lower is better' },
       color: { field: 'learner', type: 'nominal', sort: summary.learners.map((learner) => learner.learner) },
     },
   };
@@ -61,7 +61,12 @@ export function zeroEditSpec(summary: TaskBenchSummary): TopLevelSpec {
         title: 'rounds',
         axis: { labelAngle: 0 },
       },
-      y: { field: 'rate', type: 'quantitative', title: 'zero-edit rate', scale: { domain: [0, 1] } },
+      y: {
+        field: 'rate',
+        type: 'quantitative',
+        title: 'zero-edit rate, higher is better',
+        scale: { domain: [0, 1] },
+      },
       color: { field: 'learner', type: 'nominal', sort: summary.learners.map((learner) => learner.learner) },
     },
   };

@@ -68,6 +68,10 @@ describe('bench report', () => {
     expect(html).toContain('writer imperfection');
     expect(html).toContain(`${defaultMissModel.rate} × difficulty`);
     expect(html.match(/<svg/g)).toHaveLength(2);
+    // The cheapest learner (oracle aside) is highlighted, and every metric is defined with its direction.
+    expect(html).toMatch(/<tr class="best"><td>cipher-5<\/td>/);
+    expect(html).toMatch(/<dt>regret ratio<\/dt><dd>[^<]*Lower is better/);
+    expect(html.match(/lower is better/gi)?.length).toBeGreaterThanOrEqual(5);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
