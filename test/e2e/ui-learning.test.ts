@@ -154,7 +154,7 @@ describe.skipIf(!chromium.present && !chromium.required)(
       expect(await ui.page.getByTestId('progress-summary').textContent()).toMatch(
         /2 answered drafts, 1 accepted/,
       );
-      await saveScreenshot(ui.page, 'progress');
+      await saveScreenshot(ui.page, 'progress-first-two');
       await ui.page.setViewportSize({ width: 390, height: 844 });
       for (const view of ['Write', 'What Tailor learned', 'Progress'] as const) {
         await ui.view(view);
@@ -165,7 +165,7 @@ describe.skipIf(!chromium.present && !chromium.required)(
         expect(overflow, `${view} at 390 px`).toBeLessThanOrEqual(0);
       }
       await ui.view('Write');
-      await saveScreenshot(ui.page, 'write-phone');
+      await saveScreenshot(ui.page, 'write-phone-custom-task');
       expect(session.pageErrors).toEqual([]);
     });
   },

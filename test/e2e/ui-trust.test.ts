@@ -70,7 +70,7 @@ describe.skipIf(!chromium.present && !chromium.required)(
       await dialog.waitFor();
       // The safe choice has the focus, so Enter never throws the edit away.
       expect(await ui.page.evaluate(() => document.activeElement?.textContent)).toBe('Keep editing');
-      await saveScreenshot(ui.page, 'write-replace-dialog', { forDocs: true });
+      await saveScreenshot(ui.page, 'write-replace-dialog', { forDocs: true, fullPage: false });
       await expectAccessible('the replace dialog');
       await ui.page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
@@ -193,6 +193,30 @@ describe.skipIf(!chromium.present && !chromium.required)(
       await ui.page.getByRole('button', { name: 'Replace it' }).click();
       await ui.settled();
       expect(await ui.editor.inputValue()).not.toMatch(/Mine\.$/);
+      expect(session.pageErrors).toEqual([]);
+    });
+
+    it('learns and undoes with the keyboard alone', async () => {
+      await ui.page.setViewportSize({ width: 1280, height: 900 });
+      const focused = () => ui.page.evaluate(() => document.activeElement?.textContent?.trim() ?? null);
+      await ui.contextField.focus();
+      await ui.page.keyboard.press('Control+A');
+      await ui.page.keyboard.type('Notes from the call. The launch moves to June. Budget stays the same.');
+      await ui.page.keyboard.press('Control+Enter');
+      await ui.settled();
+      await ui.page.keyboard.press('Control+Home');
+      await ui.page.keyboard.type('In short: ');
+      await ui.page.keyboard.press('Control+Enter');
+      await ui.settled();
+      expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('outcome-heading');
+      const chip = ui.page.getByTestId('learned-chip');
+      await chip.getByRole('button', { name: /^Undo/ }).waitFor();
+      for (const expected of ['Next draft', 'Edit', 'Undo']) {
+        await ui.page.keyboard.press('Tab');
+        expect(await focused()).toBe(expected);
+      }
+      await ui.page.keyboard.press('Enter');
+      await expect.poll(() => chip.textContent()).toMatch(/Undone/);
       expect(session.pageErrors).toEqual([]);
     });
   },

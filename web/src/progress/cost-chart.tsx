@@ -56,7 +56,7 @@ export function CostChart(props: {
         maintainAspectRatio: false,
         animation: false,
         // NOTE: legend swatches drawn as each series is (a dot for the costs, a line for the average).
-        plugins: { legend: { labels: { usePointStyle: true, pointStyleWidth: 24 } } },
+        plugins: { legend: { labels: { usePointStyle: true } } },
         scales: {
           x: { title: { display: true, text: 'Answered draft (oldest first)' } },
           y: {
