@@ -26,14 +26,14 @@ export function WriterBanner(props: { readonly client: ApiClient }) {
   return (
     <aside class="banner" aria-label="About the writer" data-testid="writer-banner">
       <p>
-        <strong>Demo writer, not a language model.</strong> Drafts come from Tailor’s offline rules (summaries
-        pick sentences from the text; emails tidy your notes), so expect them to be plain. Learning from your
-        edits works as it will with a model.
+        <strong>Demo writer, not a language model:</strong> drafts come from Tailor’s offline rules. Learning
+        from your edits works as it will with a model.
       </p>
       <details>
-        <summary>How to connect a model</summary>
+        <summary>Why drafts look plain, and how to connect a model</summary>
         <p>
-          Restart the server with a model, for example{' '}
+          Summaries pick sentences from the text and emails tidy your notes. Restart the server with a model,
+          for example{' '}
           <code>npx tailor serve --model openai:gpt-4o --embedder openai:text-embedding-3-small</code> with{' '}
           <code>OPENAI_API_KEY</code> set (or <code>anthropic:…</code>, <code>ollama:…</code>); see “Run the
           service” in the README.
