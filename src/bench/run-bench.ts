@@ -39,6 +39,8 @@ export interface BenchPlan {
   readonly prices: string | null;
   /** The `fixed` learner's text; null: the union of each task's latent preferences. */
   readonly fixedPreference: string | null;
+  /** `--drift R`: from round R each source's latent preference becomes the next source's; null: none. */
+  readonly drift?: number | null;
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */
@@ -109,6 +111,7 @@ export async function runBench(
           seed,
           rounds: plan.rounds,
           binSize: plan.binSize,
+          drift: plan.drift ?? null,
         } satisfies BenchJob,
       })),
     ),

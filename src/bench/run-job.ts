@@ -1,5 +1,5 @@
 import { buildSchedule, createLearner, runRounds, summarizeRun, type RoundRecord } from '../core/index.js';
-import type { Task } from '../spec/index.js';
+import type { Context, Task } from '../spec/index.js';
 import { InMemoryMemory } from '../store/in-memory-memory.js';
 import type { BenchWorld } from './bench-world.js';
 import type { JobOutcome } from './summarize-task.js';
@@ -11,6 +11,27 @@ export interface BenchJob {
   readonly seed: number;
   readonly rounds: number;
   readonly binSize: number;
+  /** From this round on, each source's latent preference is the next source's (sorted, rotating); null: none. */
+  readonly drift?: number | null;
+}
+
+/**
+ * A changed preference (`--drift R`): from round R on, each context is read by the user of the next
+ * source (sources sorted by name, the last one's user taking the first one's preference), as if every
+ * user had changed their mind at once. The context's text is unchanged; its `source` says whose
+ * preference now applies, for the simulated user, the oracle and the accuracy metric alike.
+ */
+export function withDrift(
+  schedule: readonly Context[],
+  all: readonly Context[],
+  drift: number | null,
+): Context[] {
+  if (drift === null) return [...schedule];
+  const sources = [...new Set(all.map((context) => context.source))].sort();
+  const next = (source: string) => sources[(sources.indexOf(source) + 1) % sources.length] ?? source;
+  return schedule.map((context, index) =>
+    index + 1 >= drift ? { ...context, source: next(context.source) } : context,
+  );
 }
 
 /**
@@ -32,7 +53,11 @@ export async function runJob(options: {
     preferenceOf: world.preferenceOf,
     fixedPreference: world.fixedPreference,
   });
-  const contexts = buildSchedule({ contexts: world.contexts, rounds: job.rounds, seed: job.seed });
+  const contexts = withDrift(
+    buildSchedule({ contexts: world.contexts, rounds: job.rounds, seed: job.seed }),
+    world.contexts,
+    job.drift ?? null,
+  );
   const byId = new Map(contexts.map((context) => [context.id, context]));
   const records = await runRounds({
     learner,

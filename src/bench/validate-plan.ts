@@ -32,6 +32,13 @@ async function underFlag<T>(flag: string, run: () => Promise<T> | T, value?: str
  */
 export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
   for (const learner of plan.learners) await underFlag('--learners', () => parseLearnerName(learner));
+  if (plan.drift !== undefined && plan.drift !== null && plan.drift > plan.rounds) {
+    throw new InvalidInputError({
+      field: '--drift',
+      value: plan.drift,
+      accepted: `a round from 1 to --rounds (${plan.rounds})`,
+    });
+  }
   const prices = plan.prices;
   if (prices !== null) {
     const { loadPriceTable } = await import('../providers/index.js');

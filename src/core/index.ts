@@ -27,3 +27,5 @@ export * from './run-round.js';
 export * from './run-rounds.js';
 export * from './schedule.js';
 export * from './learners/fixed.js';
+export * from './learners/refine-verify.js';
+export * from './learners/preference-components.js';

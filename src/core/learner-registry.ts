@@ -5,6 +5,8 @@ import { createCipherLearner } from './learners/cipher.js';
 import { createContinualLearner } from './learners/continual.js';
 import { createExploreExploitLearner } from './learners/explore-exploit.js';
 import { createFixedLearner } from './learners/fixed.js';
+import type { RefineVerifyPart } from './learners/refine-verify.js';
+import { createRefineVerifyLearner, refineVerifyParts } from './learners/refine-verify.js';
 import { createIclEditLearner } from './learners/icl-edit.js';
 import { createNoLearningLearner } from './learners/no-learning.js';
 import { createOracleLearner } from './learners/oracle.js';
@@ -17,7 +19,8 @@ export type LearnerSpec =
   | { readonly kind: 'explore-exploit'; readonly n: number }
   | { readonly kind: 'continual'; readonly k: number }
   | { readonly kind: 'icl-edit'; readonly k: number }
-  | { readonly kind: 'cipher'; readonly k: number };
+  | { readonly kind: 'cipher'; readonly k: number }
+  | { readonly kind: 'refine-verify'; readonly k: number; readonly without: readonly RefineVerifyPart[] };
 
 /**
  * What every learner may need; `preferenceOf` only the oracle (a simulation's true preference),
@@ -34,7 +37,8 @@ export interface LearnerDependencies {
 
 /** The accepted learner names, as shown in error messages and help texts. */
 export const acceptedLearnerNames =
-  'no-learning, oracle, fixed, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K (N and K integers >= 1)';
+  'no-learning, oracle, fixed, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K, refine-verify-K ' +
+  '(N and K integers >= 1; refine-verify-K-without-refine, -without-verify, -without-recency for ablations)';
 
 /**
  * The bench's learners: the paper's with its settings (K = N = 5), in the order of its tables, and
@@ -51,7 +55,8 @@ export const defaultLearnerNames: readonly string[] = Object.freeze([
   'oracle',
 ]);
 
-const parameterised = /^(explore-exploit|continual|icl-edit|cipher)-([1-9][0-9]*)$/;
+const parameterised =
+  /^(explore-exploit|continual|icl-edit|cipher|refine-verify)-([1-9][0-9]*)((?:-without-[a-z]+)*)$/;
 
 /**
  * Parse a learner name (`cipher-5`, `no-learning`, ...). Throws InvalidInputError (field `learner`)
@@ -67,7 +72,14 @@ export function parseLearnerName(name: string): LearnerSpec {
   if (match === null || !Number.isSafeInteger(value)) {
     throw new InvalidInputError({ field: 'learner', value: name, accepted: acceptedLearnerNames });
   }
+  const without = (match[3] ?? '').split('-without-').filter((part) => part !== '');
+  const unknownPart = without.find((part) => !(refineVerifyParts as readonly string[]).includes(part));
+  if (without.length > 0 && (match[1] !== 'refine-verify' || unknownPart !== undefined)) {
+    throw new InvalidInputError({ field: 'learner', value: name, accepted: acceptedLearnerNames });
+  }
   switch (match[1]) {
+    case 'refine-verify':
+      return { kind: 'refine-verify', k: value, without: without as RefineVerifyPart[] };
     case 'explore-exploit':
       return { kind: 'explore-exploit', n: value };
     case 'continual':
@@ -125,5 +137,7 @@ export function createLearner(name: string, dependencies: LearnerDependencies): 
       return createIclEditLearner({ writer, embedder, memory, k: spec.k });
     case 'cipher':
       return createCipherLearner({ writer, embedder, memory, k: spec.k });
+    case 'refine-verify':
+      return createRefineVerifyLearner({ writer, embedder, memory, k: spec.k, without: spec.without });
   }
 }

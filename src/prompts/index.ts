@@ -1,3 +1,4 @@
 export * from './prompt.js';
 export * from './task-prompts.js';
 export * from './user-prompts.js';
+export * from './check-preference-prompt.js';

@@ -1,7 +1,20 @@
-import { aggregatePreferencesPrompt, generatePrompt, inferPreferencePrompt } from '../prompts/index.js';
-import type { Context, EditPair, Guidance, Task, Writer, WriterResult } from '../spec/index.js';
+import {
+  aggregatePreferencesPrompt,
+  checkPreferencePrompt,
+  generatePrompt,
+  inferPreferencePrompt,
+} from '../prompts/index.js';
+import type {
+  CheckPreferenceResult,
+  Context,
+  EditPair,
+  Guidance,
+  Task,
+  Writer,
+  WriterResult,
+} from '../spec/index.js';
 import { InvalidInputError, taskKey } from '../spec/index.js';
-import { applyRequirements } from './atoms/apply-requirements.js';
+import { applyRequirements, requirementHolds } from './atoms/apply-requirements.js';
 import type { AtomRequirement } from './atoms/atom-requirement.js';
 import { requirementKey, resolveConflicts } from './atoms/atom-requirement.js';
 import { atomsForPreferenceText, preferenceTextFor } from './preference-text.js';
@@ -174,5 +187,29 @@ export class OfflineWriter implements Writer {
       .map((entry) => entry.requirement);
     const text = preferenceTextFor(resolveConflicts(kept));
     return { text, usage: promptUsage(aggregatePreferencesPrompt(task, preferences), text) };
+  }
+
+  /**
+   * Which components each text shows, by the atom detectors: a component shows when every atom it
+   * names holds (an avoided one, when absent); null for a component that names no atom.
+   */
+  async checkPreference(options: {
+    readonly task: Task;
+    readonly components: readonly string[];
+    readonly texts: readonly string[];
+  }): Promise<CheckPreferenceResult> {
+    const { task, components, texts } = options;
+    const parsed = components.map((component) => atomsForPreferenceText(component).requirements);
+    const shows = texts.map((text) =>
+      parsed.map((requirements) =>
+        requirements.length === 0
+          ? null
+          : requirements.every((requirement) => requirementHolds(text, task, requirement)),
+      ),
+    );
+    return {
+      shows,
+      usage: promptUsage(checkPreferencePrompt(task, components, texts), JSON.stringify({ shows })),
+    };
   }
 }

@@ -41,4 +41,23 @@ export interface Writer {
   aggregatePreferences(
     options: WriterCallOptions & { readonly preferences: readonly string[] },
   ): Promise<WriterResult>;
+  /**
+   * Optional: which of the preference components each text shows. `shows[t][c]` is true when text t
+   * shows component c ("use bullet points": it is in bullets; "no emojis": it has none), false when it
+   * does not, null when the writer cannot tell.
+   */
+  checkPreference?(options: WriterCallOptions & CheckPreferenceOptions): Promise<CheckPreferenceResult>;
+}
+
+export interface CheckPreferenceOptions {
+  /** Short components, positive ("use bullet points") or negative ("no emojis"). */
+  readonly components: readonly string[];
+  readonly texts: readonly string[];
+}
+
+export interface CheckPreferenceResult {
+  /** One row per text, one entry per component, in the order given. */
+  readonly shows: readonly (readonly (boolean | null)[])[];
+  readonly usage: TokenUsage;
+  readonly warnings?: readonly string[];
 }

@@ -35,6 +35,7 @@ interface BenchFlags {
   progress: boolean;
   prices?: string;
   fixedPreference?: string;
+  drift?: string;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
@@ -56,6 +57,7 @@ function planFrom(flags: BenchFlags): BenchPlan {
     binSize: 20,
     prices: flags.prices ?? null,
     fixedPreference: flags.fixedPreference === undefined ? null : parseFixedPreference(flags.fixedPreference),
+    drift: flags.drift === undefined ? null : parsePositiveInteger('--drift', flags.drift),
   };
 }
 
@@ -149,6 +151,10 @@ export function registerBenchCommand(program: Command): void {
     .option(
       '--fixed-preference <text>',
       "the one preference text of the fixed learner (default: the union of the task's latent preferences)",
+    )
+    .option(
+      '--drift <round>',
+      "from this round on, each source's latent preference becomes the next source's (a changed mind)",
     )
     .option('--no-progress', 'no progress bars')
     .option(

@@ -1,0 +1,241 @@
+import type { Embedder, Memory, Neighbour, TokenUsage, UsedNeighbour, Writer } from '../../spec/index.js';
+import { addUsage, noUsage } from '../../spec/index.js';
+import { embedText } from '../embed-text.js';
+import { isAccepted } from '../is-accepted.js';
+import type { Learner } from '../learner.js';
+import { wordEditDistance } from '../metrics/word-edit-distance.js';
+import { wordTokenize } from '../metrics/word-tokenize.js';
+import { requirePositiveInteger } from '../require-positive-integer.js';
+import { storePreference } from './memory-entries.js';
+import { componentKey, mergeComponents, splitComponents } from './preference-components.js';
+import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
+
+/** Parts of `refine-verify-K` that can be switched off, to measure what each buys. */
+export type RefineVerifyPart = 'refine' | 'verify' | 'recency';
+
+export const refineVerifyParts: readonly RefineVerifyPart[] = ['refine', 'verify', 'recency'];
+
+export interface RefineVerifyOptions {
+  readonly writer: Writer;
+  readonly embedder: Embedder;
+  readonly memory: Memory;
+  /** Neighbours whose evidence is weighed. */
+  readonly k: number;
+  /** Refinement steps after the first inference (default 2). */
+  readonly refineSteps?: number;
+  /** Entries of the same user after which a piece of evidence weighs half (default 15). */
+  readonly halfLife?: number;
+  /** Parts switched off (ablations). */
+  readonly without?: readonly RefineVerifyPart[];
+}
+
+/** A neighbour with the weight of its evidence: similarity × recency. */
+interface Evidence {
+  readonly neighbour: Neighbour;
+  readonly weight: number;
+  readonly components: readonly string[];
+}
+
+/**
+ * `refine-verify-K` (ours, DESIGN.md §3): CIPHER's retrieval, with preferences kept as components that
+ * are refined against the user's own edit, verified against the texts the user ended up with, and
+ * weighed by recency so that a changed preference wins.
+ *
+ * Learn (after an edit): infer components from (draft shown, edit); then up to `refineSteps` times,
+ * redraft the context with them, and if the redraft is still far from the user's edit (word edit
+ * distance above 5% of the edit's tokens), infer what is still missing or superfluous from (redraft,
+ * edit) and merge it in (a "no X" replaces an "X"). The components of the preference used for the draft
+ * are kept unless the edit contradicts them; whether the user's final text shows them is checked when
+ * they are next retrieved. The components are stored with the context embedding and the pair (draft,
+ * final text). After an acceptance, the components
+ * used are stored with the pair (draft, draft): the draft confirmed them. Only the agent's own calls:
+ * the user is never asked again.
+ *
+ * Propose: retrieve 4K neighbours, weigh each by similarity × 2^(−age / halfLife) (age in the user's
+ * later entries) and keep the K heaviest. Every component any of them holds is a candidate; the writer
+ * checks (`checkPreference`) which candidates each neighbour's final text shows; a candidate is kept
+ * when the weight of texts showing it exceeds the weight of texts not showing it. Kept components,
+ * best supported first, are the preference the draft is written with. A writer without
+ * `checkPreference` weighs mentions instead (a neighbour that stored the component supports it, one
+ * that did not opposes it).
+ *
+ * @example
+ * const learner = createRefineVerifyLearner({ writer, embedder, memory, k: 5 });
+ */
+export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner {
+  const { writer, embedder, memory } = options;
+  const k = requirePositiveInteger('k', options.k);
+  const refineSteps = options.refineSteps ?? 1;
+  const halfLife = options.halfLife ?? 60;
+  const without = new Set(options.without ?? []);
+  const suffix = refineVerifyParts.filter((part) => without.has(part)).map((part) => `-without-${part}`);
+  const name = `refine-verify-${k}${suffix.join('')}`;
+
+  /** The K neighbours with the heaviest evidence, heaviest first. */
+  const weighEvidence = (neighbours: readonly Neighbour[]): Evidence[] => {
+    const newest = Math.max(0, ...neighbours.map((neighbour) => neighbour.entry.sequence));
+    return neighbours
+      .map((neighbour) => {
+        const age = Math.max(0, newest - neighbour.entry.sequence);
+        const recency = without.has('recency') ? 1 : 2 ** (-age / halfLife);
+        return {
+          neighbour,
+          weight: Math.max(0, neighbour.similarity) * recency,
+          components: splitComponents(neighbour.entry.preference),
+        };
+      })
+      .filter((evidence) => evidence.weight > 0)
+      .sort(
+        (left, right) => right.weight - left.weight || right.neighbour.similarity - left.neighbour.similarity,
+      )
+      .slice(0, k);
+  };
+
+  return {
+    name,
+    async propose({ scope, task, context, abortSignal }) {
+      const embedding = await embedText({ embedder, text: context.text, abortSignal });
+      const evidence = weighEvidence(
+        await memory.nearest({ scope, embedding, k: k * 4, kind: 'preference' }),
+      );
+      const candidates = evidence.reduce<string[]>((all, item) => mergeCandidates(all, item.components), []);
+      let usage: TokenUsage = noUsage;
+      const warnings: string[] = [];
+      const scores = new Map<string, number>(candidates.map((component) => [componentKey(component), 0]));
+      const verifier = without.has('verify') ? undefined : writer.checkPreference?.bind(writer);
+      const texts = evidence.map((item) => item.neighbour.entry.pair?.edited ?? null);
+      let checked: readonly (readonly (boolean | null)[])[] | undefined;
+      // NOTE: when every neighbour stored the same components, the texts confirmed them as they were
+      // stored (learn checks the used components against the user's text): no check is needed.
+      const unanimous = evidence.every(
+        (item) =>
+          item.components.map(componentKey).sort().join('\n') ===
+          candidates.map(componentKey).sort().join('\n'),
+      );
+      if (
+        verifier !== undefined &&
+        !unanimous &&
+        candidates.length > 0 &&
+        texts.some((text) => text !== null)
+      ) {
+        try {
+          const result = await verifier({
+            task,
+            components: candidates,
+            texts: texts.map((text) => text ?? ''),
+            abortSignal,
+          });
+          usage = addUsage(usage, result.usage);
+          warnings.push(...(result.warnings ?? []));
+          checked = result.shows;
+        } catch (error) {
+          if (abortSignal?.aborted === true) throw error;
+          warnings.push(`checkPreference failed, weighing mentions instead: ${(error as Error).message}`);
+        }
+      }
+      evidence.forEach((item, row) => {
+        const mentioned = new Set(item.components.map(componentKey));
+        candidates.forEach((component, column) => {
+          const key = componentKey(component);
+          const shown = texts[row] === null ? null : checked?.[row]?.[column];
+          const vote = shown === undefined || shown === null ? (mentioned.has(key) ? 1 : -1) : shown ? 1 : -1;
+          scores.set(key, (scores.get(key) ?? 0) + vote * item.weight);
+        });
+      });
+      const kept = candidates
+        .filter((component) => (scores.get(componentKey(component)) ?? 0) > 0)
+        .sort(
+          (left, right) => (scores.get(componentKey(right)) ?? 0) - (scores.get(componentKey(left)) ?? 0),
+        );
+      const preference = kept.length === 0 ? null : kept.join(', ');
+      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
+      const neighbours: UsedNeighbour[] = evidence.map((item) => ({
+        entryId: item.neighbour.entry.id,
+        contextId: item.neighbour.entry.contextId,
+        similarity: item.neighbour.similarity,
+        preference: item.neighbour.entry.preference,
+      }));
+      return {
+        text: result.text,
+        preferenceUsed: preference,
+        neighbours,
+        embedding,
+        usage: addUsage(usage, result.usage),
+        warnings: [...warnings, ...(result.warnings ?? [])],
+      };
+    },
+
+    async learn({ scope, task, context, proposal, pair, interactionId, abortSignal }) {
+      const embedding =
+        proposal.embedding ?? (await embedText({ embedder, text: context.text, abortSignal }));
+      const used = splitComponents(proposal.preferenceUsed);
+      if (isAccepted(pair)) {
+        if (used.length === 0) return { preferenceInferred: null, usage: noUsage };
+        await storePreference({
+          memory,
+          scope,
+          context,
+          embedding,
+          preference: used.join(', '),
+          origin: 'kept',
+          pair,
+          interactionId,
+        });
+        return { preferenceInferred: null, usage: noUsage };
+      }
+      let usage: TokenUsage = noUsage;
+      const warnings: string[] = [];
+      const first = await inferPreferenceFrom({ writer, task, pairs: [pair], abortSignal });
+      usage = addUsage(usage, first.usage);
+      warnings.push(...first.warnings);
+      let components = splitComponents(first.preference);
+      if (!without.has('refine')) {
+        const close = Math.max(2, Math.round(0.05 * wordTokenize(pair.edited).length));
+        for (let step = 0; step < refineSteps && components.length > 0; step += 1) {
+          const redraft = await generateWithPreference({
+            writer,
+            task,
+            context,
+            preference: components.join(', '),
+            abortSignal,
+          });
+          usage = addUsage(usage, redraft.usage);
+          if (wordEditDistance(redraft.text, pair.edited) <= close) break;
+          const more = await inferPreferenceFrom({
+            writer,
+            task,
+            pairs: [{ original: redraft.text, edited: pair.edited }],
+            abortSignal,
+          });
+          usage = addUsage(usage, more.usage);
+          warnings.push(...more.warnings);
+          const extra = splitComponents(more.preference);
+          if (extra.length === 0) break;
+          components = mergeComponents(components, extra);
+        }
+      }
+      // The components used for the draft stay candidates unless the edit contradicts them ("no X"
+      // replaces "X"): whether the user's text shows them is checked when they are next retrieved.
+      components = mergeComponents(used, components);
+      if (components.length === 0) return { preferenceInferred: null, usage, warnings };
+      const preference = components.join(', ');
+      await storePreference({
+        memory,
+        scope,
+        context,
+        embedding,
+        preference,
+        origin: 'inferred',
+        pair,
+        interactionId,
+      });
+      return { preferenceInferred: preference, usage, warnings };
+    },
+  };
+}
+
+/** Candidates in first-seen order, one per component key (signs kept apart: both "X" and "no X" compete). */
+function mergeCandidates(all: readonly string[], more: readonly string[]): string[] {
+  const keys = new Set(all.map(componentKey));
+  return [...all, ...more.filter((component) => !keys.has(componentKey(component)))];
+}
