@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../spec/index.js';
-import { ensureWritableDirectory, parsePositiveInteger, parseSeeds, parseTasks } from './parse-flags.js';
+import {
+  ensureWritableDirectory,
+  parseAblations,
+  parsePositiveInteger,
+  parseSeeds,
+  parseTasks,
+  withAblations,
+} from './parse-flags.js';
 
 function errorOf(run: () => unknown): InvalidInputError {
   try {
@@ -41,5 +48,20 @@ describe('bench flags', () => {
     const file = join(root, 'file');
     await writeFile(file, 'x');
     await expect(ensureWritableDirectory('--out', join(file, 'sub'))).rejects.toThrow(/--out/);
+  });
+});
+
+describe('--ablate', () => {
+  it('adds each refine-verify-K learner’s ablations after it, and names an unknown part', () => {
+    expect(withAblations(['refine-verify-5', 'cipher-5'], parseAblations('verify, refine,verify'))).toEqual([
+      'refine-verify-5',
+      'refine-verify-5-without-verify',
+      'refine-verify-5-without-refine',
+      'cipher-5',
+    ]);
+    const error = errorOf(() => parseAblations('refine,memory'));
+    expect(error.field).toBe('--ablate');
+    expect(error.message).toContain('memory');
+    expect(error.message).toContain('recency');
   });
 });

@@ -1,6 +1,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { InvalidInputError } from '../spec/index.js';
+import { refineVerifyParts, type RefineVerifyPart } from '../core/index.js';
 
 /** The paper's two environments. */
 export const benchTasks = ['summarization', 'email'] as const;
@@ -61,6 +62,26 @@ export function parseFixedPreference(value: string): string {
     });
   }
   return text;
+}
+
+/** `--ablate refine,verify` → the parts of refine-verify-K to switch off, each checked. */
+export function parseAblations(value: string): RefineVerifyPart[] {
+  const accepted = `${refineVerifyParts.join(', ')} (comma-separated)`;
+  const parts = splitList('--ablate', value, accepted);
+  for (const part of parts) {
+    if (!(refineVerifyParts as readonly string[]).includes(part))
+      throw new InvalidInputError({ field: '--ablate', value: part, accepted });
+  }
+  return [...new Set(parts)] as RefineVerifyPart[];
+}
+
+/** The learners, each refine-verify-K followed by its ablations (`refine-verify-K-without-<part>`). */
+export function withAblations(learners: readonly string[], parts: readonly RefineVerifyPart[]): string[] {
+  return learners.flatMap((learner) =>
+    /^refine-verify-[1-9][0-9]*$/.test(learner)
+      ? [learner, ...parts.map((part) => `${learner}-without-${part}`)]
+      : [learner],
+  );
 }
 
 /** Create the output folder if needed and check that it is writable, before any work starts. */

@@ -48,6 +48,16 @@ export function renderFootnotes(summary: TaskBenchSummary): string {
   const lines: string[] = [];
   if (summary.fixedPreference !== undefined)
     lines.push(`fixed wrote every draft with: "${summary.fixedPreference}"`);
+  const cipher = summary.learners.find((learner) => learner.learner === 'cipher-5');
+  for (const ours of summary.learners.filter((learner) => learner.learner.startsWith('refine-verify-'))) {
+    if (cipher === undefined) break;
+    const expense = ours.expenseTokens.mean / Math.max(1, cipher.expenseTokens.mean);
+    const regret =
+      ours.regretRatio !== null && cipher.regretRatio !== null && cipher.regretRatio > 0
+        ? `, regret ${(ours.regretRatio / cipher.regretRatio).toFixed(2)}×`
+        : '';
+    lines.push(`${ours.learner} against cipher-5: expense ${expense.toFixed(2)}×${regret}`);
+  }
   const priced = summary.learners.filter((learner) => learner.dollars !== null);
   if (priced.length > 0) {
     const costs = priced.map((learner) => `${learner.learner} $${learner.dollars?.mean.toFixed(4)}`);

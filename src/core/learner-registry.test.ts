@@ -62,6 +62,7 @@ describe('parseLearnerName', () => {
 describe('createLearner', () => {
   it('builds each default learner under its own name', () => {
     expect(defaultLearnerNames).toEqual([
+      'refine-verify-5',
       'cipher-5',
       'cipher-1',
       'icl-edit-5',

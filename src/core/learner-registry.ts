@@ -41,10 +41,12 @@ export const acceptedLearnerNames =
   '(N and K integers >= 1; refine-verify-K-without-refine, -without-verify, -without-recency for ablations)';
 
 /**
- * The bench's learners: the paper's with its settings (K = N = 5), in the order of its tables, and
- * `fixed` (one global style prompt, what teams use today) before the two references.
+ * The bench's learners: ours (`refine-verify-5`), the paper's with its settings (K = N = 5) in the
+ * order of its tables, and `fixed` (one global style prompt, what teams use today) before the two
+ * references.
  */
 export const defaultLearnerNames: readonly string[] = Object.freeze([
+  'refine-verify-5',
   'cipher-5',
   'cipher-1',
   'icl-edit-5',

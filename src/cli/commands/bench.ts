@@ -5,11 +5,13 @@ import { defaultLearnerNames } from '../../core/index.js';
 import { defaultWorkers } from '../../bench/default-workers.js';
 import { provenanceBanner } from '../../bench/bench-summary.js';
 import {
+  parseAblations,
   parseFixedPreference,
   parsePositiveInteger,
   parseSeeds,
   parseTasks,
   splitList,
+  withAblations,
 } from '../../bench/parse-flags.js';
 import { renderFootnotes, renderResultsTable } from '../../bench/results-table.js';
 import { runBench, type BenchPlan, type BenchProgress } from '../../bench/run-bench.js';
@@ -36,12 +38,16 @@ interface BenchFlags {
   prices?: string;
   fixedPreference?: string;
   drift?: string;
+  ablate?: string;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
   return {
     tasks: parseTasks(flags.task),
-    learners: splitList('--learners', flags.learners, 'comma-separated learner names'),
+    learners: withAblations(
+      splitList('--learners', flags.learners, 'comma-separated learner names'),
+      flags.ablate === undefined ? [] : parseAblations(flags.ablate),
+    ),
     rounds: parsePositiveInteger('--rounds', flags.rounds),
     seeds: parseSeeds(flags.seeds),
     preferences: flags.preferences,
@@ -156,6 +162,10 @@ export function registerBenchCommand(program: Command): void {
       '--drift <round>',
       "from this round on, each source's latent preference becomes the next source's (a changed mind)",
     )
+    .option(
+      '--ablate <parts>',
+      'also run each refine-verify-K without these parts: refine, verify, recency (comma-separated)',
+    )
     .option('--no-progress', 'no progress bars')
     .option(
       '--prices <file>',
@@ -168,6 +178,8 @@ Examples:
   $ tailor bench                                       # both tasks, every learner, offline world
   $ tailor bench --task email --learners cipher-5,no-learning,oracle --rounds 50 --seeds 0
   $ tailor bench --preferences hard --out bench-hard
+  $ tailor bench --learners refine-verify-5,cipher-5,no-learning,oracle --ablate refine,verify,recency
+  $ tailor bench --task summarization --drift 100 --learners refine-verify-5,cipher-5
   $ tailor bench --learners fixed,cipher-5,no-learning,oracle --fixed-preference "brief, bullet points"
   $ tailor bench --task summarization --writer openai:gpt-4o --reviewer openai:gpt-4o \\
       --embedder openai:text-embedding-3-small --rounds 10

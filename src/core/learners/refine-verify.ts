@@ -105,19 +105,7 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
       const verifier = without.has('verify') ? undefined : writer.checkPreference?.bind(writer);
       const texts = evidence.map((item) => item.neighbour.entry.pair?.edited ?? null);
       let checked: readonly (readonly (boolean | null)[])[] | undefined;
-      // NOTE: when every neighbour stored the same components, the texts confirmed them as they were
-      // stored (learn checks the used components against the user's text): no check is needed.
-      const unanimous = evidence.every(
-        (item) =>
-          item.components.map(componentKey).sort().join('\n') ===
-          candidates.map(componentKey).sort().join('\n'),
-      );
-      if (
-        verifier !== undefined &&
-        !unanimous &&
-        candidates.length > 0 &&
-        texts.some((text) => text !== null)
-      ) {
+      if (verifier !== undefined && candidates.length > 0 && texts.some((text) => text !== null)) {
         try {
           const result = await verifier({
             task,
