@@ -109,6 +109,45 @@ describe('LlmWriter over an OpenAI-compatible server', () => {
     expect((await writer().generate({ task, context })).text).toBe('Libraries are coming.');
   });
 
+  it('checks preference components against texts with one JSON prompt, validated, asking again when malformed', async () => {
+    server.enqueueChat(
+      {
+        type: 'text',
+        text: '```json\n{"shows": [[true, false], [true, null]]}\n```',
+        inputTokens: 90,
+        outputTokens: 12,
+      },
+      { type: 'text', text: 'Sure! Text 1 follows both.', inputTokens: 90, outputTokens: 6 },
+      { type: 'text', text: '{"shows": [[true, true], [false, false]]}', inputTokens: 90, outputTokens: 12 },
+      { type: 'text', text: '{"shows": [[true]]}', inputTokens: 90, outputTokens: 5 },
+      { type: 'text', text: 'not json at all', inputTokens: 90, outputTokens: 4 },
+    );
+    const components = ['bullet points', 'no emojis'];
+    const texts = ['- one\n- two', 'One. Two ✨'];
+    const checked = await writer().checkPreference({ task, components, texts });
+    expect(checked.shows).toEqual([
+      [true, false],
+      [true, null],
+    ]);
+    expect(checked.usage).toEqual({ inputTokens: 90, outputTokens: 12 });
+    const body = server.requestsTo('/v1/chat/completions')[0]!.body as Parameters<typeof chatRequestText>[0];
+    for (const part of [...components, ...texts]) expect(chatRequestText(body)).toContain(part);
+    // Prose instead of JSON: asked once more, both calls counted, a warning says why.
+    const retried = await writer().checkPreference({ task, components, texts });
+    expect(retried.shows).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+    expect(retried.usage).toEqual({ inputTokens: 180, outputTokens: 18 });
+    expect(retried.warnings?.some((warning) => /malformed/.test(warning))).toBe(true);
+    // The wrong shape twice: a typed, non-retryable error naming the model.
+    const failure = await writer()
+      .checkPreference({ task, components, texts })
+      .catch((error: unknown) => error);
+    expect(ModelCallError.isInstance(failure)).toBe(true);
+    expect((failure as ModelCallError).message).toMatch(/gpt-test.*malformed JSON twice/);
+  });
+
   it('throws a non-retryable ModelCallError for an empty draft', async () => {
     server.enqueueChat({ type: 'text', text: '  \n ' });
     const error = await writer()

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import {
   aggregatePreferencesPrompt,
+  checkPreferencePrompt,
   generatePrompt,
   inferPreferencePrompt,
   type Prompt,
@@ -7,6 +9,8 @@ import {
 import {
   InvalidInputError,
   ModelCallError,
+  type CheckPreferenceOptions,
+  type CheckPreferenceResult,
   type Context,
   type EditPair,
   type Guidance,
@@ -99,6 +103,47 @@ export class LlmWriter implements Writer {
     };
   }
 
+  /**
+   * Which components each text shows: one prompt asking for JSON (`checkPreferencePrompt`), parsed and
+   * validated (one row of true/false/null per text, one value per component). A malformed answer is
+   * asked once more; a second one throws ModelCallError (`retryable: false`), and the caller decides
+   * what to do without the check.
+   */
+  async checkPreference(options: WriterCallOptions & CheckPreferenceOptions): Promise<CheckPreferenceResult> {
+    const { task, components, texts } = options;
+    if (components.length === 0 || texts.length === 0) {
+      return {
+        shows: texts.map(() => components.map(() => null)),
+        usage: { inputTokens: 0, outputTokens: 0 },
+      };
+    }
+    const prompt = checkPreferencePrompt(task, components, texts);
+    const shape = z.object({
+      shows: z.array(z.array(z.boolean().nullable()).length(components.length)).length(texts.length),
+    });
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    const warnings: string[] = [];
+    let problem = '';
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      const result = await this.caller.call({ prompt, abortSignal: options.abortSignal });
+      usage = {
+        inputTokens: usage.inputTokens + result.usage.inputTokens,
+        outputTokens: usage.outputTokens + result.usage.outputTokens,
+      };
+      warnings.push(...result.warnings);
+      const parsed = shape.safeParse(parseJson(cleanAnswer(result.text, 'text')));
+      if (parsed.success) return { shows: parsed.data.shows, usage, warnings };
+      problem = parsed.error.issues[0]?.message ?? 'not JSON';
+      warnings.push(`checkPreference answer ${attempt} was malformed (${problem})`);
+    }
+    throw new ModelCallError({
+      provider: this.provider,
+      modelId: this.modelId,
+      message: `${this.provider}:${this.modelId} answered checkPreference with malformed JSON twice (${problem})`,
+      retryable: false,
+    });
+  }
+
   private async ask(
     prompt: Prompt,
     kind: AnswerKind,
@@ -109,5 +154,17 @@ export class LlmWriter implements Writer {
     return result.warnings.length === 0
       ? { text, usage: result.usage }
       : { text, usage: result.usage, warnings: result.warnings };
+  }
+}
+
+/** JSON from a model's answer (an object possibly wrapped in prose); undefined when there is none. */
+function parseJson(text: string): unknown {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end < start) return undefined;
+  try {
+    return JSON.parse(text.slice(start, end + 1));
+  } catch {
+    return undefined;
   }
 }
