@@ -59,7 +59,7 @@ export interface RunningTailor {
 
 /**
  * Start the real service in process: `createApp` over `createTailor` with the offline writer, the
- * lexical embedder, the CIPHER-5 learner, SQLite stores in a temporary folder, the built-in sample
+ * lexical embedder, the refine-verify-5 learner (the service's default), SQLite stores in a temporary folder, the built-in sample
  * corpus and the built UI in `webRoot`, on a free port of 127.0.0.1.
  */
 export async function startTailor(options: { webRoot: string }): Promise<RunningTailor> {
@@ -68,7 +68,7 @@ export async function startTailor(options: { webRoot: string }): Promise<Running
   const outage: ModelOutage = { generate: false, learn: false };
   const writer = switchableWriter(new OfflineWriter({ seed: 0 }), outage);
   const embedder = contextCheckingEmbedder(createLexicalEmbedder());
-  const learner = createLearner('cipher-5', { writer, embedder, memory: stores.memory });
+  const learner = createLearner('refine-verify-5', { writer, embedder, memory: stores.memory });
   const tailor = createTailor({
     writer,
     embedder,
