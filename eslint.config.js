@@ -54,6 +54,7 @@ export default tseslint.config(
       'dist',
       'out',
       'bench-out',
+      'bench-ablation',
       'coverage',
       'web/dist',
       'bin',

@@ -48,6 +48,8 @@ export interface TaskBenchSummary {
   readonly provenance: BenchProvenance;
   /** The one text the `fixed` learner wrote every draft with, when it ran. */
   readonly fixedPreference?: string;
+  /** The round from which each source's preference was the next source's (`--drift`), when set. */
+  readonly drift?: number;
   readonly learners: readonly LearnerSummary[];
   /** Runs stopped early (Ctrl-C, failure): learner, seed and rounds done. */
   readonly incomplete: readonly {

@@ -48,6 +48,15 @@ export function renderFootnotes(summary: TaskBenchSummary): string {
   const lines: string[] = [];
   if (summary.fixedPreference !== undefined)
     lines.push(`fixed wrote every draft with: "${summary.fixedPreference}"`);
+  const { drift } = summary;
+  if (drift !== undefined) {
+    const after = summary.learners.map((learner) => {
+      const curve = learner.cumulativeCurve;
+      const cost = (curve[curve.length - 1] ?? 0) - (drift >= 2 ? (curve[drift - 2] ?? 0) : 0);
+      return `${learner.learner} ${Math.round(cost)}`;
+    });
+    lines.push(`Drift from round ${drift}: cost of rounds ${drift}–${summary.rounds}: ${after.join(', ')}`);
+  }
   const cipher = summary.learners.find((learner) => learner.learner === 'cipher-5');
   for (const ours of summary.learners.filter((learner) => learner.learner.startsWith('refine-verify-'))) {
     if (cipher === undefined) break;

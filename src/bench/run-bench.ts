@@ -189,6 +189,7 @@ export async function runBench(
         accuracySimilarity: unigramF1Name,
         provenance: provenanceOf(world),
         fixedPreference,
+        drift: plan.drift ?? null,
         learners: plan.learners,
         dollarsOf,
         outcomes: plan.learners.flatMap((learner) =>

@@ -29,6 +29,8 @@ export function summarizeTask(options: {
   readonly provenance: BenchProvenance;
   /** The `fixed` learner's text, when it ran. */
   readonly fixedPreference?: string;
+  /** `--drift`, when set. */
+  readonly drift?: number | null;
   readonly learners: readonly string[];
   readonly outcomes: readonly JobOutcome[];
   /** Dollars of an agent usage (from a price table); undefined when unknown. */
@@ -77,6 +79,7 @@ export function summarizeTask(options: {
     accuracySimilarity: options.accuracySimilarity,
     provenance: options.provenance,
     ...(options.fixedPreference === undefined ? {} : { fixedPreference: options.fixedPreference }),
+    ...(options.drift === undefined || options.drift === null ? {} : { drift: options.drift }),
     learners,
     incomplete: options.outcomes
       .filter((outcome) => !outcome.complete)
