@@ -7,8 +7,8 @@ export function componentKey(component: string): string {
 }
 
 /**
- * The components of a preference text: its comma-, semicolon- or line-separated phrases, trimmed, in
- * order, without repeats or "no clear preference".
+ * The components of a preference text: its comma-, semicolon- or line-separated phrases ("TL;DR" stays
+ * whole), trimmed, in order, without repeats or "no clear preference".
  *
  * @example
  * splitComponents('bullet points, brief; no emojis'); // ['bullet points', 'brief', 'no emojis']
@@ -17,7 +17,8 @@ export function splitComponents(text: string | null): string[] {
   if (text === null) return [];
   const seen = new Set<string>();
   const components: string[] = [];
-  for (const raw of text.split(/[,;\n]/)) {
+  // NOTE: a semicolon inside a word ("TL;DR") is not a separator.
+  for (const raw of text.split(/,|;(?=\s|$)|\n/)) {
     const component = raw.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
     const key = componentKey(component);
     if (component === '' || emptyAnswers.test(key) || seen.has(key)) continue;

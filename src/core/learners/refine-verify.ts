@@ -51,8 +51,8 @@ interface Evidence {
  * used are stored with the pair (draft, draft): the draft confirmed them. Only the agent's own calls:
  * the user is never asked again.
  *
- * Propose: retrieve 4K neighbours, weigh each by similarity × 2^(−age / halfLife) (age in the user's
- * later entries) and keep the K heaviest. Every component any of them holds is a candidate; the writer
+ * Propose: retrieve 4K neighbours, weigh each by similarity³ × 2^(−age / halfLife) (age in the user's
+ * later entries; the cube trusts the closest contexts most) and keep the K heaviest. Every component any of them holds is a candidate; the writer
  * checks (`checkPreference`) which candidates each neighbour's final text shows; a candidate is kept
  * when the weight of texts showing it exceeds the weight of texts not showing it. Kept components,
  * best supported first, are the preference the draft is written with. A writer without
@@ -80,7 +80,7 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
         const recency = without.has('recency') ? 1 : 2 ** (-age / halfLife);
         return {
           neighbour,
-          weight: Math.max(0, neighbour.similarity) * recency,
+          weight: Math.max(0, neighbour.similarity) ** 3 * recency,
           components: splitComponents(neighbour.entry.preference),
         };
       })
