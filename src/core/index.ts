@@ -29,3 +29,4 @@ export * from './schedule.js';
 export * from './learners/fixed.js';
 export * from './learners/refine-verify.js';
 export * from './learners/preference-components.js';
+export * from './learners/component-evidence.js';

@@ -4,6 +4,7 @@ import type { ApiEnv } from './api-env.js';
 import { errorResponses, toTaskKey } from './api-env.js';
 import {
   AddPreferenceRequest,
+  ComponentList,
   ForgetResponse,
   InteractionList,
   Preference,
@@ -37,6 +38,14 @@ const routes = {
     summary: 'What was learned about a user, and what they wrote themselves',
     request: { params: UserParam, query: taskQuery },
     responses: { 200: { description: 'Preferences', ...json(PreferenceList) }, ...errorResponses(400, 401) },
+  }),
+  components: createRoute({
+    method: 'get',
+    path: '/v1/users/{user}/components',
+    summary:
+      "A user's preference components for one task, with the evidence behind each (most supported first)",
+    request: { params: UserParam, query: z.object({ task: TaskKeyQuery.unwrap() }) },
+    responses: { 200: { description: 'Components', ...json(ComponentList) }, ...errorResponses(400, 401) },
   }),
   addPreference: createRoute({
     method: 'post',
@@ -114,6 +123,17 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
       task: task(context.req.valid('query').task),
     });
     return context.json({ preferences }, 200);
+  });
+
+  app.openapi(routes.components, async (context) => {
+    const taskKey = toTaskKey(context.req.valid('query').task);
+    const components = await tailor.components({
+      tenant: context.get('tenant'),
+      user: context.req.valid('param').user,
+      task: taskKey,
+    });
+    const views = components.map((item) => ({ ...item, interactionIds: [...item.interactionIds] }));
+    return context.json({ task: taskKey, components: views }, 200);
   });
 
   app.openapi(routes.addPreference, async (context) => {

@@ -132,6 +132,29 @@ export const Preference = z
 
 export const PreferenceList = z.object({ preferences: z.array(Preference) }).openapi('PreferenceList');
 
+export const PreferenceComponent = z
+  .object({
+    component: z.string().openapi({ example: 'bullet points' }),
+    mentions: z.number().int().openapi({ description: 'Learned or written entries that name it' }),
+    supporting: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The user's final texts that show it (null: the writer cannot check)" }),
+    contradicting: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The user's final texts that do not show it" }),
+    lastSeen: z.string(),
+    interactionIds: z.array(z.string()),
+  })
+  .openapi('PreferenceComponent');
+
+export const ComponentList = z
+  .object({ task: z.string(), components: z.array(PreferenceComponent) })
+  .openapi('ComponentList');
+
 export const AddPreferenceRequest = z
   .strictObject({
     task: z.union([ApiTask, z.string().min(1).max(maxIdLength)]),

@@ -54,6 +54,35 @@ describe('createApp: drafts and learning', () => {
     });
   });
 
+  it("lists a user's preference components with their evidence, per task", async () => {
+    const { call } = await createTestApp();
+    const draft = (await (await call('/v1/generate', { body: generateBody })).json()) as {
+      interactionId: string;
+    };
+    await call(`/v1/interactions/${draft.interactionId}/learn`, { body: { edited: 'Hi all, offsite' } });
+    const listed = await call('/v1/users/ada/components?task=email');
+    expect(listed.status).toBe(200);
+    const body = (await listed.json()) as { task: string; components: Record<string, unknown>[] };
+    expect(body.task).toBe('email');
+    expect(body.components).toEqual([
+      expect.objectContaining({
+        component: 'likes "Hi"',
+        mentions: 1,
+        supporting: null,
+        contradicting: null,
+        interactionIds: [draft.interactionId],
+      }),
+    ]);
+    expect(
+      (
+        (await (await call('/v1/users/ada/components?task=summarization')).json()) as {
+          components: unknown[];
+        }
+      ).components,
+    ).toEqual([]);
+    expect((await call('/v1/users/ada/components')).status).toBe(400);
+  });
+
   it('takes a custom task and lists its interactions by name', async () => {
     const { call } = await createTestApp();
     const task = { name: 'linkedin', instruction: 'Write a LinkedIn post from these notes.' };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CipherPreference, Learner } from '../core/index.js';
-import { cipherPreference } from '../core/index.js';
+import { cipherPreference, describeComponents, type ComponentEvidence } from '../core/index.js';
 import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
 import type {
   Embedder,
@@ -60,6 +60,12 @@ export interface TailorOptions {
   readonly onLearnError?: (error: unknown, interaction: Interaction) => void;
   /** Told the agent tokens each step spent (for metrics). */
   readonly onUsage?: (step: 'generate' | 'learn', usage: TokenUsage) => void;
+}
+
+/** The task a memory scope's task key names (a custom task's instruction is not part of its key). */
+function taskOfKey(key: string): Task {
+  if (key === 'summarization' || key === 'email') return { kind: key };
+  return { kind: 'custom', name: key.replace(/^custom:/, ''), instruction: '' };
 }
 
 /** The task of the OpenAI-compatible proxy's replies: memory scope `custom:chat`. */
@@ -126,6 +132,26 @@ export function createTailor(options: TailorOptions) {
     learnerName: learner.name,
     preferences,
     recoverer,
+
+    /**
+     * A user's preference components for a task with their evidence (`describeComponents`): how many
+     * learned entries name each, and how many of the user's final texts show it or do not.
+     */
+    async components(request: {
+      readonly tenant: string;
+      readonly user: string;
+      readonly task: string;
+      readonly abortSignal?: AbortSignal;
+    }): Promise<ComponentEvidence[]> {
+      const scope = { tenant: request.tenant, user: request.user, task: request.task };
+      return describeComponents({
+        memory,
+        scope,
+        task: taskOfKey(request.task),
+        writer: options.writer,
+        abortSignal: request.abortSignal,
+      });
+    },
 
     /** Drafts for the user with what was learned about them, and stores the draft as an interaction. */
     async generate(request: {
