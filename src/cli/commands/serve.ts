@@ -65,7 +65,11 @@ export function registerServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--model <spec>', "the agent's writer: sim (offline) or a model spec", 'sim')
     .option('--embedder <spec>', 'context embedder: lexical (offline) or a model spec', 'lexical')
-    .option('--learner <name>', 'learner (refine-verify-5, cipher-5, cipher-1, icl-edit-5, ...)', 'refine-verify-5')
+    .option(
+      '--learner <name>',
+      'learner (refine-verify-5, cipher-5, cipher-1, icl-edit-5, ...)',
+      'refine-verify-5',
+    )
     .option('--upstream <spec>', 'model behind /v1/chat/completions (default: --model when remote)')
     .option('--key-file <path>', 'where the local API key is kept (default: beside the SQLite file)')
     .option('--new-key', 'create and print a new local API key')
