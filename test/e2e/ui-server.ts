@@ -36,6 +36,12 @@ function switchableWriter(writer: Writer, outage: ModelOutage): Writer {
     generate: (options) => (outage.generate ? fail() : writer.generate(options)),
     inferPreference: (options) => (outage.learn ? fail() : writer.inferPreference(options)),
     aggregatePreferences: (options) => (outage.generate ? fail() : writer.aggregatePreferences(options)),
+    ...(writer.checkPreference === undefined
+      ? {}
+      : {
+          checkPreference: (options: Parameters<NonNullable<Writer['checkPreference']>>[0]) =>
+            outage.generate ? fail() : writer.checkPreference!(options),
+        }),
   };
 }
 

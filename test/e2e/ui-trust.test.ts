@@ -145,6 +145,14 @@ describe.skipIf(!chromium.present && !chromium.required)(
       expect(sources).toMatch(/Lisbon.*The red panda/s);
       await saveScreenshot(ui.page, 'learned-merged');
       await expectAccessible('What Tailor learned');
+      // The memory as components, each with the user's texts that show it (checked by the writer).
+      await ui.page.getByText('Style components and their evidence').first().click();
+      const components = ui.page.getByTestId('component-evidence').first();
+      await components.waitFor();
+      expect(await components.textContent()).toMatch(
+        /bullet points: shown in [1-9]\d* of your texts, not in 0 · named 2 times/,
+      );
+      await expectAccessible('What Tailor learned');
     });
 
     it('tells the progress story in a headline, with a legend that matches the chart', async () => {

@@ -6,6 +6,7 @@ import type {
   InteractionSummary,
   LearnedPreference,
   LearnResult,
+  PreferenceComponent,
   Sample,
 } from './types.js';
 
@@ -93,6 +94,10 @@ export function createApiClient(options: ApiClientOptions) {
     preferences: (userId: string, task?: string) =>
       call<{ preferences: LearnedPreference[] }>('GET', `${user(userId)}/preferences${taskQuery(task)}`).then(
         (result) => result.preferences,
+      ),
+    components: (userId: string, task: string) =>
+      call<{ components: PreferenceComponent[] }>('GET', `${user(userId)}/components${taskQuery(task)}`).then(
+        (result) => result.components,
       ),
     addPreference: (userId: string, request: { task: ApiTask | string; preference: string }) =>
       call<LearnedPreference>('POST', `${user(userId)}/preferences`, request),

@@ -51,6 +51,18 @@ export interface LearnedPreference {
   readonly pair: { readonly original: string; readonly edited: string } | null;
 }
 
+/** One entry of `GET /v1/users/{user}/components`: a preference component and its evidence. */
+export interface PreferenceComponent {
+  readonly component: string;
+  /** Learned or written entries that name it. */
+  readonly mentions: number;
+  /** The user's final texts that show it / do not (null: the writer cannot check). */
+  readonly supporting: number | null;
+  readonly contradicting: number | null;
+  readonly lastSeen: string;
+  readonly interactionIds: readonly string[];
+}
+
 /** One entry of `GET /v1/users/{user}/interactions` (the fields the progress chart reads). */
 export interface InteractionSummary {
   readonly id: string;

@@ -7,6 +7,7 @@ import { StatusMessage } from '../shared/status-message.js';
 import { taskLabel } from '../shared/task-names.js';
 import { AddPreferenceForm } from './add-preference-form.js';
 import { mergePreferences } from './merge-preferences.js';
+import { ComponentEvidenceList } from './component-evidence-list.js';
 import { PreferenceCard } from './preference-card.js';
 
 const builtInOrder = ['summarization', 'email'];
@@ -92,6 +93,7 @@ export function LearnedPage(props: { readonly client: ApiClient; readonly user: 
                 />
               ))}
           </ul>
+          <ComponentEvidenceList client={client} user={user} task={task} />
         </section>
       ))}
       <AddPreferenceForm
