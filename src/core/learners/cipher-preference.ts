@@ -52,7 +52,7 @@ export async function cipherPreference(options: {
   let preference: string | null = null;
   let usage = noUsage;
   const warnings: string[] = [];
-  if (preferences.length === 1 && k === 1) {
+  if (preferences.length === 1) {
     preference = preferences[0] ?? null;
   } else if (preferences.length > 0) {
     const step = await aggregatePreferences({ writer, task, preferences, abortSignal });

@@ -107,11 +107,12 @@ describe('cipher', () => {
     expect(proposal.usage).toEqual({ inputTokens: 20, outputTokens: 4 });
   });
 
-  it('cipher-K aggregates even a single retrieved preference', async () => {
+  it('cipher-K uses a single retrieved preference as it is: there is nothing to aggregate', async () => {
     const { memory, writer, learner } = setup(3);
     await storedPreference(memory, 'only', angled(1));
-    await learner.propose({ scope, task, context: query });
-    expect(writer.aggregatePreferencesCalls[0]?.preferences).toEqual(['only']);
+    const proposal = await learner.propose({ scope, task, context: query });
+    expect(writer.aggregatePreferencesCalls).toHaveLength(0);
+    expect(proposal.preferenceUsed).toBe('only');
   });
 
   it('cipher-1 uses the nearest preference directly and keeps it when the user accepts', async () => {

@@ -13,9 +13,9 @@ import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
  *
  * Propose: embed the context and retrieve the preferences stored with the K nearest past contexts
  * (plus, for the service, every pinned or user-written preference: `retrievePreferences`). With none,
- * generate with no preference. `cipher-1` uses the single retrieved preference as it is; `cipher-K`
- * (K > 1), and `cipher-1` whenever the set holds more than one preference, asks the writer to
- * aggregate them (most similar first) and generates with the aggregate.
+ * generate with no preference. A single retrieved preference is used as it is; whenever the set holds
+ * more than one (`cipher-K`, or `cipher-1` with pinned ones), the writer aggregates them (most similar
+ * first) and the draft is generated with the aggregate.
  *
  * Learn: if the user edited the draft (any edit, no threshold), infer a preference from this one
  * (output, edit) pair and store it with the context embedding (origin `inferred`, with the pair); if
