@@ -176,7 +176,7 @@ describe('refine-verify', () => {
     expect(preferenceOf(far)).toBe('bullet points');
   });
 
-  it('an edit that says "no X" replaces the X used for the draft; an acceptance keeps what was used', async () => {
+  it('an edit stores what it shows, not the components it left alone; an acceptance keeps what was used', async () => {
     const memory = new InMemoryMemory();
     await remember(memory, 'bullet points, with emojis', '- x ✨', 'old');
     const writer = new CheckingWriter({ generate: 'draft', inferPreference: 'no emojis' });
@@ -189,7 +189,7 @@ describe('refine-verify', () => {
     });
     const edited = await playRound(learner, testContext('a'), () => 'draft without them');
     expect(edited.proposal.preferenceUsed).toBe('bullet points, with emojis');
-    expect(edited.learned.preferenceInferred).toBe('bullet points, no emojis');
+    expect(edited.learned.preferenceInferred).toBe('no emojis');
     const accepted = await playRound(learner, testContext('b'), (output) => output);
     const stored = await memory.list({ scope: testScope, kind: 'preference' });
     expect(stored.at(-1)?.preference).toBe(accepted.proposal.preferenceUsed);

@@ -21,9 +21,12 @@ export interface RefineVerifyOptions {
   readonly memory: Memory;
   /** Neighbours whose evidence is weighed. */
   readonly k: number;
-  /** Refinement steps after the first inference (default 2). */
+  /**
+   * Refinement steps after the first inference (default 1: two inferences in all, the first from
+   * (draft, edit), one from (redraft, edit); a second refinement cost tokens and bought nothing offline).
+   */
   readonly refineSteps?: number;
-  /** Entries of the same user after which a piece of evidence weighs half (default 15). */
+  /** Entries of the same user after which a piece of evidence weighs half (default 60). */
   readonly halfLife?: number;
   /** Parts switched off (ablations). */
   readonly without?: readonly RefineVerifyPart[];
@@ -44,12 +47,10 @@ interface Evidence {
  * Learn (after an edit): infer components from (draft shown, edit); then up to `refineSteps` times,
  * redraft the context with them, and if the redraft is still far from the user's edit (word edit
  * distance above 5% of the edit's tokens), infer what is still missing or superfluous from (redraft,
- * edit) and merge it in (a "no X" replaces an "X"). The components of the preference used for the draft
- * are kept unless the edit contradicts them; whether the user's final text shows them is checked when
- * they are next retrieved. The components are stored with the context embedding and the pair (draft,
- * final text). After an acceptance, the components
- * used are stored with the pair (draft, draft): the draft confirmed them. Only the agent's own calls:
- * the user is never asked again.
+ * edit) and merge it in (a "no X" replaces an "X"). The refined components — what the edit shows, not
+ * the components of the draft it left alone — are stored with the context embedding and the pair
+ * (draft, final text). After an acceptance, the components used are stored with the pair (draft,
+ * draft): the draft confirmed them. Only the agent's own calls: the user is never asked again.
  *
  * Propose: retrieve 4K neighbours, weigh each by similarity³ × 2^(−age / halfLife) (age in the user's
  * later entries; the cube trusts the closest contexts most) and keep the K heaviest. Every component any of them holds is a candidate; the writer
@@ -202,9 +203,11 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
           components = mergeComponents(components, extra);
         }
       }
-      // The components used for the draft stay candidates unless the edit contradicts them ("no X"
-      // replaces "X"): whether the user's text shows them is checked when they are next retrieved.
-      components = mergeComponents(used, components);
+      // NOTE: the components used for the draft are not carried into this entry: an edit is evidence of
+      // what it changed, not of what it left alone. Carried, a component the user merely tolerated (or one
+      // a wrong neighbour brought in) would be stored again after every edit and never lose its mentions;
+      // the used components stay candidates through the entries that hold them, and the neighbours' final
+      // texts decide (measured offline: lower cost on both tasks and both preference sets).
       if (components.length === 0) return { preferenceInferred: null, usage, warnings };
       const preference = components.join(', ');
       await storePreference({
