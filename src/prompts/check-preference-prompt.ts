@@ -27,3 +27,20 @@ export function checkPreferencePrompt(
       `${components.length} values.`,
   };
 }
+
+/**
+ * The check asked again after a malformed answer: the same request, the answer quoted (its first 400
+ * characters) and what was wrong with it.
+ *
+ * NOTE: a different prompt on purpose. At temperature 0, or through a response cache, the same prompt
+ * would bring back the same malformed answer.
+ */
+export function checkPreferenceRetryPrompt(prompt: Prompt, answer: string, problem: string): Prompt {
+  const quoted = answer.length > 400 ? `${answer.slice(0, 400)}…` : answer;
+  return {
+    ...prompt,
+    user:
+      `${prompt.user}\n\nYour previous answer could not be used (${problem}):\n<answer>\n${quoted}\n</answer>\n` +
+      `Answer again with the JSON object only.`,
+  };
+}

@@ -12,6 +12,7 @@ import { generatePrompt } from '../prompts/index.js';
 import { ModelCallError, type Context, type Task } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
 import { LlmWriter } from './llm-writer.js';
+import { ResponseCache } from './response-cache.js';
 
 const task: Task = { kind: 'summarization' };
 const context: Context = {
@@ -146,6 +147,30 @@ describe('LlmWriter over an OpenAI-compatible server', () => {
       .catch((error: unknown) => error);
     expect(ModelCallError.isInstance(failure)).toBe(true);
     expect((failure as ModelCallError).message).toMatch(/gpt-test.*malformed JSON twice/);
+  });
+
+  it('asks again with the malformed answer quoted, so a response cache or temperature 0 cannot repeat it', async () => {
+    server.enqueueChat(
+      { type: 'text', text: 'Text 1 follows it.', inputTokens: 80, outputTokens: 5 },
+      { type: 'text', text: '{"shows": [[true], [false]]}', inputTokens: 95, outputTokens: 9 },
+    );
+    const cached = new LlmWriter({
+      model: createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test'),
+      callPolicy: quickPolicy(),
+      cache: ResponseCache.open(':memory:'),
+    });
+    const options = { task, components: ['bullet points'], texts: ['- one', 'One.'] };
+    const checked = await cached.checkPreference(options);
+    expect(checked.shows).toEqual([[true], [false]]);
+    const [first, second] = server
+      .requestsTo('/v1/chat/completions')
+      .map((request) => chatRequestText(request.body as Parameters<typeof chatRequestText>[0]));
+    expect(second).not.toBe(first);
+    expect(second).toContain('Text 1 follows it.');
+    // Asked again later: both answers come from the cache, no request is sent, the result is the same.
+    const again = await cached.checkPreference(options);
+    expect(again.shows).toEqual([[true], [false]]);
+    expect(server.requestsTo('/v1/chat/completions')).toHaveLength(2);
   });
 
   it('throws a non-retryable ModelCallError for an empty draft', async () => {

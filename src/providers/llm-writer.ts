@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   aggregatePreferencesPrompt,
   checkPreferencePrompt,
+  checkPreferenceRetryPrompt,
   generatePrompt,
   inferPreferencePrompt,
   type Prompt,
@@ -106,7 +107,8 @@ export class LlmWriter implements Writer {
   /**
    * Which components each text shows: one prompt asking for JSON (`checkPreferencePrompt`), parsed and
    * validated (one row of true/false/null per text, one value per component). A malformed answer is
-   * asked once more; a second one throws ModelCallError (`retryable: false`), and the caller decides
+   * asked once more, quoted with what was wrong (`checkPreferenceRetryPrompt`: the same prompt would
+   * bring the same answer back at temperature 0 or from the cache); a second one throws ModelCallError (`retryable: false`), and the caller decides
    * what to do without the check.
    */
   async checkPreference(options: WriterCallOptions & CheckPreferenceOptions): Promise<CheckPreferenceResult> {
@@ -117,7 +119,8 @@ export class LlmWriter implements Writer {
         usage: { inputTokens: 0, outputTokens: 0 },
       };
     }
-    const prompt = checkPreferencePrompt(task, components, texts);
+    const first = checkPreferencePrompt(task, components, texts);
+    let prompt = first;
     const shape = z.object({
       shows: z.array(z.array(z.boolean().nullable()).length(components.length)).length(texts.length),
     });
@@ -135,6 +138,7 @@ export class LlmWriter implements Writer {
       if (parsed.success) return { shows: parsed.data.shows, usage, warnings };
       problem = parsed.error.issues[0]?.message ?? 'not JSON';
       warnings.push(`checkPreference answer ${attempt} was malformed (${problem})`);
+      prompt = checkPreferenceRetryPrompt(first, result.text, problem);
     }
     throw new ModelCallError({
       provider: this.provider,
