@@ -52,9 +52,9 @@ interface Evidence {
  * (draft, final text). After an acceptance, the components used are stored with the pair (draft,
  * draft): the draft confirmed them. Only the agent's own calls: the user is never asked again.
  *
- * Propose: retrieve 4K neighbours, weigh each by similarity³ × 2^(−age / halfLife) (age in the user's
- * later entries; the cube trusts the closest contexts most) and keep the K heaviest. Every component any of them holds is a candidate; the writer
- * checks (`checkPreference`) which candidates each neighbour's final text shows; a candidate is kept
+ * Propose: retrieve the K nearest past interactions and weigh each by similarity³ × 2^(−age / halfLife)
+ * (age in the user's later entries; the cube trusts the closest contexts most). Every component any of
+ * them holds is a candidate; the writer checks (`checkPreference`) which candidates each neighbour's final text shows; a candidate is kept
  * when the weight of texts showing it exceeds the weight of texts not showing it. Kept components,
  * best supported first, are the preference the draft is written with. A writer without
  * `checkPreference` weighs mentions instead (a neighbour that stored the component supports it, one
@@ -72,7 +72,7 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
   const suffix = refineVerifyParts.filter((part) => without.has(part)).map((part) => `-without-${part}`);
   const name = `refine-verify-${k}${suffix.join('')}`;
 
-  /** The K neighbours with the heaviest evidence, heaviest first. */
+  /** The neighbours with their weights, heaviest first (at most K). */
   const weighEvidence = (neighbours: readonly Neighbour[]): Evidence[] => {
     const newest = Math.max(0, ...neighbours.map((neighbour) => neighbour.entry.sequence));
     return neighbours
@@ -96,9 +96,10 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
     name,
     async propose({ scope, task, context, abortSignal }) {
       const embedding = await embedText({ embedder, text: context.text, abortSignal });
-      const evidence = weighEvidence(
-        await memory.nearest({ scope, embedding, k: k * 4, kind: 'preference' }),
-      );
+      // NOTE: the K nearest by similarity, then weighed: recency decides among similar contexts, it does
+      // not bring in less similar ones (measured offline: choosing the K heaviest of the 4K nearest let
+      // recent entries of other kinds of context outvote the right ones, and cost more on both tasks).
+      const evidence = weighEvidence(await memory.nearest({ scope, embedding, k, kind: 'preference' }));
       const candidates = evidence.reduce<string[]>((all, item) => mergeCandidates(all, item.components), []);
       let usage: TokenUsage = noUsage;
       const warnings: string[] = [];
