@@ -118,7 +118,8 @@ export function topicOf(text: string): string {
     .filter((sentence) => !isStockSentence(sentence))
     .map(withoutAddedLabel)
     .join('\n');
-  const names = salientNames(body).filter(usable);
+  // NOTE: a person ("Ms Okafor") is no topic for these templates ("how Ms Okafor works").
+  const names = salientNames(body).filter((name) => usable(name) && !/^(Mr|Mrs|Ms|Dr|Prof)\b/.test(name));
   if (names[0] !== undefined) return names[0];
   const subject = openingSubject(body);
   // A sentence opener is capitalized whatever it is: "Table tennis" reads "table tennis" mid-sentence,

@@ -35,7 +35,10 @@ export function salientNames(text: string): string[] {
         if (/^(Mr|Mrs|Ms|Dr|St|Prof|Mt)\.$/.test(token)) return;
         const word = /^\[|\]$/.test(token) ? '' : token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
         const capitalized = /^\p{Lu}[\p{L}\p{N}'’-]*$/u.test(word) && !notNames.has(word.toLowerCase());
-        const opening = index === 0 || /[:]$/.test(tokens[index - 1] ?? '');
+        // A sentence opener is a name only when the next word is one too ("Northvale Rovers came...").
+        const nextWord = (tokens[index + 1] ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        const opening =
+          (index === 0 || /[:]$/.test(tokens[index - 1] ?? '')) && !/^\p{Lu}\p{Ll}/u.test(nextWord);
         if (capitalized && !opening && !stopwords.has(word.toLowerCase()) && run.length < 3) run.push(word);
         else close();
         if (/[,;:.!?)]$/.test(token)) close();

@@ -37,12 +37,27 @@ export const defaultClosing = 'Best,';
 export const defaultSignature = '[Your Name]';
 
 /**
- * A short email from notes in a neutral default style: "Hi,", two pleasantry sentences, the
- * `count` most salient note sentences in order, "Best," and a name placeholder. The default is
- * deliberately plain so that it misses most latent preferences (no structure, no hook, filler, a
- * neutral sign-off).
+ * Whom the notes address, when they open with it ("to: Mr Patel (landlord).", "To Ms Okafor."): the
+ * name, and the notes without that opening. Undefined name when they do not.
+ */
+export function addresseeOf(notes: string): { readonly name: string | undefined; readonly rest: string } {
+  const match =
+    /^\s*[Tt]o:?\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*(?:\([^)]*\))?\s*[.,;:]?\s*/u.exec(
+      notes,
+    );
+  if (match === null) return { name: undefined, rest: notes };
+  return { name: match[1], rest: notes.slice(match[0].length) };
+}
+
+/**
+ * A short email from notes in a neutral default style: "Hi," (with the addressee's name when the notes
+ * open with one: "Hi Ms Okafor,"), two pleasantry sentences, the `count` most salient note sentences in
+ * order, "Best," and a name placeholder. The default is deliberately plain so that it misses most
+ * latent preferences (no structure, no hook, filler, a neutral sign-off).
  */
 export function composeEmail(notes: string, count: number): string {
-  const body = salientSentences(noteSentences(notes), count).join(' ');
-  return `${defaultGreeting}\n\n${defaultEmailOpening} ${body}\n\n${defaultClosing}\n${defaultSignature}`;
+  const { name, rest } = addresseeOf(notes);
+  const body = salientSentences(noteSentences(rest), count).join(' ');
+  const greeting = name === undefined ? defaultGreeting : `Hi ${name},`;
+  return `${greeting}\n\n${defaultEmailOpening} ${body}\n\n${defaultClosing}\n${defaultSignature}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteSentences } from './compose-email.js';
+import { addresseeOf, composeEmail, noteSentences } from './compose-email.js';
 import { proseFromFragment } from './note-prose.js';
 
 describe('notes as prose', () => {
@@ -34,5 +34,20 @@ describe('notes as prose', () => {
       'Only 8 signers at 1 site.',
     ]);
     for (const line of notes.split('\n')) expect(sentences).not.toContain(line);
+  });
+
+  it('greets the addressee the notes open with, and keeps that opening out of the body', () => {
+    expect(addresseeOf('to: Mr Patel (landlord). boiler broken')).toEqual({
+      name: 'Mr Patel',
+      rest: 'boiler broken',
+    });
+    expect(addresseeOf('To Ms Okafor. Leo struggling')).toEqual({
+      name: 'Ms Okafor',
+      rest: 'Leo struggling',
+    });
+    expect(addresseeOf('today to do: buy milk').name).toBeUndefined();
+    const email = composeEmail('to: Mr Patel (landlord). boiler broken since mon', 4);
+    expect(email.startsWith('Hi Mr Patel,\n\n')).toBe(true);
+    expect(email).not.toMatch(/landlord|The to is/);
   });
 });

@@ -69,6 +69,9 @@ function withSubject(fragment: string): string {
   const first = (fragment.split(/\s+/)[0] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
   if (requestVerbs.has(first)) return `Please ${fragment.charAt(0).toLowerCase()}${fragment.slice(1)}`;
   if (!subjectlessVerbs.has(first)) return fragment;
+  // "could we meet?", "should I call?": a question that has its subject already.
+  const second = (fragment.split(/\s+/)[1] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
+  if (['i', 'we', 'you', 'he', 'she', 'they', 'it'].includes(second)) return fragment;
   const lowered = fragment.charAt(0).toLowerCase() + fragment.slice(1);
   if (first.endsWith('ing')) return `I am ${lowered}`;
   return `I ${lowered}`;
