@@ -110,6 +110,22 @@ describe('refine-verify', () => {
     ).toBe('bullet points, with emojis');
   });
 
+  it('counts wordings of one component as one ("use bullet points", "bullet points") when weighing mentions', async () => {
+    const memory = new InMemoryMemory();
+    await remember(memory, 'with emojis', 'x ✨', '1');
+    await remember(memory, 'use bullet points', '- x', '2');
+    await remember(memory, 'bullet points', '- y', '3');
+    // A writer without checkPreference: mentions decide, two of three neighbours name bullet points.
+    const writer = new ScriptedWriter({ generate: 'draft' });
+    const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
+    const proposal = await learner.propose({
+      scope: testScope,
+      task: { kind: 'summarization' },
+      context: testContext('n'),
+    });
+    expect(proposal.preferenceUsed).toBe('bullet points');
+  });
+
   it('a contradicted component loses weight, and recent evidence wins after a change of mind', async () => {
     const memory = new InMemoryMemory();
     // Four older texts with emojis, then three newer ones without: the user changed their mind.

@@ -7,7 +7,12 @@ import { wordEditDistance } from '../metrics/word-edit-distance.js';
 import { wordTokenize } from '../metrics/word-tokenize.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePreference } from './memory-entries.js';
-import { componentKey, mergeComponents, splitComponents } from './preference-components.js';
+import {
+  componentTopic,
+  isNegativeComponent,
+  mergeComponents,
+  splitComponents,
+} from './preference-components.js';
 import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
 
 /** Parts of `refine-verify-K` that can be switched off, to measure what each buys. */
@@ -103,7 +108,7 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
       const candidates = evidence.reduce<string[]>((all, item) => mergeCandidates(all, item.components), []);
       let usage: TokenUsage = noUsage;
       const warnings: string[] = [];
-      const scores = new Map<string, number>(candidates.map((component) => [componentKey(component), 0]));
+      const scores = new Map<string, number>(candidates.map((component) => [candidateKey(component), 0]));
       const verifier = without.has('verify') ? undefined : writer.checkPreference?.bind(writer);
       const texts = evidence.map((item) => item.neighbour.entry.pair?.edited ?? null);
       let checked: readonly (readonly (boolean | null)[])[] | undefined;
@@ -124,18 +129,18 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
         }
       }
       evidence.forEach((item, row) => {
-        const mentioned = new Set(item.components.map(componentKey));
+        const mentioned = new Set(item.components.map(candidateKey));
         candidates.forEach((component, column) => {
-          const key = componentKey(component);
+          const key = candidateKey(component);
           const shown = texts[row] === null ? null : checked?.[row]?.[column];
           const vote = shown === undefined || shown === null ? (mentioned.has(key) ? 1 : -1) : shown ? 1 : -1;
           scores.set(key, (scores.get(key) ?? 0) + vote * item.weight);
         });
       });
       const kept = candidates
-        .filter((component) => (scores.get(componentKey(component)) ?? 0) > 0)
+        .filter((component) => (scores.get(candidateKey(component)) ?? 0) > 0)
         .sort(
-          (left, right) => (scores.get(componentKey(right)) ?? 0) - (scores.get(componentKey(left)) ?? 0),
+          (left, right) => (scores.get(candidateKey(right)) ?? 0) - (scores.get(candidateKey(left)) ?? 0),
         );
       const preference = kept.length === 0 ? null : kept.join(', ');
       const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
@@ -226,8 +231,16 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
   };
 }
 
-/** Candidates in first-seen order, one per component key (signs kept apart: both "X" and "no X" compete). */
+/**
+ * A candidate's identity: its topic and its sign, so that wordings of one component ("bullet points",
+ * "use bullet points", "with emojis" and "emojis") count as one, while "X" and "no X" stay apart.
+ */
+function candidateKey(component: string): string {
+  return `${isNegativeComponent(component) ? 'no ' : ''}${componentTopic(component)}`;
+}
+
+/** Candidates in first-seen order, one per candidate key (signs kept apart: both "X" and "no X" compete). */
 function mergeCandidates(all: readonly string[], more: readonly string[]): string[] {
-  const keys = new Set(all.map(componentKey));
-  return [...all, ...more.filter((component) => !keys.has(componentKey(component)))];
+  const keys = new Set(all.map(candidateKey));
+  return [...all, ...more.filter((component) => !keys.has(candidateKey(component)))];
 }
