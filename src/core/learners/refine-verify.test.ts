@@ -10,6 +10,7 @@ import {
   testContext,
   testScope,
 } from '../../testing/index.js';
+import type { Learner } from '../learner.js';
 import { createRefineVerifyLearner } from './refine-verify.js';
 
 type CheckOptions = Parameters<NonNullable<Writer['checkPreference']>>[0];
@@ -58,6 +59,10 @@ const preferenceOf = (writer: ScriptedWriter) => {
   return guidance?.kind === 'preference' ? guidance.preference : null;
 };
 
+/** Propose for a fresh context of the test scope. */
+const proposeFor = (learner: Learner, id: string) =>
+  learner.propose({ scope: testScope, task: { kind: 'summarization' }, context: testContext(id) });
+
 describe('refine-verify', () => {
   it('drafts with no preference when nothing is remembered', async () => {
     const writer = new CheckingWriter({ generate: 'plain draft' });
@@ -67,11 +72,7 @@ describe('refine-verify', () => {
       memory: new InMemoryMemory(),
       k: 5,
     });
-    const proposal = await learner.propose({
-      scope: testScope,
-      task: { kind: 'summarization' },
-      context: testContext('a'),
-    });
+    const proposal = await proposeFor(learner, 'a');
     expect(learner.name).toBe('refine-verify-5');
     expect(proposal.preferenceUsed).toBeNull();
     expect(writer.checks).toHaveLength(0);
@@ -83,11 +84,7 @@ describe('refine-verify', () => {
       await remember(memory, 'bullet points, with emojis', '- one\n- two', id);
     const writer = new CheckingWriter({ generate: 'draft' });
     const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
-    const proposal = await learner.propose({
-      scope: testScope,
-      task: { kind: 'summarization' },
-      context: testContext('d'),
-    });
+    const proposal = await proposeFor(learner, 'd');
     expect(proposal.preferenceUsed).toBe('bullet points');
     expect(writer.checks[0]?.texts).toEqual(['- one\n- two', '- one\n- two', '- one\n- two']);
     // Without verification, mentions decide: both components were stored every time.
@@ -99,15 +96,7 @@ describe('refine-verify', () => {
       without: ['verify'],
     });
     expect(unverified.name).toBe('refine-verify-5-without-verify');
-    expect(
-      (
-        await unverified.propose({
-          scope: testScope,
-          task: { kind: 'summarization' },
-          context: testContext('e'),
-        })
-      ).preferenceUsed,
-    ).toBe('bullet points, with emojis');
+    expect((await proposeFor(unverified, 'e')).preferenceUsed).toBe('bullet points, with emojis');
   });
 
   it('counts wordings of one component as one ("use bullet points", "bullet points") when weighing mentions', async () => {
@@ -118,11 +107,7 @@ describe('refine-verify', () => {
     // A writer without checkPreference: mentions decide, two of three neighbours name bullet points.
     const writer = new ScriptedWriter({ generate: 'draft' });
     const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
-    const proposal = await learner.propose({
-      scope: testScope,
-      task: { kind: 'summarization' },
-      context: testContext('n'),
-    });
+    const proposal = await proposeFor(learner, 'n');
     expect(proposal.preferenceUsed).toBe('bullet points');
   });
 
@@ -141,13 +126,7 @@ describe('refine-verify', () => {
         halfLife,
         without,
       });
-      return (
-        await learner.propose({
-          scope: testScope,
-          task: { kind: 'summarization' },
-          context: testContext('n'),
-        })
-      ).preferenceUsed;
+      return (await proposeFor(learner, 'n')).preferenceUsed;
     };
     // Equal weights: four texts show emojis, three do not.
     expect(await propose(undefined, ['recency'])).toBe('bullet points, with emojis');
