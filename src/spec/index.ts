@@ -14,3 +14,4 @@ export * from './writer.js';
 export * from './api-key-store.js';
 export * from './interaction.js';
 export * from './interaction-store.js';
+export * from './follow-up.js';
