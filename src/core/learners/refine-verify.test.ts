@@ -171,6 +171,18 @@ describe('refine-verify', () => {
     expect(preferenceOf(far)).toBe('bullet points');
   });
 
+  it('an edit in which the writer sees no preference stores the components used, with the user’s text', async () => {
+    const memory = new InMemoryMemory();
+    await remember(memory, 'bullet points', '- x', 'old');
+    const writer = new CheckingWriter({ generate: '- draft', inferPreference: 'No clear preference.' });
+    const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
+    const played = await playRound(learner, testContext('a'), () => '- draft, reworded');
+    expect(played.learned.preferenceInferred).toBeNull();
+    const stored = (await memory.list({ scope: testScope, kind: 'preference' })).at(-1);
+    expect(stored).toMatchObject({ preference: 'bullet points', origin: 'kept' });
+    expect(stored?.pair).toEqual({ original: '- draft', edited: '- draft, reworded' });
+  });
+
   it('an edit stores what it shows, not the components it left alone; an acceptance keeps what was used', async () => {
     const memory = new InMemoryMemory();
     await remember(memory, 'bullet points, with emojis', '- x ✨', 'old');

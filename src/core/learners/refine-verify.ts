@@ -214,19 +214,23 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
       // a wrong neighbour brought in) would be stored again after every edit and never lose its mentions;
       // the used components stay candidates through the entries that hold them, and the neighbours' final
       // texts decide (measured offline: lower cost on both tasks and both preference sets).
-      if (components.length === 0) return { preferenceInferred: null, usage, warnings };
-      const preference = components.join(', ');
+      // An edit in which the writer sees no preference (a change of content, not of style) left the style
+      // of the draft alone: the components used are stored with it, as after an acceptance, so that its
+      // final text still counts when they are verified.
+      const inferred = components.length > 0;
+      const stored = inferred ? components : used;
+      if (stored.length === 0) return { preferenceInferred: null, usage, warnings };
       await storePreference({
         memory,
         scope,
         context,
         embedding,
-        preference,
-        origin: 'inferred',
+        preference: stored.join(', '),
+        origin: inferred ? 'inferred' : 'kept',
         pair,
         interactionId,
       });
-      return { preferenceInferred: preference, usage, warnings };
+      return { preferenceInferred: inferred ? stored.join(', ') : null, usage, warnings };
     },
   };
 }
