@@ -12,3 +12,4 @@ export * from './response-cache.js';
 export * from './retry-after.js';
 export * from './to-model-call-error.js';
 export * from './open-model-stack.js';
+export * from './llm-follow-up-classifier.js';

@@ -20,6 +20,7 @@ import {
   type WriterResult,
 } from '../spec/index.js';
 import { cleanAnswer, type AnswerKind } from './clean-answer.js';
+import { parseJsonAnswer } from './parse-json-answer.js';
 import { LanguageModelCaller, type LanguageModelCallerOptions } from './language-model-caller.js';
 
 /** The LLM writer's options: the model and how to call it (see LanguageModelCallerOptions). */
@@ -134,9 +135,9 @@ export class LlmWriter implements Writer {
         outputTokens: usage.outputTokens + result.usage.outputTokens,
       };
       warnings.push(...result.warnings);
-      const parsed = shape.safeParse(parseJson(cleanAnswer(result.text, 'text')));
-      if (parsed.success) return { shows: parsed.data.shows, usage, warnings };
-      problem = parsed.error.issues[0]?.message ?? 'not JSON';
+      const parsed = parseJsonAnswer(result.text, shape);
+      if (parsed.ok) return { shows: parsed.data.shows, usage, warnings };
+      problem = parsed.problem;
       warnings.push(`checkPreference answer ${attempt} was malformed (${problem})`);
       prompt = checkPreferenceRetryPrompt(first, result.text, problem);
     }
@@ -158,17 +159,5 @@ export class LlmWriter implements Writer {
     return result.warnings.length === 0
       ? { text, usage: result.usage }
       : { text, usage: result.usage, warnings: result.warnings };
-  }
-}
-
-/** JSON from a model's answer (an object possibly wrapped in prose); undefined when there is none. */
-function parseJson(text: string): unknown {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end < start) return undefined;
-  try {
-    return JSON.parse(text.slice(start, end + 1));
-  } catch {
-    return undefined;
   }
 }
