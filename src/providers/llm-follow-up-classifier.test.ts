@@ -66,6 +66,8 @@ describe('LlmFollowUpClassifier over an OpenAI-compatible server', () => {
       components: [],
       usage: { inputTokens: 100, outputTokens: 9 },
     });
+    const retry = server.requestsTo('/v1/chat/completions')[1]!.body as Parameters<typeof chatRequestText>[0];
+    expect(chatRequestText(retry)).toContain('It is feedback.');
     const failure = await classifier()
       .classify({ answer, followUp: 'hmm' })
       .catch((error: unknown) => error);

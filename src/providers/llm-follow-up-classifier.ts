@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { classifyFollowUpPrompt } from '../prompts/index.js';
+import { checkPreferenceRetryPrompt, classifyFollowUpPrompt } from '../prompts/index.js';
 import {
   ModelCallError,
   type FollowUpClassifier,
@@ -16,7 +16,8 @@ const verdictShape = z.object({
 
 /**
  * Classifies chat follow-ups with any AI SDK language model: one prompt asking for JSON
- * (`classifyFollowUpPrompt`), validated; a malformed answer is asked once more, a second one throws
+ * (`classifyFollowUpPrompt`), validated; a malformed answer is asked once more, quoted with what was
+ * wrong (the JSON retry prompt of `checkPreferenceRetryPrompt`); a second one throws
  * ModelCallError (`retryable: false`). Components are kept only for feedback.
  *
  * @example
@@ -35,7 +36,8 @@ export class LlmFollowUpClassifier implements FollowUpClassifier {
     readonly followUp: string;
     readonly abortSignal?: AbortSignal;
   }): Promise<FollowUpVerdict> {
-    const prompt = classifyFollowUpPrompt(options.answer, options.followUp);
+    const first = classifyFollowUpPrompt(options.answer, options.followUp);
+    let prompt = first;
     let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
     let problem = '';
     for (let attempt = 1; attempt <= 2; attempt += 1) {
@@ -50,6 +52,9 @@ export class LlmFollowUpClassifier implements FollowUpClassifier {
         return { kind, components: kind === 'feedback' ? components : [], usage };
       }
       problem = parsed.problem;
+      // NOTE: asked again with the malformed answer quoted: the same prompt would bring it back at
+      // temperature 0 or from the response cache.
+      prompt = checkPreferenceRetryPrompt(first, result.text, problem);
     }
     throw new ModelCallError({
       provider: this.caller.provider,
