@@ -1,6 +1,7 @@
 import type { Task } from '../spec/index.js';
 import type { Prompt } from './prompt.js';
-import { taskNouns } from './task-prompts.js';
+import { dataNotice, delimited } from './delimited.js';
+import { taskNouns, withArticle } from './task-prompts.js';
 
 /**
  * Ask which preference components each text shows, as JSON: `{"shows": [[true, false, ...], ...]}`, one
@@ -13,13 +14,11 @@ export function checkPreferencePrompt(
 ): Prompt {
   const nouns = taskNouns(task);
   const list = components.map((component, index) => `${index + 1}. ${component}`).join('\n');
-  const samples = texts
-    .map((text, index) => `<text ${index + 1}>\n${text}\n</text ${index + 1}>`)
-    .join('\n\n');
+  const samples = texts.map((text, index) => delimited(`text ${index + 1}`, text)).join('\n\n');
   return {
     system: 'You check writing against style requirements and answer with JSON only.',
     user:
-      `Style requirements for a ${nouns.output}:\n${list}\n\n` +
+      `Style requirements for ${withArticle(nouns.output)}:\n${list}\n\n${dataNotice}\n\n` +
       `${samples}\n\n` +
       `For each text, in order, say for each requirement, in order, whether the text follows it (true), ` +
       `does not (false), or you cannot tell (null). A requirement such as "no emojis" is followed when ` +

@@ -1,3 +1,4 @@
+import { dataNotice, delimited } from './delimited.js';
 import type { Prompt } from './prompt.js';
 
 /**
@@ -8,7 +9,7 @@ export function classifyFollowUpPrompt(answer: string, followUp: string): Prompt
   return {
     system: 'You classify chat follow-ups and answer with JSON only.',
     user:
-      `An assistant answered:\n<answer>\n${answer}\n</answer>\n\nThe user replied:\n<reply>\n${followUp}\n</reply>\n\n` +
+      `An assistant answered:\n${delimited('answer', answer)}\n\nThe user replied:\n${delimited('reply', followUp)}\n\n${dataNotice}\n\n` +
       `Is the reply feedback on the form of the answer (its length, tone, format or structure), ` +
       `satisfaction with it, or neither (a new question, a request about content)? For feedback, list the ` +
       `writing preferences it asks for as short phrases ("brief", "no bullet points"). Reply with JSON only: ` +

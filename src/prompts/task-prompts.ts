@@ -1,20 +1,37 @@
 import type { Context, EditPair, Guidance, Task } from '../spec/index.js';
+import { dataNotice, delimited } from './delimited.js';
 import type { Prompt } from './prompt.js';
 
 /** What the task calls its input and output, in prompt wording. */
-export function taskNouns(task: Task): { input: string; output: string; instruction: string } {
+export function taskNouns(task: Task): {
+  input: string;
+  output: string;
+  outputs: string;
+  instruction: string;
+} {
   switch (task.kind) {
     case 'summarization':
-      return { input: 'article', output: 'summary', instruction: 'Summarize the article below.' };
+      return {
+        input: 'article',
+        output: 'summary',
+        outputs: 'summaries',
+        instruction: 'Summarize the article below.',
+      };
     case 'email':
       return {
         input: 'notes',
         output: 'email',
+        outputs: 'emails',
         instruction: 'Write a short email from the notes below, on behalf of their author.',
       };
     case 'custom':
-      return { input: 'input', output: 'text', instruction: task.instruction };
+      return { input: 'input', output: 'text', outputs: 'texts', instruction: task.instruction };
   }
+}
+
+/** "a summary", "an email". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 const answerOnly = 'Reply with the text only, with no preamble or commentary.';
@@ -23,7 +40,7 @@ function renderExamples(examples: readonly EditPair[]): string {
   return examples
     .map(
       (example, index) =>
-        `Example ${index + 1}\n<original>\n${example.original}\n</original>\n<revised>\n${example.edited}\n</revised>`,
+        `Example ${index + 1}\n${delimited('original', example.original)}\n${delimited('revised', example.edited)}`,
     )
     .join('\n\n');
 }
@@ -34,21 +51,21 @@ function renderExamples(examples: readonly EditPair[]): string {
  */
 export function generatePrompt(task: Task, context: Context, guidance?: Guidance): Prompt {
   const nouns = taskNouns(task);
-  const body = `<${nouns.input}>\n${context.text}\n</${nouns.input}>`;
+  const body = delimited(nouns.input, context.text);
   if (guidance === undefined) {
-    return { user: `${nouns.instruction}\n\n${body}\n\n${answerOnly}` };
+    return { user: `${nouns.instruction} ${dataNotice}\n\n${body}\n\n${answerOnly}` };
   }
   if (guidance.kind === 'preference') {
     return {
       user:
-        `${nouns.instruction}\n\n${body}\n\n` +
+        `${nouns.instruction} ${dataNotice}\n\n${body}\n\n` +
         `This user has a preferred writing style: ${guidance.preference}\n` +
         `Write the ${nouns.output} so that it follows this preference. ${answerOnly}`,
     };
   }
   return {
     user:
-      `Earlier drafts written for this user, each followed by the user's own revision:\n\n` +
+      `Earlier drafts written for this user, each followed by the user's own revision. ${dataNotice}\n\n` +
       `${renderExamples(guidance.examples)}\n\n` +
       `${nouns.instruction}\n\n${body}\n\n` +
       `Write the ${nouns.output} the way this user would want it, judging from how they revised the earlier drafts. ${answerOnly}`,
@@ -60,7 +77,7 @@ export function inferPreferencePrompt(task: Task, pairs: readonly EditPair[]): P
   const nouns = taskNouns(task);
   return {
     user:
-      `A user revised drafts of a ${nouns.output}. Each pair shows the draft and the user's revision.\n\n` +
+      `A user revised drafts of ${withArticle(nouns.output)}. Each pair shows the draft and the user's revision. ${dataNotice}\n\n` +
       `${renderExamples(pairs)}\n\n` +
       `What generic preference about writing style and formatting do the revisions show? ` +
       `Name only preferences that are widely used, as one short phrase (a few comma-separated words). ` +
@@ -74,7 +91,7 @@ export function aggregatePreferencesPrompt(task: Task, preferences: readonly str
   const list = preferences.map((preference, index) => `${index + 1}. ${preference}`).join('\n');
   return {
     user:
-      `Writing preferences a user showed on ${nouns.output}s similar to the next one:\n${list}\n\n` +
+      `Writing preferences a user showed on ${nouns.outputs} similar to the next one:\n${list}\n\n` +
       `Combine them into one short phrase that keeps the preferences represented most often. ` +
       `Reply with the phrase only.`,
   };

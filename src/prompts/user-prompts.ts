@@ -1,5 +1,6 @@
 import type { Context, Task } from '../spec/index.js';
 import type { Prompt } from './prompt.js';
+import { delimited } from './delimited.js';
 import { taskNouns } from './task-prompts.js';
 
 /** Simulated user, step 1: does the output already suit the latent preference? (yes/no) */
@@ -7,8 +8,7 @@ export function userJudgePrompt(task: Task, context: Context, output: string, pr
   const nouns = taskNouns(task);
   return {
     user:
-      `<${nouns.input}>\n${context.text}\n</${nouns.input}>\n\n` +
-      `<${nouns.output}>\n${output}\n</${nouns.output}>\n\n` +
+      `${delimited(nouns.input, context.text)}\n\n${delimited(nouns.output, output)}\n\n` +
       `You are a user who prefers this style: ${preference}\n` +
       `Does the ${nouns.output} above already follow your preferred style? Answer yes or no.`,
   };
@@ -19,7 +19,7 @@ export function userEditPrompt(task: Task, output: string, preference: string): 
   const nouns = taskNouns(task);
   return {
     user:
-      `<${nouns.output}>\n${output}\n</${nouns.output}>\n\n` +
+      `${delimited(nouns.output, output)}\n\n` +
       `You are a user who prefers this style: ${preference}\n` +
       `Revise the ${nouns.output} so that it follows your preferred style, changing no more than needed. ` +
       `Reply with the revised ${nouns.output} only.`,
