@@ -16,15 +16,15 @@ import type { StockSentenceKey } from './stock-sentences.js';
 import { isStockSentence, stockSentence } from './stock-sentences.js';
 import type { StyleAtom, UnwantedRule } from './style-atom.js';
 import { defineAtom } from './style-atom.js';
-import { emotionWords, negativeWords } from './word-tables.js';
-import { sentimentCounts } from '../lexicon/sentiment.js';
+import { negativeWords } from './word-tables.js';
+import { sentimentCounts, showsEmotion } from '../lexicon/sentiment.js';
 
 /** An atom that holds when a marker pattern occurs and is added as one stock sentence. */
 function stockSentenceAtom(options: {
   readonly id: string;
   readonly phrases: readonly string[];
   readonly meaning: string;
-  readonly marker: RegExp;
+  readonly marker: { test(text: string): boolean };
   readonly sentence: StockSentenceKey;
   readonly position: SentencePosition;
   readonly conflicts?: readonly string[];
@@ -85,7 +85,7 @@ function dropNegativeSentences(document: TextDocument): void {
     tidyBody(document);
   }
 }
-const emotionMarker = new RegExp(`\\b(${emotionWords.join('|')})\\b`);
+const emotionMarker = { test: showsEmotion };
 const mentionsYou = /\b(you|your|yours|yourself)\b/i;
 
 const isQuestion = (sentence: string) => /\?["'”’)]*$/u.test(withoutTrailingMarks(sentence));
@@ -100,7 +100,7 @@ export const additionAtoms = [
     id: 'positive',
     unwanted: { when: 'never', why: 'A positive tone is not a marked feature.' },
     phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
-    meaning: `Reads positively: the message (greeting and sign-off aside) holds more positive than negative words by AFINN-165 (a word rated +2 or more against one rated −2 or less). The editor softens common negative words (failed → missed, problem → challenge), drops the most negative sentences after the first while negatives still outnumber positives, and then, if needed, adds "This is good news for {topic}, a hopeful sign." (emails: "Overall, {topic} looks great, a welcome step."), up to three such sentences.`,
+    meaning: `Reads positively: the message (greeting and sign-off aside) holds more positive than negative words by AFINN-165 (a word rated +2 or more against one rated −2 or less). The editor softens common negative words (bad → tough, problem → challenge), drops the most negative sentences after the first while negatives still outnumber positives, and then, if needed, adds "This is good news for {topic}, a hopeful sign." (emails: "Overall, {topic} looks great, a welcome step."), up to three such sentences.`,
     detect: (text) => readsPositively(messageText(readDocument(text))),
     edit: (text, task) =>
       editDocument(negative.replace(text), (document) => {
@@ -116,7 +116,7 @@ export const additionAtoms = [
     unwanted: { when: 'never', why: 'Naming a feeling is not a marked feature.' },
     phrases: ['show emotions', 'emotional', 'show feelings', 'express emotions', 'heartfelt'],
     meaning:
-      'Names a feeling: at least one emotion word (feel, felt, heart, tears, proud, nervous, overwhelmed...). The editor adds "{Topic} stirs strong feelings." at the end.',
+      'Shows emotion: at least one word naming a feeling (feel, felt, emotion...) or one AFINN-165 rates ±4 or beyond (thrilled, wonderful, catastrophic...). The editor adds "{Topic} stirs strong feelings." at the end.',
     marker: emotionMarker,
     sentence: 'emotions',
     position: 'end',

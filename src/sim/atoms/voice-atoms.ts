@@ -101,7 +101,7 @@ export const voiceAtoms = [
       'targeted to young children',
     ],
     meaning:
-      'No word from a table of about 130 complex or academic words (utilize, demonstrate, approximately, novel, furthermore...). The editor replaces each with its plain equivalent (use, show, about, new, also...).',
+      "No complex word: one of retext-simplify's plain-English entries that is not on the Dale–Chall list of familiar words (utilize, demonstrate, numerous, facilitate, subsequently...). The editor replaces each with its first familiar one-word suggestion (use, prove, many, help, after...).",
     detect: (text) => !simplify.test(text),
     // NOTE: a sentence-final "however" becomes "but", which cannot end a sentence: it goes.
     edit: (text) => simplify.replace(text).replace(/,\s+(but|so)([.!?])(?=\s|$)/g, '$2'),

