@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { describeCliError } from './cli-error.js';
 import { registerCommands } from './commands/index.js';
@@ -9,10 +10,19 @@ import { registerCommands } from './commands/index.js';
 export function createProgram(): Command {
   const program = new Command('tailor')
     .description("Learn each user's writing preferences from their edits (PRELUDE / CIPHER).")
+    .version(packageVersion(), '-V, --version', "print Tailor's version")
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerCommands(program);
   return program;
+}
+
+/** The version in the package's package.json (two folders up from this file, built or not). */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? 'unknown';
 }
 
 // NOTE: the AI SDK prints model warnings to the console; Tailor records them in its results instead.

@@ -41,6 +41,13 @@ const small = ['--rounds', '10', '--seeds', '0', '--no-progress', '--no-cache'];
 
 // NOTE: each case spawns the real CLI; on a busy 2-core machine that takes seconds, not milliseconds.
 describe('tailor bench', { timeout: 180_000 }, () => {
+  it('prints the package version with --version', async () => {
+    const run = await tailor(['--version']);
+    const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(manifest.version);
+  });
+
   it('gives byte-identical summaries for the same flags, in worker threads or in process', async () => {
     const first = await mkdtemp(join(tmpdir(), 'tailor-bench-'));
     const second = await mkdtemp(join(tmpdir(), 'tailor-bench-'));
