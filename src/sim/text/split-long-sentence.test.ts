@@ -50,25 +50,6 @@ describe('splitLongSentence', () => {
     ]);
   });
 
-  it("repeats the clause's own subject for a split-off verb phrase, and never splits an alternative", () => {
-    expect(
-      splitLongSentence(
-        "I am asking her to fix the lock this week and will contact the council's housing team if it is not done.",
-        10,
-      ),
-    ).toEqual([
-      'I am asking her to fix the lock this week.',
-      "I will contact the council's housing team if it is not done.",
-    ]);
-    // "or" inside an if-clause: the alternative is not stated as a fact of its own ("He cannot walk.").
-    const pieces = splitLongSentence(
-      'He should avoid sport for two weeks and come back if the pain gets worse or he cannot walk.',
-      10,
-    );
-    expect(pieces).not.toContain('He cannot walk.');
-    expect(pieces[0]).toMatch(/^He should avoid sport/);
-  });
-
   it('leaves a sentence whole when the only cuts would lose its verb', () => {
     const sentence =
       'The personal budgeting app used by around 1.2 million people has added a savings feature.';
@@ -84,18 +65,6 @@ describe('shortenSentence', () => {
     expect(shortenSentence('Did the council approve the new cycle lanes along the river?', 8)).toBe(
       'Did the council approve the new cycle lanes?',
     );
-  });
-
-  it('keeps a number ending the kept phrase and never leaves a verb without its object', () => {
-    expect(
-      shortenSentence(
-        'Home readings over the past month averaged 148 over 92, above the target of 135 over 85.',
-        10,
-      ),
-    ).toBe('Home readings over the past month averaged 148 over 92.');
-    expect(
-      shortenSentence('The new library includes more than forty thousand books on local history.', 3),
-    ).not.toMatch(/includes\.$/);
   });
 });
 

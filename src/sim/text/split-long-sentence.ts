@@ -2,17 +2,6 @@ import { capitalize, countWords, danglingWords, ensureTerminal } from './sentenc
 
 const coordinators = new Set(['and', '&', 'but', 'so', 'or', 'yet']);
 
-/**
- * Coordinators a sentence may be split at: "or" and "yet" are left out, as "come back if it gets worse
- * or he cannot walk" split in two would state each alternative as a fact.
- */
-const clauseCoordinators = new Set(['and', '&', 'but', 'so']);
-
-/** Words that open a subordinate clause: a coordinator after one without a comma may belong to it. */
-const subordinators = new Set(
-  'if because when whenever while unless although though since until before after whether'.split(' '),
-);
-
 /** Words that open a clause with its own subject ("..., and they moved"). */
 const subjectStarts = new Set(
   'i you he she it we they there this that these those the a an his her its our their my your one some many most each every people'.split(
@@ -43,8 +32,6 @@ export const finiteVerbs: ReadonlySet<string> = new Set(
 );
 
 const bare = (token: string) => token.toLowerCase().replace(/[^\p{L}&']/gu, '');
-/** A token's word, digits kept ("92," → "92"): empty only for punctuation. */
-const wordOf = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}&']/gu, '');
 
 /**
  * True when the tokens hold a likely main verb: an auxiliary or common finite verb, or a word in -ed
@@ -63,17 +50,6 @@ function wordCount(tokens: readonly string[]): number {
   return countWords(tokens.join(' '));
 }
 
-/**
- * True when a run ends on an active verb that has lost its object ("Home readings averaged.", "The
- * report includes."); a passive ("was raised.") or a verb after a be-form stands.
- */
-function endsOnBareVerb(tokens: readonly string[]): boolean {
-  const last = bare(tokens[tokens.length - 1] ?? '');
-  const before = bare(tokens[tokens.length - 2] ?? '');
-  if (beForms.has(before)) return false;
-  return (finiteVerbs.has(last) && !beForms.has(last)) || /^\p{L}{3,}ed$/u.test(last);
-}
-
 /** Parenthesis depth before each token (cuts never fall inside brackets). */
 function depths(tokens: readonly string[]): number[] {
   let depth = 0;
@@ -84,81 +60,33 @@ function depths(tokens: readonly string[]): number[] {
   });
 }
 
-const subjectPronouns = new Set('i you he she it we they'.split(' '));
-const beForms = new Set('is are was were am be been being has have had get gets got'.split(' '));
-
-/** Index of a clause's main verb: its first auxiliary or common finite verb, else a word in -ed. */
-function verbIndex(tokens: readonly string[]): number {
-  const finite = tokens.findIndex((token) => finiteVerbs.has(bare(token)));
-  if (finite >= 0) return finite;
-  return tokens.findIndex((token, index) => index > 0 && /^\p{L}{3,}ed$/u.test(bare(token)));
-}
-
-/**
- * The subject a verb phrase split off a clause gets ("... and will contact" → "I will contact"): the
- * clause's own pronoun subject, else "It" or "They" for a short common-noun subject, agreeing with the
- * verb ("are" → They) or with the subject's head ("officials" → They). Undefined when the subject is
- * a name, long, or not found: the sentence is not split there.
- */
-function subjectOf(clause: readonly string[], verb: string): string | undefined {
-  const at = verbIndex(clause);
-  if (at <= 0) return undefined;
-  const subject = clause
-    .slice(0, at)
-    .filter((token) => !/^(also|then|now|still|just|only)$/i.test(bare(token)));
-  if (subject.length === 0 || subject.length > 5 || subject.some((token) => /[,;:]$/.test(token)))
-    return undefined;
-  const first = bare(subject[0] ?? '');
-  if (subject.length === 1 && subjectPronouns.has(first)) return first === 'i' ? 'I' : capitalize(first);
-  if (subject.slice(1).some((token) => /^\p{Lu}/u.test(token))) return undefined;
-  if (['is', 'has', 'was', 'does'].includes(verb)) return 'It';
-  if (['are', 'have', 'were', 'do'].includes(verb)) return 'They';
-  const head = bare(subject[subject.length - 1] ?? '');
-  return /[^s]s$/.test(head) || head === 'people' ? 'They' : 'It';
-}
-
 /**
  * Token indexes where a sentence splits into two clauses that each stand alone: after a semicolon or
  * a spaced dash, or before a coordinator that opens a clause with its own subject ("..., and they
- * moved", "... but it rained"), or a second verb phrase whose subject can be repeated ("... and will
- * contact" → "I will contact", see `subjectOf`; the map gives that subject). No split at a coordinator
- * without a comma inside a subordinate clause ("if the pain gets worse and he cannot walk"). Both
- * sides keep at least three words.
+ * moved", "... but it rained"). Both sides keep at least three words.
  */
-function clauseCuts(tokens: readonly string[]): Map<number, string | undefined> {
+function clauseCuts(tokens: readonly string[]): number[] {
   const depth = depths(tokens);
-  const cuts = new Map<number, string | undefined>();
-  let clauseStart = 0;
+  const cuts: number[] = [];
   for (let index = 3; index <= tokens.length - 3; index += 1) {
     if ((depth[index] ?? 0) > 0) continue;
     const previous = tokens[index - 1] ?? '';
     const word = bare(tokens[index] ?? '');
     const next = bare(tokens[index + 1] ?? '');
     const nextToken = tokens[index + 1] ?? '';
-    const clause = tokens.slice(clauseStart, index);
-    if (/[;—–]$/u.test(previous) || /^[—–]$/u.test(tokens[index] ?? '')) {
-      cuts.set(index, undefined);
-      clauseStart = index;
-      continue;
-    }
-    if (!clauseCoordinators.has(word)) continue;
-    const comma = /,$/.test(previous);
-    if (!comma && clause.some((token) => subordinators.has(bare(token)))) continue;
-    const opensClause =
-      pronounSubjects.has(next) || (comma && (subjectStarts.has(next) || /^\p{Lu}\p{Ll}/u.test(nextToken)));
-    if (opensClause && wordCount(tokens.slice(index + 1)) >= 3) {
-      cuts.set(index, undefined);
-      clauseStart = index;
-    } else if (
-      (word === 'and' || word === 'but') &&
-      finiteVerbs.has(next) &&
-      wordCount(tokens.slice(index + 1)) >= 4
-    ) {
-      // "... and are urging parents": a second verb phrase, given its clause's subject when split.
-      const subject = subjectOf(clause, next);
-      if (subject === undefined) continue;
-      cuts.set(index, subject);
-      clauseStart = index;
+    if (/[;—–]$/u.test(previous) || /^[—–]$/u.test(tokens[index] ?? '')) cuts.push(index);
+    else if (coordinators.has(word)) {
+      const opensClause =
+        pronounSubjects.has(next) ||
+        (/,$/.test(previous) && (subjectStarts.has(next) || /^\p{Lu}\p{Ll}/u.test(nextToken)));
+      if (opensClause && wordCount(tokens.slice(index + 1)) >= 3) cuts.push(index);
+      // "... and are urging parents": a second verb phrase, given a subject when split (`subjectFor`).
+      else if (
+        (word === 'and' || word === 'but') &&
+        finiteVerbs.has(next) &&
+        wordCount(tokens.slice(index + 1)) >= 4
+      )
+        cuts.push(index);
     }
   }
   return cuts;
@@ -168,7 +96,8 @@ function clauseCuts(tokens: readonly string[]): Map<number, string | undefined> 
 function trimDangling(tokens: string[]): string[] {
   const copy = [...tokens];
   while (copy.length > 1) {
-    const word = wordOf(copy[copy.length - 1] ?? '');
+    const last = copy[copy.length - 1] ?? '';
+    const word = bare(last);
     if (word === '' || danglingWords.has(word)) copy.pop();
     else break;
   }
@@ -176,9 +105,18 @@ function trimDangling(tokens: string[]): string[] {
 }
 
 /** Turn a run of tokens into a sentence: no leading coordinator, capitalized, ending with `terminal`. */
+/** The pronoun a verb phrase split off as a sentence gets: "is/has/was" → It, other verbs → They. */
+function subjectFor(verb: string): string {
+  return ['is', 'has', 'was', 'does'].includes(verb) ? 'It' : 'They';
+}
+
 function finish(tokens: readonly string[], terminal: string): string {
   let copy = [...tokens];
-  if (copy.length > 1 && coordinators.has(bare(copy[0] ?? ''))) copy.shift();
+  if (copy.length > 1 && coordinators.has(bare(copy[0] ?? ''))) {
+    copy.shift();
+    const verb = bare(copy[0] ?? '');
+    if (finiteVerbs.has(verb)) copy.unshift(subjectFor(verb));
+  }
   copy = trimDangling(copy);
   const text = copy
     .join(' ')
@@ -251,7 +189,7 @@ export function shortenSentence(sentence: string, maxWords: number): string {
       if (!phraseStart) continue;
       const kept = trimDangling(tokens.slice(0, index));
       // A cut inside the subject ("The app used by | ...") would leave a fragment without its verb.
-      if (!holdsVerb(kept, tokens[index]) || endsOnBareVerb(kept)) continue;
+      if (!holdsVerb(kept, tokens[index])) continue;
       cut = index;
       if (wordCount(kept) <= maxWords) break;
     }
@@ -288,18 +226,16 @@ function relativeSplit(tokens: readonly string[]): [string[], string[]] | undefi
 function split(tokens: readonly string[], maxWords: number): string[][] {
   if (wordCount(tokens) <= maxWords) return [[...tokens]];
   const cuts = clauseCuts(tokens);
-  if (cuts.size === 0) {
+  if (cuts.length === 0) {
     const relative = relativeSplit(tokens);
     if (relative === undefined) return [[...tokens]];
     return [...split(relative[0], maxWords), ...split(relative[1], maxWords)];
   }
   const middle = tokens.length / 2;
-  const cut = [...cuts.keys()].reduce((best, point) =>
+  const cut = cuts.reduce((best, point) =>
     Math.abs(point - middle) < Math.abs(best - middle) ? point : best,
   );
-  const subject = cuts.get(cut);
-  const rest = subject === undefined ? tokens.slice(cut) : [subject, ...tokens.slice(cut + 1)];
-  return [...split(tokens.slice(0, cut), maxWords), ...split(rest, maxWords)];
+  return [...split(tokens.slice(0, cut), maxWords), ...split(tokens.slice(cut), maxWords)];
 }
 
 /**
