@@ -20,6 +20,11 @@ export interface LearnerSummary {
   readonly zeroEditBins: readonly number[];
   /** Warnings over all seeds (unusable model answers handled as the paper's code does, ...). */
   readonly warnings: number;
+  /**
+   * Rounds over all seeds that failed (the model's answer stayed unusable after its retries): they have
+   * no cost, so the cumulative cost of such a run covers fewer rounds.
+   */
+  readonly failedRounds?: number;
   /** Agent cost in dollars from the run's price table; null without one or without a price for the writer. */
   readonly dollars: MeanStd | null;
 }
@@ -51,6 +56,8 @@ export interface TaskBenchSummary {
   /** The round from which each source's preference was the next source's (`--drift`), when set. */
   readonly drift?: number;
   readonly learners: readonly LearnerSummary[];
+  /** Retries of model calls during this run (not counting answers replayed from the cache). */
+  readonly retries?: number;
   /** Runs stopped early (Ctrl-C, failure): learner, seed and rounds done. */
   readonly incomplete: readonly {
     readonly learner: string;

@@ -1,4 +1,4 @@
-import type { ResponseCache } from '../providers/index.js';
+import type { ResponseCache, RetryEvent } from '../providers/index.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { loadBuiltinCorpus, loadCorpusFile } from '../sim/corpus.js';
 import { checkPreferenceMap, loadPreferenceMapFile } from '../sim/preference-map.js';
@@ -67,21 +67,35 @@ export async function fixedPreferenceOf(spec: WorldSpec): Promise<string> {
 
 const caches = new Map<string, ResponseCache>();
 
+/** How the model-backed parts of a world call their models (the bench's flags). */
+export interface WorldCallOptions {
+  /** `--timeout`: time allowed for one model call, in ms (default: the call policy's). */
+  readonly timeoutMs?: number;
+  /** Told before each retry of a model call. */
+  readonly onRetry?: (event: RetryEvent) => void;
+}
+
 /**
  * The model-backed parts of a world. NOTE: imported lazily, so offline runs (and their worker
  * threads) never load the AI SDK: it is a third of a worker's memory.
  */
-async function modelParts(spec: WorldSpec, preferenceOf: (context: Context) => string) {
+async function modelParts(
+  spec: WorldSpec,
+  preferenceOf: (context: Context) => string,
+  calls: WorldCallOptions,
+) {
   const providers = await import('../providers/index.js');
+  // NOTE: one policy per world, so writer, simulated user and embedder share its concurrency slots.
+  const callPolicy = new providers.CallPolicy({ timeoutMs: calls.timeoutMs, onRetry: calls.onRetry });
   let cache: ResponseCache | false = false;
   if (spec.cacheFile !== null) {
     cache = caches.get(spec.cacheFile) ?? providers.ResponseCache.open(spec.cacheFile);
     caches.set(spec.cacheFile, cache);
   }
   return {
-    writer: () => providers.createWriterFromSpec(spec.writer, { cache }),
-    reviewer: () => providers.createReviewerFromSpec(spec.reviewer, { cache, preferenceOf }),
-    embedder: () => providers.createEmbedderFromSpec(spec.embedder, { cache }),
+    writer: () => providers.createWriterFromSpec(spec.writer, { cache, callPolicy }),
+    reviewer: () => providers.createReviewerFromSpec(spec.reviewer, { cache, callPolicy, preferenceOf }),
+    embedder: () => providers.createEmbedderFromSpec(spec.embedder, { cache, callPolicy }),
   };
 }
 
@@ -90,7 +104,11 @@ async function modelParts(spec: WorldSpec, preferenceOf: (context: Context) => s
  * a preference, or, for the rule-based user, a phrase no style atom knows, is an InvalidInputError),
  * then the writer, simulated user and embedder. The seed drives the offline writer's imperfections.
  */
-export async function createWorld(spec: WorldSpec, seed: number): Promise<BenchWorld> {
+export async function createWorld(
+  spec: WorldSpec,
+  seed: number,
+  calls: WorldCallOptions = {},
+): Promise<BenchWorld> {
   const [contexts, preferences] = await Promise.all([loadWorldCorpus(spec), loadWorldPreferences(spec)]);
   checkPreferenceMap(preferences, new Set(contexts.map((context) => context.source)));
   const preferenceOf = (context: Context): string => {
@@ -98,7 +116,7 @@ export async function createWorld(spec: WorldSpec, seed: number): Promise<BenchW
     if (preference === undefined) throw new Error(`no preference for source ${context.source}`);
     return preference;
   };
-  const models = isOfflineWorld(spec) ? undefined : await modelParts(spec, preferenceOf);
+  const models = isOfflineWorld(spec) ? undefined : await modelParts(spec, preferenceOf, calls);
   const writer =
     spec.writer === 'sim' || models === undefined ? new OfflineWriter({ seed }) : models.writer();
   const reviewer =

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { RoundRecord } from '../core/index.js';
+import type { RoundFailure, RoundRecord } from '../core/index.js';
+import type { RetryEvent } from '../providers/index.js';
 import { runJob, type BenchJob } from './run-job.js';
 import type { JobOutcome } from './summarize-task.js';
-import { createWorld, type WorldSpec } from './create-world.js';
+import { createWorld, type WorldCallOptions, type WorldSpec } from './create-world.js';
 import type { BenchWorld } from './bench-world.js';
 
 /** What running a job yields. */
@@ -17,23 +18,42 @@ export interface JobExecutor {
     readonly job: BenchJob;
     readonly world: WorldSpec;
     readonly onRound: (round: number) => void;
+    /** Told about a round that failed (an unusable answer) and the run goes on. */
+    readonly onRoundFailed?: (failure: RoundFailure) => void;
     readonly abortSignal: AbortSignal;
   }): Promise<JobResult>;
   close(): Promise<void>;
 }
 
-/** Runs jobs in this thread, building (and keeping) one world per world spec and seed. */
-export function createInProcessExecutor(): JobExecutor {
+/**
+ * Runs jobs in this thread, building (and keeping) one world per world spec and seed; `calls` says how
+ * its models are called (timeout, retries told).
+ */
+export function createInProcessExecutor(
+  calls: Omit<WorldCallOptions, 'onRetry'> & {
+    readonly onRetry?: (event: RetryEvent, world: WorldSpec) => void;
+  } = {},
+): JobExecutor {
   const worlds = new Map<string, Promise<BenchWorld>>();
   return {
-    async run({ job, world, onRound, abortSignal }) {
+    async run({ job, world, onRound, onRoundFailed, abortSignal }) {
       const key = JSON.stringify([world, job.seed]);
       let built = worlds.get(key);
       if (built === undefined) {
-        built = createWorld(world, job.seed);
+        const { onRetry } = calls;
+        built = createWorld(world, job.seed, {
+          timeoutMs: calls.timeoutMs,
+          onRetry: onRetry && ((event) => onRetry(event, world)),
+        });
         worlds.set(key, built);
       }
-      return runJob({ job, world: await built, abortSignal, onRound: (record) => onRound(record.round) });
+      return runJob({
+        job,
+        world: await built,
+        abortSignal,
+        onRound: (record) => onRound(record.round),
+        onRoundFailed,
+      });
     },
     async close() {
       worlds.clear();

@@ -38,6 +38,19 @@ export function parsePositiveInteger(flag: string, value: string, max = Number.M
   return number;
 }
 
+/** `--timeout 30` → seconds (a positive number, at most one hour), per model call. */
+export function parseTimeoutSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 3600) {
+    throw new InvalidInputError({
+      field: '--timeout',
+      value,
+      accepted: 'seconds per model call, a number above 0 and at most 3600',
+    });
+  }
+  return seconds;
+}
+
 /** `--seeds 0,1,2` → distinct non-negative integers in the given order. */
 export function parseSeeds(value: string): number[] {
   const accepted = 'comma-separated non-negative integers, e.g. 0,1,2';

@@ -72,6 +72,12 @@ export function renderFootnotes(summary: TaskBenchSummary): string {
     const costs = priced.map((learner) => `${learner.learner} $${learner.dollars?.mean.toFixed(4)}`);
     lines.push(`Agent cost per run (price table): ${costs.join(', ')}`);
   }
+  const failing = summary.learners.filter((learner) => (learner.failedRounds ?? 0) > 0);
+  if (failing.length > 0) {
+    const counts = failing.map((learner) => `${learner.learner} ${learner.failedRounds}`);
+    lines.push(`Failed rounds (unusable model answers; no cost counted): ${counts.join(', ')}`);
+  }
+  if ((summary.retries ?? 0) > 0) lines.push(`Model calls retried: ${summary.retries}`);
   const warned = summary.learners.filter((learner) => learner.warnings > 0);
   if (warned.length > 0) {
     const counts = warned.map((learner) => `${learner.learner} ${learner.warnings}`);

@@ -41,6 +41,10 @@ export interface BenchPlan {
   readonly fixedPreference: string | null;
   /** `--drift R`: from round R each source's latent preference becomes the next source's; null: none. */
   readonly drift?: number | null;
+  /** `--timeout`: seconds allowed for one model call (each attempt); undefined: the call policy's 60. */
+  readonly timeoutSeconds?: number;
+  /** `--fail-fast`: an unusable model answer ends the run instead of failing its round only. */
+  readonly failFast?: boolean;
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */
@@ -48,6 +52,8 @@ export interface BenchProgress {
   jobQueued(key: string, rounds: number): void;
   roundDone(key: string, round: number): void;
   jobDone(key: string, outcome: JobOutcome, reused: boolean): void;
+  /** A model call is retried, or a round failed: one line for people (optional). */
+  notice?(line: string): void;
 }
 
 /** `summarization/cipher-5/seed-0`: a job's key, also its log file's stem. */
@@ -84,7 +90,8 @@ function logPaths(outDir: string, key: string): { records: string; outcome: stri
 async function readFinishedOutcome(path: string, rounds: number): Promise<JobOutcome | undefined> {
   try {
     const outcome = JSON.parse(await readFile(path, 'utf8')) as JobOutcome;
-    return outcome.complete && outcome.summary.rounds === rounds ? outcome : undefined;
+    const played = outcome.summary.rounds + (outcome.failedRounds?.length ?? 0);
+    return outcome.complete && played === rounds ? outcome : undefined;
   } catch {
     return undefined;
   }
@@ -99,7 +106,12 @@ export async function runBench(
   plan: BenchPlan,
   options: { readonly progress: BenchProgress; readonly abortSignal?: AbortSignal },
 ): Promise<TaskBenchSummary[]> {
-  const abortSignal = options.abortSignal ?? new AbortController().signal;
+  // NOTE: a job that fails (a model that stays down) stops the others at once, cancelling their calls.
+  const failed = new AbortController();
+  const abortSignal = options.abortSignal
+    ? AbortSignal.any([options.abortSignal, failed.signal])
+    : failed.signal;
+  const retries = new Map<string, number>();
   const jobs = plan.tasks.flatMap((task) =>
     plan.learners.flatMap((learner) =>
       plan.seeds.map((seed) => ({
@@ -112,6 +124,7 @@ export async function runBench(
           rounds: plan.rounds,
           binSize: plan.binSize,
           drift: plan.drift ?? null,
+          failFast: plan.failFast ?? false,
         } satisfies BenchJob,
       })),
     ),
@@ -133,7 +146,14 @@ export async function runBench(
 
   const offline = jobs.every((entry) => isOfflineWorld(entry.world));
   const slots = Math.max(1, Math.min(offline ? plan.workers : plan.concurrency, pending.length));
-  const shared = createInProcessExecutor();
+  const shared = createInProcessExecutor({
+    timeoutMs: plan.timeoutSeconds === undefined ? undefined : Math.round(plan.timeoutSeconds * 1000),
+    onRetry: (event, world) => {
+      retries.set(world.task, (retries.get(world.task) ?? 0) + 1);
+      const wait = event.delayMs > 0 ? ` in ${(event.delayMs / 1000).toFixed(1)} s` : '';
+      options.progress.notice?.(`retry ${event.retry}${wait}: ${event.error.message}`);
+    },
+  });
   // NOTE: offline runs are CPU-bound, so each extra slot gets a worker thread; the first slot runs in
   // this thread, which is otherwise idle, saving one isolate's memory (each holds the BPE ranks).
   const executors: JobExecutor[] = Array.from({ length: slots }, (_, index) =>
@@ -152,12 +172,20 @@ export async function runBench(
     while (next < pending.length && !abortSignal.aborted) {
       const entry = pending[next++];
       if (entry === undefined) break;
-      const result = await executor.run({
-        job: entry.job,
-        world: entry.world,
-        abortSignal,
-        onRound: (round) => options.progress.roundDone(entry.key, round),
-      });
+      let result: JobResult;
+      try {
+        result = await executor.run({
+          job: entry.job,
+          world: entry.world,
+          abortSignal,
+          onRound: (round) => options.progress.roundDone(entry.key, round),
+          onRoundFailed: (failure) =>
+            options.progress.notice?.(`${entry.key}: round ${failure.round} failed: ${failure.reason}`),
+        });
+      } catch (error) {
+        failed.abort(error);
+        throw error;
+      }
       await save(entry.key, result);
       outcomes.set(entry.key, result.outcome);
       options.progress.jobDone(entry.key, result.outcome, false);
@@ -192,6 +220,7 @@ export async function runBench(
         drift: plan.drift ?? null,
         learners: plan.learners,
         dollarsOf,
+        retries: retries.get(task) ?? 0,
         outcomes: plan.learners.flatMap((learner) =>
           plan.seeds.flatMap((seed) => {
             const outcome = outcomes.get(jobKey(task, learner, seed));

@@ -1,5 +1,12 @@
-import { buildSchedule, createLearner, runRounds, summarizeRun, type RoundRecord } from '../core/index.js';
-import type { Context, Task } from '../spec/index.js';
+import {
+  buildSchedule,
+  createLearner,
+  runRounds,
+  summarizeRun,
+  type RoundFailure,
+  type RoundRecord,
+} from '../core/index.js';
+import { ModelCallError, type Context, type Task } from '../spec/index.js';
 import { InMemoryMemory } from '../store/in-memory-memory.js';
 import type { BenchWorld } from './bench-world.js';
 import type { JobOutcome } from './summarize-task.js';
@@ -13,6 +20,16 @@ export interface BenchJob {
   readonly binSize: number;
   /** From this round on, each source's latent preference is the next source's (sorted, rotating); null: none. */
   readonly drift?: number | null;
+  /**
+   * `--fail-fast`: a round whose model answer stays unusable after its retries ends the run (by
+   * default the round is recorded as failed and the run goes on).
+   */
+  readonly failFast?: boolean;
+}
+
+/** True for an error that fails one round only: a model answer that stayed unusable (empty, malformed). */
+export function isUnusableAnswer(error: unknown): boolean {
+  return ModelCallError.isInstance(error) && error.unusable;
 }
 
 /**
@@ -36,12 +53,14 @@ export function withDrift(
 
 /**
  * Play one job: a fresh memory, the seeded schedule of contexts, the protocol round by round. Returns
- * the outcome (complete unless aborted) and the round records.
+ * the outcome (complete unless aborted; failed rounds listed, their metrics left out) and the round
+ * records.
  */
 export async function runJob(options: {
   readonly job: BenchJob;
   readonly world: BenchWorld;
   readonly onRound?: (record: RoundRecord) => void | Promise<void>;
+  readonly onRoundFailed?: (failure: RoundFailure) => void;
   readonly abortSignal?: AbortSignal;
 }): Promise<{ outcome: JobOutcome; records: RoundRecord[] }> {
   const { job, world } = options;
@@ -59,6 +78,7 @@ export async function runJob(options: {
     job.drift ?? null,
   );
   const byId = new Map(contexts.map((context) => [context.id, context]));
+  const failedRounds: RoundFailure[] = [];
   const records = await runRounds({
     learner,
     reviewer: world.reviewer,
@@ -67,6 +87,11 @@ export async function runJob(options: {
     contexts,
     onRound: options.onRound,
     abortSignal: options.abortSignal,
+    isRoundFailure: job.failFast === true ? undefined : isUnusableAnswer,
+    onRoundFailed: (failure) => {
+      failedRounds.push(failure);
+      options.onRoundFailed?.(failure);
+    },
   });
   const summary = summarizeRun(records, {
     binSize: job.binSize,
@@ -86,8 +111,9 @@ export async function runJob(options: {
       learner: job.learner,
       seed: job.seed,
       summary,
-      complete: records.length === job.rounds,
+      complete: records.length + failedRounds.length === job.rounds,
       warnings: records.reduce((sum, record) => sum + record.warnings.length, 0),
+      failedRounds,
     },
     records,
   };

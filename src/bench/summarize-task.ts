@@ -1,4 +1,4 @@
-import { meanSeries, meanStd, regretRatio, type RunSummary } from '../core/index.js';
+import { meanSeries, meanStd, regretRatio, type RoundFailure, type RunSummary } from '../core/index.js';
 import type { TokenUsage } from '../spec/index.js';
 import type { BenchProvenance, LearnerSummary, TaskBenchSummary } from './bench-summary.js';
 
@@ -11,6 +11,8 @@ export interface JobOutcome {
   readonly complete: boolean;
   /** Warnings the rounds recorded. */
   readonly warnings: number;
+  /** Rounds with no record: the model's answer stayed unusable (absent in outcomes of older runs). */
+  readonly failedRounds?: readonly RoundFailure[];
 }
 
 /**
@@ -35,6 +37,8 @@ export function summarizeTask(options: {
   readonly outcomes: readonly JobOutcome[];
   /** Dollars of an agent usage (from a price table); undefined when unknown. */
   readonly dollarsOf?: (usage: TokenUsage) => number | undefined;
+  /** Retries of model calls during the run. */
+  readonly retries?: number;
 }): TaskBenchSummary {
   const complete = options.outcomes.filter((outcome) => outcome.complete);
   const costOf = (learner: string) => {
@@ -66,6 +70,7 @@ export function summarizeTask(options: {
       cumulativeCurve: meanSeries(runs.map((run) => run.summary.cumulativeCurve)),
       zeroEditBins: meanSeries(runs.map((run) => run.summary.zeroEditBins)),
       warnings: runs.reduce((sum, run) => sum + run.warnings, 0),
+      failedRounds: runs.reduce((sum, run) => sum + (run.failedRounds?.length ?? 0), 0),
       dollars: dollars.every((value) => value !== undefined) ? meanStd(dollars) : null,
     });
   }
@@ -81,6 +86,7 @@ export function summarizeTask(options: {
     ...(options.fixedPreference === undefined ? {} : { fixedPreference: options.fixedPreference }),
     ...(options.drift === undefined || options.drift === null ? {} : { drift: options.drift }),
     learners,
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
     incomplete: options.outcomes
       .filter((outcome) => !outcome.complete)
       .map((outcome) => ({

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { buildSchedule, parseLearnerName } from '../core/index.js';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
 import { createWorld, loadWorldCorpus, loadWorldPreferences, type WorldSpec } from './create-world.js';
@@ -23,11 +24,30 @@ async function underFlag<T>(flag: string, run: () => Promise<T> | T, value?: str
   }
 }
 
+/** True when the cache file exists and holds answers of this model (so the run may need no server). */
+async function answeredFromCache(
+  cacheFile: string | null,
+  spec: string,
+  role: 'language' | 'embedding',
+): Promise<boolean> {
+  if (cacheFile === null || !existsSync(cacheFile)) return false;
+  const { ResponseCache, cacheNamespace, parseModelSpec } = await import('../providers/index.js');
+  const parsed = parseModelSpec(spec, { role });
+  if (parsed.provider === 'sim' || parsed.provider === 'lexical') return false;
+  const cache = ResponseCache.open(cacheFile);
+  try {
+    return cache.hasNamespace(cacheNamespace(parsed, process.env));
+  } finally {
+    cache.close();
+  }
+}
+
 /**
  * Check everything a bench plan needs before any round runs, so a bad flag fails at once with exit
  * code 2: learner names, corpus and preferences (every source has a preference the simulated user
  * understands), that `--rounds` fits the corpus without repeating a document, model specs and keys,
- * that remote models answer, and that `--out` is writable. A rejected plan leaves no file behind: the
+ * that remote models answer (unless the response cache already holds their answers), and that `--out`
+ * is writable. A rejected plan leaves no file behind: the
  * response cache is not opened and `--out` is created last.
  */
 export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
@@ -68,6 +88,9 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
   for (const [flag, spec, role] of remotes) {
     if (spec === 'sim' || spec === 'lexical') continue;
     const { checkReachable } = await import('../providers/index.js');
+    // NOTE: a model the cache already answered for needs no probe: a finished run replays without it,
+    // and a call the cache cannot answer still fails with a message naming the flag.
+    if (await answeredFromCache(plan.cacheFile, spec, role)) continue;
     await underFlag(flag, async () => {
       try {
         return await checkReachable(spec, { role });

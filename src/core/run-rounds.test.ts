@@ -109,6 +109,56 @@ describe('runRounds', () => {
     expect(writer.calls).toEqual([]);
   });
 
+  it('records a failed round and goes on when isRoundFailure says so; other errors end the run', async () => {
+    const writer = new ScriptedWriter({
+      generate: (call) => {
+        if (call.context.id === 'beta') throw new Error('empty draft for beta');
+        return `Summary of ${call.context.id}.`;
+      },
+    });
+    const reviewer = new ScriptedReviewer(() => null);
+    const failures: unknown[] = [];
+    const records = await runRounds({
+      learner: createNoLearningLearner({ writer }),
+      reviewer,
+      task,
+      scope,
+      contexts,
+      isRoundFailure: (error) => error instanceof Error && error.message.startsWith('empty'),
+      onRoundFailed: (failure) => void failures.push(failure),
+    });
+    expect(records.map((record) => [record.round, record.contextId])).toEqual([
+      [1, 'alpha'],
+      [3, 'gamma'],
+      [4, 'delta'],
+    ]);
+    expect(failures).toEqual([{ round: 2, contextId: 'beta', reason: 'empty draft for beta' }]);
+    await expect(
+      runRounds({ learner: createNoLearningLearner({ writer }), reviewer, task, scope, contexts }),
+    ).rejects.toThrow('empty draft for beta');
+  });
+
+  it('passes the signal into the round: an abort cancels the round in flight, which is not recorded', async () => {
+    const controller = new AbortController();
+    const writer = new ScriptedWriter({
+      generate: async (call) => {
+        if (call.context.id !== 'beta') return `Summary of ${call.context.id}.`;
+        controller.abort();
+        expect(call.abortSignal?.aborted).toBe(true);
+        throw new Error('cancelled by the caller');
+      },
+    });
+    const records = await runRounds({
+      learner: createNoLearningLearner({ writer }),
+      reviewer: new ScriptedReviewer(() => null),
+      task,
+      scope,
+      contexts,
+      abortSignal: controller.signal,
+    });
+    expect(records.map((record) => record.contextId)).toEqual(['alpha']);
+  });
+
   it('rejects an empty context before the first round', async () => {
     const { writer, reviewer } = signOffWorld();
     await expect(

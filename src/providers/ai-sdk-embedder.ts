@@ -15,6 +15,8 @@ export interface AiSdkEmbedderOptions {
   readonly cache?: ResponseCache | false;
   /** Identity of the model in cache keys (default `<provider>:<modelId>`); include the base URL. */
   readonly cacheNamespace?: string;
+  /** How errors name this model, e.g. `embedder --embedder openai:text-embedding-3-small`. */
+  readonly label?: string;
 }
 
 /** Scale a vector to unit length; the zero vector stays zero. */
@@ -41,6 +43,7 @@ export class AiSdkEmbedder implements Embedder {
   private readonly policy: CallPolicy;
   private readonly cache: ResponseCache | undefined;
   private readonly cacheNamespace: string;
+  private readonly label: string | undefined;
 
   constructor(options: AiSdkEmbedderOptions) {
     this.model = options.model;
@@ -56,6 +59,7 @@ export class AiSdkEmbedder implements Embedder {
     this.policy = options.callPolicy ?? new CallPolicy();
     this.cache = options.cache || undefined;
     this.cacheNamespace = options.cacheNamespace ?? `${this.provider}:${this.modelId}`;
+    this.label = options.label;
   }
 
   async embed(options: { readonly values: readonly string[]; readonly abortSignal?: AbortSignal }) {
@@ -97,7 +101,7 @@ export class AiSdkEmbedder implements Embedder {
     for (let start = 0; start < options.values.length; start += this.batchSize) {
       batches.push(options.values.slice(start, start + this.batchSize));
     }
-    const target = { provider: this.provider, modelId: this.modelId };
+    const target = { provider: this.provider, modelId: this.modelId, label: this.label };
     const results = await Promise.all(
       batches.map((values) =>
         this.policy.run(

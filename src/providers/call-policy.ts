@@ -1,12 +1,17 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
-import { toModelCallError, type ModelTarget } from './to-model-call-error.js';
+import { targetName, toModelCallError, type ModelTarget } from './to-model-call-error.js';
 
 /** How model calls are timed out, retried and throttled. Every field has a default. */
 export interface CallPolicyOptions {
   /** Time allowed for one attempt, in ms (default 60 000). */
   readonly timeoutMs?: number;
+  /**
+   * Longest silence between two parts of a streamed answer, in ms (default: the smaller of `timeoutMs`
+   * and 30 000); a stalled stream fails the attempt, which is retried.
+   */
+  readonly idleTimeoutMs?: number;
   /** Retries after the first attempt (default 4). */
   readonly maxRetries?: number;
   /** Backoff before the first retry, in ms; doubles each retry (default 500). */
@@ -60,17 +65,24 @@ export function providerFamily(provider: string): string {
  */
 export class CallPolicy {
   readonly timeoutMs: number;
+  readonly idleTimeoutMs: number;
   readonly maxRetries: number;
   readonly concurrency: number;
   private readonly initialDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly random: () => number;
-  private readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  /** Told before each retry; callers that ask again on their own (an empty answer) tell it too. */
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
   private readonly limits = new Map<string, LimitFunction>();
 
   constructor(options: CallPolicyOptions = {}) {
     this.timeoutMs = checkPositive('timeoutMs', options.timeoutMs ?? 60_000, false);
+    this.idleTimeoutMs = checkPositive(
+      'idleTimeoutMs',
+      options.idleTimeoutMs ?? Math.min(this.timeoutMs, 30_000),
+      false,
+    );
     this.maxRetries = checkPositive('maxRetries', options.maxRetries ?? 4, true);
     this.concurrency = checkPositive('concurrency', options.concurrency ?? 4, false);
     this.initialDelayMs = checkPositive('initialDelayMs', options.initialDelayMs ?? 500, true);
@@ -102,10 +114,10 @@ export class CallPolicy {
       if (!(outcome instanceof AttemptFailure)) return outcome;
       const failure = outcome.error;
       const attempts = retry + 1;
-      if (!failure.retryable || retry >= this.maxRetries) throw this.final(failure, attempts);
+      if (!failure.retryable || retry >= this.maxRetries) throw this.final(target, failure, attempts);
       const delayMs = this.delayBefore(retry + 1, failure.retryAfterMs);
       if (delayMs === undefined) {
-        throw this.final(failure, attempts, `the server asked to wait ${failure.retryAfterMs} ms`);
+        throw this.final(target, failure, attempts, `the server asked to wait ${failure.retryAfterMs} ms`);
       }
       this.onRetry?.({ ...target, retry: retry + 1, delayMs, error: failure });
       try {
@@ -131,8 +143,9 @@ export class CallPolicy {
       if (timeout.aborted) {
         return new AttemptFailure(
           new ModelCallError({
-            ...target,
-            message: `${target.provider}:${target.modelId}: no answer within ${this.timeoutMs} ms`,
+            provider: target.provider,
+            modelId: target.modelId,
+            message: `${targetName(target)}: no answer within ${formatDuration(this.timeoutMs)}`,
             retryable: true,
             cause: error,
           }),
@@ -153,12 +166,18 @@ export class CallPolicy {
     return Math.round(exponential / 2 + (this.random() * exponential) / 2);
   }
 
-  private final(error: ModelCallError, attempts: number, reason?: string): ModelCallError {
+  private final(
+    target: ModelTarget,
+    error: ModelCallError,
+    attempts: number,
+    reason?: string,
+  ): ModelCallError {
     if (attempts === 1 && reason === undefined) return error;
+    const timeout = `timeout ${formatDuration(this.timeoutMs)} per attempt`;
     return new ModelCallError({
-      provider: error.provider,
-      modelId: error.modelId,
-      message: `${error.message} (${reason ?? `gave up after ${attempts} attempts`})`,
+      provider: target.provider,
+      modelId: target.modelId,
+      message: `${error.message} (${reason ?? `gave up after ${attempts} attempts`}; ${timeout})`,
       status: error.status,
       retryable: error.retryable,
       cause: error,
@@ -181,10 +200,16 @@ class AttemptFailure {
   constructor(readonly error: ModelCallError & { retryAfterMs?: number }) {}
 }
 
+/** `2 s`, `1.5 s`, `250 ms`. */
+export function formatDuration(milliseconds: number): string {
+  return milliseconds >= 1000 ? `${Number((milliseconds / 1000).toFixed(1))} s` : `${milliseconds} ms`;
+}
+
 function cancelled(target: ModelTarget, signal: AbortSignal | undefined): ModelCallError {
   return new ModelCallError({
-    ...target,
-    message: `${target.provider}:${target.modelId}: call cancelled by the caller`,
+    provider: target.provider,
+    modelId: target.modelId,
+    message: `${targetName(target)}: call cancelled by the caller`,
     retryable: false,
     cause: signal?.reason,
   });

@@ -1,7 +1,7 @@
 import { generateText, streamText, type LanguageModel, type LanguageModelUsage } from 'ai';
 import type { Prompt } from '../prompts/index.js';
 import { ModelCallError, type TokenUsage } from '../spec/index.js';
-import { CallPolicy } from './call-policy.js';
+import { CallPolicy, formatDuration } from './call-policy.js';
 import { responseCacheKey, type ResponseCache } from './response-cache.js';
 import { toModelCallError } from './to-model-call-error.js';
 
@@ -32,6 +32,8 @@ export interface LanguageModelCallerOptions {
   readonly cacheNamespace?: string;
   /** Use the streaming endpoint (SSE) and collect the text (default false). */
   readonly stream?: boolean;
+  /** How errors name this model, e.g. `writer --writer openai:gpt-4o` (default `<provider>:<modelId>`). */
+  readonly label?: string;
 }
 
 /** One answer of the model. */
@@ -70,6 +72,8 @@ function describeWarning(warning: { type: string; feature?: string; details?: st
 export class LanguageModelCaller {
   readonly provider: string;
   readonly modelId: string;
+  /** How errors name this model (the role and flag when the composition root gave them). */
+  readonly label: string;
   private readonly options: LanguageModelCallerOptions;
   private readonly policy: CallPolicy;
   private readonly settings: DecodingSettings;
@@ -77,6 +81,7 @@ export class LanguageModelCaller {
   constructor(options: LanguageModelCallerOptions) {
     this.options = options;
     ({ provider: this.provider, modelId: this.modelId } = modelIdentity(options.model));
+    this.label = options.label ?? `${this.provider}:${this.modelId}`;
     this.policy = options.callPolicy ?? new CallPolicy();
     this.settings = { temperature: 0, ...options.settings };
   }
@@ -93,7 +98,7 @@ export class LanguageModelCaller {
       cache && responseCacheKey({ namespace, system, prompt: options.prompt.user, settings: this.settings });
     const hit = key ? cache?.get(key) : undefined;
     if (hit !== undefined) return { ...hit, cached: true, warnings: [] };
-    const target = { provider: this.provider, modelId: this.modelId };
+    const target = { provider: this.provider, modelId: this.modelId, label: this.label };
     const result = await this.policy.run(
       target,
       (abortSignal) => this.send(system, options.prompt.user, abortSignal),
@@ -120,18 +125,45 @@ export class LanguageModelCaller {
       return { text: result.text, usage: toUsage(result.usage, warnings), warnings };
     }
     // NOTE: errors of a stream arrive as parts; they are thrown so the policy can classify and retry.
-    const result = streamText({ ...request, onError: () => {} });
+    // A stream silent for longer than the idle timeout is aborted and retried like a timeout.
+    const target = { provider: this.provider, modelId: this.modelId, label: this.label };
+    const idle = new AbortController();
+    const idleMs = this.policy.idleTimeoutMs;
+    let timer = setTimeout(() => idle.abort(), idleMs);
+    const result = streamText({
+      ...request,
+      abortSignal: AbortSignal.any([abortSignal, idle.signal]),
+      onError: () => {},
+    });
     let text = '';
     let usage: LanguageModelUsage | undefined;
-    for await (const part of result.fullStream) {
-      if (part.type === 'text-delta') text += part.text;
-      else if (part.type === 'error') throw toModelCallError(part.error, modelIdentity(this.options.model));
-      else if (part.type === 'finish') usage = part.totalUsage;
+    try {
+      for await (const part of result.fullStream) {
+        clearTimeout(timer);
+        timer = setTimeout(() => idle.abort(), idleMs);
+        if (part.type === 'text-delta') text += part.text;
+        else if (part.type === 'error') throw toModelCallError(part.error, target);
+        else if (part.type === 'finish') usage = part.totalUsage;
+        else if (part.type === 'abort' && idle.signal.aborted) break;
+      }
+    } catch (error) {
+      if (!idle.signal.aborted || abortSignal.aborted) throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (idle.signal.aborted && !abortSignal.aborted) {
+      throw new ModelCallError({
+        provider: this.provider,
+        modelId: this.modelId,
+        message: `${this.label}: the stream stalled (no part for ${formatDuration(idleMs)})`,
+        retryable: true,
+      });
     }
     if (usage === undefined) {
       throw new ModelCallError({
-        ...modelIdentity(this.options.model),
-        message: `${this.provider}:${this.modelId}: the stream ended without a finish event`,
+        provider: this.provider,
+        modelId: this.modelId,
+        message: `${this.label}: the stream ended without a finish event`,
         retryable: true,
       });
     }

@@ -28,10 +28,10 @@ describe('LlmWriter over an OpenAI-compatible server', () => {
     server = await startOpenAiCompatibleServer();
   });
   afterEach(() => server.close());
-  const writer = (options: { system?: string; temperature?: number } = {}) =>
+  const writer = (options: { system?: string; temperature?: number; callPolicy?: CallPolicy } = {}) =>
     new LlmWriter({
       model: createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test'),
-      callPolicy: quickPolicy(),
+      callPolicy: options.callPolicy ?? quickPolicy(),
       system: options.system,
       settings: options.temperature === undefined ? undefined : { temperature: options.temperature },
     });
@@ -173,14 +173,49 @@ describe('LlmWriter over an OpenAI-compatible server', () => {
     expect(server.requestsTo('/v1/chat/completions')).toHaveLength(2);
   });
 
-  it('throws a non-retryable ModelCallError for an empty draft', async () => {
-    server.enqueueChat({ type: 'text', text: '  \n ' });
+  it('asks again for an empty draft, telling onRetry, and throws an unusable ModelCallError after 3 requests', async () => {
+    server.enqueueChat({ type: 'text', text: '' }, { type: 'text', text: 'A draft.' });
+    const retries: string[] = [];
+    const callPolicy = new CallPolicy({ onRetry: (event) => retries.push(event.error.message) });
+    const recovered = await writer({ callPolicy }).generate({ task, context });
+    expect(recovered.text).toBe('A draft.');
+    expect(recovered.warnings).toEqual(['the model returned an empty draft for context news-7; asked again']);
+    expect(retries).toEqual(['openai.chat:gpt-test: empty draft for context news-7']);
+
+    server.enqueueChat(...Array.from({ length: 3 }, () => ({ type: 'text', text: '  \n ' }) as const));
+    const before = server.requests.length;
     const error = await writer()
       .generate({ task, context })
       .catch((thrown: unknown) => thrown);
+    expect(server.requests.length - before).toBe(3);
     expect(ModelCallError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ retryable: false });
-    expect((error as Error).message).toMatch(/empty draft for context news-7/);
+    expect(error).toMatchObject({ retryable: false, unusable: true });
+    expect((error as Error).message).toMatch(/empty draft for context news-7 \(3 attempts\)/);
+  });
+
+  it('aborts a stream that stalls between chunks after the idle timeout and asks again', async () => {
+    server.enqueueChat(
+      { type: 'stall-stream', text: 'Three libraries open next spring, the council said.' },
+      { type: 'text', text: 'Three libraries open next spring.' },
+    );
+    const retries: string[] = [];
+    const callPolicy = new CallPolicy({
+      initialDelayMs: 1,
+      timeoutMs: 20_000,
+      idleTimeoutMs: 300,
+      onRetry: (event) => retries.push(event.error.message),
+    });
+    const started = Date.now();
+    const result = await new LlmWriter({
+      model: createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test'),
+      callPolicy,
+      stream: true,
+      label: 'writer --writer openai:gpt-test',
+    }).generate({ task, context });
+    expect(result.text).toBe('Three libraries open next spring.');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(retries).toEqual(['writer --writer openai:gpt-test: the stream stalled (no part for 300 ms)']);
+    expect(server.requestsTo('/v1/chat/completions')).toHaveLength(2);
   });
 
   it('warns on an empty inferred preference and falls back to the nearest one on an empty aggregate', async () => {

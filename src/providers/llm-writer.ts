@@ -8,6 +8,7 @@ import {
   type Prompt,
 } from '../prompts/index.js';
 import {
+  addUsage,
   InvalidInputError,
   ModelCallError,
   type CheckPreferenceOptions,
@@ -19,6 +20,7 @@ import {
   type WriterCallOptions,
   type WriterResult,
 } from '../spec/index.js';
+import type { RetryEvent } from './call-policy.js';
 import { cleanAnswer, type AnswerKind } from './clean-answer.js';
 import { parseJsonAnswer } from './parse-json-answer.js';
 import { LanguageModelCaller, type LanguageModelCallerOptions } from './language-model-caller.js';
@@ -26,12 +28,16 @@ import { LanguageModelCaller, type LanguageModelCallerOptions } from './language
 /** The LLM writer's options: the model and how to call it (see LanguageModelCallerOptions). */
 export type LlmWriterOptions = LanguageModelCallerOptions;
 
+/** Requests for one draft before an empty answer fails it (a new request each time: empty answers are never cached). */
+const emptyDraftAttempts = 3;
+
 /**
  * The agent's writer over any AI SDK language model: renders the templates of `src/prompts/` (the same
  * ones the offline writer counts tokens with), sends them at temperature 0 by default, cleans the
  * answers and reports the tokens of each call (replayed from the cache when it is on).
  *
- * An empty draft throws ModelCallError (`retryable: false`): there is nothing to show the user. An
+ * An empty draft is asked for again (up to 3 requests, each told to the policy's `onRetry`), then throws
+ * ModelCallError (`unusable: true`): there is nothing to show the user. An
  * empty inferred preference returns `''` with a warning (the learner then has nothing new to store);
  * an empty aggregate falls back to the first (nearest) preference, with a warning.
  *
@@ -43,9 +49,11 @@ export class LlmWriter implements Writer {
   readonly provider: string;
   readonly modelId: string;
   private readonly caller: LanguageModelCaller;
+  private readonly onRetry: ((event: RetryEvent) => void) | undefined;
 
   constructor(options: LlmWriterOptions) {
     this.caller = new LanguageModelCaller(options);
+    this.onRetry = options.callPolicy?.onRetry;
     this.provider = this.caller.provider;
     this.modelId = this.caller.modelId;
   }
@@ -54,16 +62,39 @@ export class LlmWriter implements Writer {
     options: WriterCallOptions & { readonly context: Context; readonly guidance?: Guidance },
   ): Promise<WriterResult> {
     const prompt = generatePrompt(options.task, options.context, options.guidance);
-    const result = await this.ask(prompt, 'text', options.abortSignal);
-    if (result.text === '') {
-      throw new ModelCallError({
-        provider: this.provider,
-        modelId: this.modelId,
-        message: `${this.provider}:${this.modelId} returned an empty draft for context ${options.context.id}`,
-        retryable: false,
-      });
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    const warnings: string[] = [];
+    for (let attempt = 1; attempt <= emptyDraftAttempts; attempt += 1) {
+      const result = await this.ask(prompt, 'text', options.abortSignal);
+      usage = addUsage(usage, result.usage);
+      warnings.push(...(result.warnings ?? []));
+      if (result.text !== '') {
+        return warnings.length === 0 ? { text: result.text, usage } : { text: result.text, usage, warnings };
+      }
+      if (attempt < emptyDraftAttempts) {
+        warnings.push(`the model returned an empty draft for context ${options.context.id}; asked again`);
+        this.onRetry?.({
+          provider: this.provider,
+          modelId: this.modelId,
+          retry: attempt,
+          delayMs: 0,
+          error: new ModelCallError({
+            provider: this.provider,
+            modelId: this.modelId,
+            message: `${this.caller.label}: empty draft for context ${options.context.id}`,
+            retryable: true,
+            unusable: true,
+          }),
+        });
+      }
     }
-    return result;
+    throw new ModelCallError({
+      provider: this.provider,
+      modelId: this.modelId,
+      message: `${this.caller.label} returned an empty draft for context ${options.context.id} (${emptyDraftAttempts} attempts)`,
+      retryable: false,
+      unusable: true,
+    });
   }
 
   async inferPreference(
@@ -144,8 +175,9 @@ export class LlmWriter implements Writer {
     throw new ModelCallError({
       provider: this.provider,
       modelId: this.modelId,
-      message: `${this.provider}:${this.modelId} answered checkPreference with malformed JSON twice (${problem})`,
+      message: `${this.caller.label} answered checkPreference with malformed JSON twice (${problem})`,
       retryable: false,
+      unusable: true,
     });
   }
 

@@ -124,14 +124,21 @@ export interface LanguageSpecOptions extends SpecFactoryOptions {
   readonly stream?: boolean;
 }
 
-function cacheNamespace(spec: RemoteModelSpec, env: ProviderEnvironment): string {
+/** The identity of a remote model in the response cache's keys: its spec and base URL. */
+export function cacheNamespace(spec: RemoteModelSpec, env: ProviderEnvironment): string {
   // NOTE: the base URL is part of the identity: two servers may serve different weights under one name.
   return `${formatModelSpec(spec)}@${resolveEndpoint(spec, env).baseURL}`;
 }
 
-function languageOptions(spec: RemoteModelSpec, options: LanguageSpecOptions) {
+/** How errors name a model: its role and the flag it came from, e.g. `writer --writer openai:gpt-4o`. */
+function labelOf(role: string, field: string, spec: RemoteModelSpec): string {
+  return `${role} ${field} ${formatModelSpec(spec)}`;
+}
+
+function languageOptions(spec: RemoteModelSpec, options: LanguageSpecOptions, role: string, field: string) {
   const env = options.env ?? process.env;
   return {
+    label: labelOf(role, field, spec),
     model: createLanguageModel(spec, env, options),
     system: options.system,
     settings: options.settings,
@@ -155,7 +162,8 @@ export function createWriterFromSpec(
 ): Writer {
   const parsed = toSpec(spec, 'language', options.field ?? '--writer');
   if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--writer');
-  return new LlmWriter(languageOptions(remote(parsed, 'language', options.field), options));
+  const field = options.field ?? '--writer';
+  return new LlmWriter(languageOptions(remote(parsed, 'language', field), options, 'writer', field));
 }
 
 /**
@@ -172,7 +180,12 @@ export function createReviewerFromSpec(
   const parsed = toSpec(spec, 'language', options.field ?? '--reviewer');
   if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--reviewer');
   return new LlmReviewer({
-    ...languageOptions(remote(parsed, 'language', options.field), options),
+    ...languageOptions(
+      remote(parsed, 'language', options.field),
+      options,
+      'simulated user',
+      options.field ?? '--reviewer',
+    ),
     preferenceOf: options.preferenceOf,
   });
 }
@@ -198,6 +211,7 @@ export function createEmbedderFromSpec(
     batchSize: options.batchSize,
     cache: options.cache,
     cacheNamespace: cacheNamespace(remoteSpec, env),
+    label: labelOf('embedder', field, remoteSpec),
   });
 }
 

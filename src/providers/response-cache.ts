@@ -155,6 +155,14 @@ export class ResponseCache {
     this.stats.writes += 1;
   }
 
+  /** True when some answer or embedding request of this namespace (a model's identity) is stored. */
+  hasNamespace(namespace: string): boolean {
+    const stored = (table: string) =>
+      this.database.prepare(`SELECT 1 FROM ${table} WHERE namespace = ? LIMIT 1`).get(namespace) !==
+      undefined;
+    return stored('model_responses') || stored('embedding_responses');
+  }
+
   /** Number of stored answers and embedding requests. */
   size(): number {
     const count = (table: string) =>

@@ -15,6 +15,13 @@ import { retryAfterMs } from './retry-after.js';
 export interface ModelTarget {
   readonly provider: string;
   readonly modelId: string;
+  /** How errors name the model, e.g. `writer --writer openai:gpt-4o` (default `<provider>:<modelId>`). */
+  readonly label?: string;
+}
+
+/** The name of a target in error messages: its label, or `<provider>:<modelId>`. */
+export function targetName(target: ModelTarget): string {
+  return target.label ?? `${target.provider}:${target.modelId}`;
 }
 
 /** HTTP statuses worth retrying: timeout, conflict, rate limit, and every server error. */
@@ -69,7 +76,8 @@ export function toModelCallError(
   target: ModelTarget,
 ): ModelCallError & { retryAfterMs?: number } {
   if (ModelCallError.isInstance(error)) return error;
-  const name = `${target.provider}:${target.modelId}`;
+  const name = targetName(target);
+  const { provider, modelId } = target;
   if (RetryError.isInstance(error) && error.lastError !== undefined) {
     return toModelCallError(error.lastError, target);
   }
@@ -79,7 +87,8 @@ export function toModelCallError(
     const unreadable = status !== undefined && status < 300 && malformed(error.cause);
     const retryable = error.isRetryable || unreadable || (status !== undefined && isRetryableStatus(status));
     const result = new ModelCallError({
-      ...target,
+      provider,
+      modelId,
       message: `${name}: ${status === undefined ? '' : `HTTP ${status}: `}${error.message}`,
       status,
       retryable,
@@ -90,7 +99,8 @@ export function toModelCallError(
   }
   if (malformed(error)) {
     return new ModelCallError({
-      ...target,
+      provider,
+      modelId,
       message: `${name}: malformed or incomplete response: ${(error as Error).message}`,
       retryable: true,
       cause: error,
@@ -98,12 +108,19 @@ export function toModelCallError(
   }
   if (isNetworkError(error)) {
     return new ModelCallError({
-      ...target,
+      provider,
+      modelId,
       message: `${name}: network error: ${(error as Error).message}`,
       retryable: true,
       cause: error,
     });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new ModelCallError({ ...target, message: `${name}: ${message}`, retryable: false, cause: error });
+  return new ModelCallError({
+    provider,
+    modelId,
+    message: `${name}: ${message}`,
+    retryable: false,
+    cause: error,
+  });
 }

@@ -9,6 +9,11 @@ export class ModelCallError extends TailorError {
   readonly modelId: string;
   readonly status: number | undefined;
   readonly retryable: boolean;
+  /**
+   * True when the model answered, but with nothing usable (an empty draft, malformed JSON), even after
+   * being asked again: a failure of this one request, not of the model's availability.
+   */
+  readonly unusable: boolean;
 
   constructor(options: {
     provider: string;
@@ -16,6 +21,7 @@ export class ModelCallError extends TailorError {
     message: string;
     status?: number;
     retryable: boolean;
+    unusable?: boolean;
     cause?: unknown;
   }) {
     super({ code: 'model-call-failed', message: options.message, cause: options.cause });
@@ -24,6 +30,7 @@ export class ModelCallError extends TailorError {
     this.modelId = options.modelId;
     this.status = options.status;
     this.retryable = options.retryable;
+    this.unusable = options.unusable ?? false;
   }
 
   static override isInstance(error: unknown): error is ModelCallError {

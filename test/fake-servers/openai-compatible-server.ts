@@ -107,10 +107,12 @@ async function answerChat(request: RecordedRequest, response: ServerResponse, re
       chunk(id, model, [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
     );
     const pieces = text.match(/\S+\s*/g) ?? [];
-    const sent = reply.type === 'cut-stream' ? pieces.slice(0, Math.ceil(pieces.length / 2)) : pieces;
+    const partial = reply.type === 'cut-stream' || reply.type === 'stall-stream';
+    const sent = partial ? pieces.slice(0, Math.ceil(pieces.length / 2)) : pieces;
     for (const piece of sent) {
       response.write(chunk(id, model, [{ index: 0, delta: { content: piece }, finish_reason: null }]));
     }
+    if (reply.type === 'stall-stream') return;
     if (reply.type === 'cut-stream') {
       await pause(10);
       response.socket?.destroy();
@@ -138,7 +140,7 @@ async function answerChat(request: RecordedRequest, response: ServerResponse, re
     service_tier: 'default',
     system_fingerprint: 'fp_fake',
   });
-  if (reply.type === 'cut-stream') {
+  if (reply.type === 'cut-stream' || reply.type === 'stall-stream') {
     response.writeHead(200, {
       'content-type': 'application/json',
       'content-length': String(completion.length),
@@ -160,7 +162,7 @@ function answerEmbeddings(
 ): void {
   if (reply.type === 'error') return openAiError(response, reply);
   if (reply.type === 'hang') return;
-  if (reply.type === 'malformed' || reply.type === 'cut-stream') {
+  if (reply.type === 'malformed' || reply.type === 'cut-stream' || reply.type === 'stall-stream') {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end('{"object": "list", "data": [{"object": "embedding", "embedding": [0.1, ');
     return;

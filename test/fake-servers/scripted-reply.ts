@@ -7,7 +7,8 @@ import type { RecordedRequest } from './recording-server.js';
  * - `error`: an HTTP error with the provider's error body and optional headers (e.g. `retry-after`);
  * - `hang`: never answers (the client must time out);
  * - `malformed`: status 200 with a body that is not valid JSON;
- * - `cut-stream`: starts answering, then the connection is destroyed mid-body.
+ * - `cut-stream`: starts answering, then the connection is destroyed mid-body;
+ * - `stall-stream`: starts streaming (SSE), then sends nothing more and keeps the connection open.
  * `delayMs` waits before answering.
  */
 export type ScriptedReply = (
@@ -26,6 +27,7 @@ export type ScriptedReply = (
   | { readonly type: 'hang' }
   | { readonly type: 'malformed' }
   | { readonly type: 'cut-stream'; readonly text: string }
+  | { readonly type: 'stall-stream'; readonly text: string }
 ) & { readonly delayMs?: number };
 
 /** Chooses a reply for a request when the queue is empty. */

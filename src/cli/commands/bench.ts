@@ -10,6 +10,7 @@ import {
   parsePositiveInteger,
   parseSeeds,
   parseTasks,
+  parseTimeoutSeconds,
   splitList,
   withAblations,
 } from '../../bench/parse-flags.js';
@@ -39,6 +40,8 @@ interface BenchFlags {
   fixedPreference?: string;
   drift?: string;
   ablate?: string;
+  timeout: string;
+  failFast: boolean;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
@@ -64,6 +67,8 @@ function planFrom(flags: BenchFlags): BenchPlan {
     prices: flags.prices ?? null,
     fixedPreference: flags.fixedPreference === undefined ? null : parseFixedPreference(flags.fixedPreference),
     drift: flags.drift === undefined ? null : parsePositiveInteger('--drift', flags.drift),
+    timeoutSeconds: parseTimeoutSeconds(flags.timeout),
+    failFast: flags.failFast,
   };
 }
 
@@ -71,6 +76,9 @@ function planFrom(flags: BenchFlags): BenchPlan {
 function createProgress(enabled: boolean): BenchProgress & { stop(): void } {
   if (!enabled || !process.stderr.isTTY) {
     return {
+      notice(line) {
+        process.stderr.write(`${line}\n`);
+      },
       jobQueued() {},
       roundDone() {},
       jobDone(key, outcome, reused) {
@@ -92,6 +100,9 @@ function createProgress(enabled: boolean): BenchProgress & { stop(): void } {
   );
   const byKey = new Map<string, SingleBar>();
   return {
+    notice(line) {
+      bars.log(`${line}\n`);
+    },
     jobQueued(key, rounds) {
       byKey.set(key, bars.create(rounds, 0, { job: key.padEnd(40) }));
     },
@@ -166,6 +177,16 @@ export function registerBenchCommand(program: Command): void {
       '--ablate <parts>',
       'also run each refine-verify-K without these parts: refine, verify, recency (comma-separated)',
     )
+    .option(
+      '--timeout <seconds>',
+      'time allowed for one model call (each attempt; retried up to 4 times)',
+      '60',
+    )
+    .option(
+      '--fail-fast',
+      'stop at the first round whose model answer stays unusable (by default it is recorded as failed and the run goes on)',
+      false,
+    )
     .option('--no-progress', 'no progress bars')
     .option(
       '--prices <file>',
@@ -195,7 +216,7 @@ Offline numbers come from a rule-based world; they are not measurements of any L
         interrupts += 1;
         if (interrupts > 1) process.exit(exitCodes.interrupted);
         process.stderr.write(
-          '\nStopping after the current rounds; finished runs are kept (Ctrl-C again to quit now).\n',
+          '\nStopping: calls in flight are cancelled; finished runs and rounds are kept for --resume (Ctrl-C again to quit now).\n',
         );
         controller.abort();
       };
