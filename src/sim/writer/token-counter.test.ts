@@ -30,4 +30,29 @@ describe('countTokens', () => {
       expect(countTokens(spaced), context.id).toBe(exact(spaced));
     }
   });
+
+  it('stays linear on long runs without spaces: 100,000 characters in well under a second each', () => {
+    const runs = [
+      'abcdefghij'.repeat(10_000),
+      'a'.repeat(100_000),
+      '!?'.repeat(50_000),
+      ' '.repeat(100_000) + 'x',
+      '😀é'.repeat(33_000),
+    ];
+    for (const text of runs) {
+      const started = performance.now();
+      const count = countTokens(text);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(2_000);
+      expect(count).toBeGreaterThan(0);
+    }
+  });
+
+  it('estimates a long piece from 64-character chunks: never fewer tokens, at most 30 % more', () => {
+    const pieces = ['internationalization'.repeat(60), 'abcdefghij'.repeat(200), '!?'.repeat(1_000)];
+    for (const piece of pieces) {
+      const expected = exact(piece);
+      expect(countTokens(piece), piece.slice(0, 12)).toBeGreaterThanOrEqual(expected);
+      expect(countTokens(piece), piece.slice(0, 12)).toBeLessThanOrEqual(Math.ceil(expected * 1.3));
+    }
+  });
 });

@@ -7,21 +7,48 @@ let piecePattern: RegExp | undefined;
 const pieceCounts = new BoundedCache<string, number>(200_000);
 const segmentCounts = new BoundedCache<string, number>(50_000);
 
-function countPieces(text: string): number {
+/**
+ * Longest piece byte-pair encoded whole; longer ones are counted chunk by chunk. js-tiktoken's merge
+ * loop is quadratic in a piece's length: a 4,000-letter word took 1.5 s whole, and 100,000 random
+ * letters take 0.4 s in 64-character chunks (1.6 s in 256-character ones).
+ */
+const MAX_EXACT_PIECE_LENGTH = 64;
+/** Longest segment kept in the cache (the cache is bounded by entries, so entries must be small). */
+const MAX_CACHED_SEGMENT_LENGTH = 4_096;
+
+function encodedLength(piece: string): number {
   encoder ??= new Tiktoken(cl100kBase);
+  let count = pieceCounts.get(piece);
+  if (count === undefined) count = pieceCounts.set(piece, encoder.encode(piece, [], []).length);
+  return count;
+}
+
+function countLongPiece(piece: string): number {
+  let total = 0;
+  for (let start = 0; start < piece.length;) {
+    let end = Math.min(piece.length, start + MAX_EXACT_PIECE_LENGTH);
+    const last = piece.charCodeAt(end - 1);
+    if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end -= 1; // keep a surrogate pair whole
+    total += encodedLength(piece.slice(start, end));
+    start = end;
+  }
+  return total;
+}
+
+function countPieces(text: string): number {
   piecePattern ??= new RegExp(cl100kBase.pat_str, 'gu');
   let total = 0;
   for (const match of text.matchAll(piecePattern)) {
     const piece = match[0];
-    let count = pieceCounts.get(piece);
-    if (count === undefined) count = pieceCounts.set(piece, encoder.encode(piece, [], []).length);
-    total += count;
+    total += piece.length > MAX_EXACT_PIECE_LENGTH ? countLongPiece(piece) : encodedLength(piece);
   }
   return total;
 }
 
 /**
- * Number of cl100k_base tokens of a text (the GPT-4 tokenizer), exact and memoized. tiktoken
+ * Number of cl100k_base tokens of a text (the GPT-4 tokenizer), memoized; exact unless a single piece
+ * (a run of letters, of punctuation or of spaces) is longer than 64 characters: such a piece is
+ * counted in 64-character chunks (up to 30 % more tokens), so the time stays linear in the text. tiktoken
  * byte-pair encodes each pre-tokenization piece (its `pat_str` regular expression) on its own, and
  * no piece spans a position that follows a line break and precedes a non-space character; so the
  * text is cut into lines at such positions, and line and piece counts are cached and summed. Prompts
@@ -35,7 +62,10 @@ export function countTokens(text: string): number {
   if (text === '') return 0;
   let total = 0;
   for (const segment of text.split(/(?<=[\r\n])(?=\S)/u)) {
-    total += segmentCounts.getOrSet(segment, () => countPieces(segment));
+    total +=
+      segment.length > MAX_CACHED_SEGMENT_LENGTH
+        ? countPieces(segment)
+        : segmentCounts.getOrSet(segment, () => countPieces(segment));
   }
   return total;
 }
