@@ -8,6 +8,26 @@ import { z } from '@hono/zod-openapi';
 /** Most characters of a user id, task name or context id. */
 const maxIdLength = 200;
 
+/**
+ * Most characters of one text, per field: a context (article, notes), a user's edit, a preference and a
+ * custom task's instruction. Bounding them bounds each request's work (embedding, token counting, edit
+ * distance); a longer text is a 400 naming the field and its limit.
+ */
+export const textLimits = {
+  context: 50_000,
+  edited: 50_000,
+  preference: 2_000,
+  instruction: 4_000,
+} as const;
+
+/** A string of at most `limit` characters whose 400 says the limit and the length sent. */
+function boundedText(limit: number) {
+  return z.string().max(limit, {
+    error: (issue) =>
+      `at most ${limit} characters are accepted; this one has ${String((issue.input as string).length)}`,
+  });
+}
+
 export const UserId = z
   .string()
   .min(1)
@@ -19,7 +39,7 @@ export const ApiTask = z
     z.enum(['summarization', 'email']),
     z.strictObject({
       name: z.string().min(1).max(100),
-      instruction: z.string().min(1).max(4_000),
+      instruction: boundedText(textLimits.instruction).min(1),
     }),
   ])
   .openapi('Task', {
@@ -39,7 +59,11 @@ export const GenerateRequest = z
   .strictObject({
     user: UserId,
     task: ApiTask,
-    context: z.string().min(1).openapi({ description: 'The article, notes or other input to write from' }),
+    context: boundedText(textLimits.context)
+      .min(1)
+      .openapi({
+        description: `The article, notes or other input to write from (at most ${textLimits.context} characters)`,
+      }),
     contextId: z.string().min(1).max(maxIdLength).optional(),
   })
   .openapi('GenerateRequest');
@@ -63,7 +87,13 @@ export const GenerateResponse = z
   })
   .openapi('GenerateResponse');
 
-export const LearnRequest = z.strictObject({ edited: z.string() }).openapi('LearnRequest');
+export const LearnRequest = z
+  .strictObject({
+    edited: boundedText(textLimits.edited).openapi({
+      description: `The user's version of the draft (at most ${textLimits.edited} characters)`,
+    }),
+  })
+  .openapi('LearnRequest');
 
 export const LearnResponse = z
   .object({
@@ -158,14 +188,14 @@ export const ComponentList = z
 export const AddPreferenceRequest = z
   .strictObject({
     task: z.union([ApiTask, z.string().min(1).max(maxIdLength)]),
-    preference: z.string().min(1).max(2_000),
+    preference: boundedText(textLimits.preference).min(1),
     pinned: z.boolean().optional(),
   })
   .openapi('AddPreferenceRequest');
 
 export const UpdatePreferenceRequest = z
   .strictObject({
-    preference: z.string().min(1).max(2_000).optional(),
+    preference: boundedText(textLimits.preference).min(1).optional(),
     pinned: z.boolean().optional(),
   })
   .openapi('UpdatePreferenceRequest');
