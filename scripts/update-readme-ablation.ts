@@ -34,7 +34,10 @@ async function main(): Promise<void> {
       ours.regretRatio !== null && cipher.regretRatio !== null && cipher.regretRatio > 0
         ? `${(ours.regretRatio / cipher.regretRatio).toFixed(2)}×`
         : '–';
-    const expense = `${(learner.expenseTokens.mean / Math.max(1, cipher.expenseTokens.mean)).toFixed(2)}×`;
+    const expense =
+      learner.expenseTokens === null || cipher.expenseTokens === null
+        ? 'n/a'
+        : `${(learner.expenseTokens.mean / Math.max(1, cipher.expenseTokens.mean)).toFixed(2)}×`;
     return `${learner.regretRatio?.toFixed(2) ?? '–'} | ${ratio(learner)} | ${expense}`;
   };
   const header =

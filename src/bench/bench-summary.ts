@@ -10,8 +10,15 @@ export interface LearnerSummary {
   readonly regretRatio: number | null;
   /** Fraction of rounds whose used preference classifies to the true one; null for learners that never use one. */
   readonly accuracy: MeanStd | null;
-  /** Agent tokens (input + output) over the run. */
-  readonly expenseTokens: MeanStd;
+  /**
+   * Agent tokens (input + output) over the run; null when the provider reported no usage for some
+   * call (the expense is then unknown, never a measured 0: see `callsWithoutUsage`).
+   */
+  readonly expenseTokens: MeanStd | null;
+  /** The agent's calls, over all seeds, whose provider reported no token usage. */
+  readonly callsWithoutUsage?: number;
+  /** Tokens of the embedding model per run, reported apart from the expense; null when none was called. */
+  readonly embeddingTokens?: MeanStd | null;
   /** Fraction of rounds the user accepted without editing. */
   readonly zeroEditRate: MeanStd;
   /** Mean cumulative cost after each round (length = rounds). */

@@ -24,7 +24,7 @@ export function formatResultRow(learner: LearnerSummary): string[] {
     meanStd(learner.cumulativeCost, 0),
     learner.regretRatio === null ? '–' : learner.regretRatio.toFixed(2),
     learner.accuracy === null ? '–' : meanStd(learner.accuracy, 2),
-    meanStd(learner.expenseTokens, 2, 1e-5),
+    learner.expenseTokens === null ? 'n/a' : meanStd(learner.expenseTokens, 2, 1e-5),
     meanStd(learner.zeroEditRate, 2),
   ];
 }
@@ -59,7 +59,7 @@ export function renderFootnotes(summary: TaskBenchSummary): string {
   }
   const cipher = summary.learners.find((learner) => learner.learner === 'cipher-5');
   for (const ours of summary.learners.filter((learner) => learner.learner.startsWith('refine-verify-'))) {
-    if (cipher === undefined) break;
+    if (cipher === undefined || cipher.expenseTokens === null || ours.expenseTokens === null) break;
     const expense = ours.expenseTokens.mean / Math.max(1, cipher.expenseTokens.mean);
     const regret =
       ours.regretRatio !== null && cipher.regretRatio !== null && cipher.regretRatio > 0
@@ -71,6 +71,20 @@ export function renderFootnotes(summary: TaskBenchSummary): string {
   if (priced.length > 0) {
     const costs = priced.map((learner) => `${learner.learner} $${learner.dollars?.mean.toFixed(4)}`);
     lines.push(`Agent cost per run (price table): ${costs.join(', ')}`);
+  }
+  const unmeasured = summary.learners.filter((learner) => (learner.callsWithoutUsage ?? 0) > 0);
+  if (unmeasured.length > 0) {
+    const counts = unmeasured.map((learner) => `${learner.learner} ${learner.callsWithoutUsage}`);
+    lines.push(
+      `Expense n/a: the provider reported no token usage for some agent calls: ${counts.join(', ')}`,
+    );
+  }
+  const embedding = summary.learners.filter((learner) => learner.embeddingTokens);
+  if (embedding.length > 0) {
+    const counts = embedding.map(
+      (learner) => `${learner.learner} ${Math.round(learner.embeddingTokens?.mean ?? 0)}`,
+    );
+    lines.push(`Embedding tokens per run (not part of the expense): ${counts.join(', ')}`);
   }
   const failing = summary.learners.filter((learner) => (learner.failedRounds ?? 0) > 0);
   if (failing.length > 0) {

@@ -9,6 +9,7 @@ import {
 import { ModelCallError, type Context, type Task } from '../spec/index.js';
 import { InMemoryMemory } from '../store/in-memory-memory.js';
 import type { BenchWorld } from './bench-world.js';
+import { ScheduledEmbedder } from './scheduled-embedder.js';
 import type { JobOutcome } from './summarize-task.js';
 
 /** One learner, one seed, on one task: the unit of work of a bench run. */
@@ -65,18 +66,27 @@ export async function runJob(options: {
 }): Promise<{ outcome: JobOutcome; records: RoundRecord[] }> {
   const { job, world } = options;
   const memory = new InMemoryMemory();
-  const learner = createLearner(job.learner, {
-    writer: world.writer,
-    embedder: world.embedder,
-    memory,
-    preferenceOf: world.preferenceOf,
-    fixedPreference: world.fixedPreference,
-  });
   const contexts = withDrift(
     buildSchedule({ contexts: world.contexts, rounds: job.rounds, seed: job.seed }),
     world.contexts,
     job.drift ?? null,
   );
+  // NOTE: with a remote embedder (the lexical one's provider is `tailor`), the run's contexts are embedded in batches before round 1 (the
+  // schedule is known), and its tokens are counted apart from the agent's expense.
+  const embedder =
+    world.embedder.provider === 'tailor'
+      ? undefined
+      : new ScheduledEmbedder(
+          world.embedder,
+          contexts.map((context) => context.text),
+        );
+  const learner = createLearner(job.learner, {
+    writer: world.writer,
+    embedder: embedder ?? world.embedder,
+    memory,
+    preferenceOf: world.preferenceOf,
+    fixedPreference: world.fixedPreference,
+  });
   const byId = new Map(contexts.map((context) => [context.id, context]));
   const failedRounds: RoundFailure[] = [];
   const records = await runRounds({
@@ -114,6 +124,7 @@ export async function runJob(options: {
       complete: records.length + failedRounds.length === job.rounds,
       warnings: records.reduce((sum, record) => sum + record.warnings.length, 0),
       failedRounds,
+      ...(embedder === undefined ? {} : { embeddingTokens: embedder.tokens }),
     },
     records,
   };

@@ -11,6 +11,8 @@ export interface JobOutcome {
   readonly complete: boolean;
   /** Warnings the rounds recorded. */
   readonly warnings: number;
+  /** Tokens the embedding model reported for this run (absent offline and in older runs). */
+  readonly embeddingTokens?: number;
   /** Rounds with no record: the model's answer stayed unusable (absent in outcomes of older runs). */
   readonly failedRounds?: readonly RoundFailure[];
 }
@@ -54,7 +56,14 @@ export function summarizeTask(options: {
       .sort((left, right) => left.seed - right.seed);
     if (runs.length === 0) continue;
     const cumulativeCost = meanStd(runs.map((run) => run.summary.cumulativeCost));
-    const dollars = runs.map((run) => options.dollarsOf?.(run.summary.expense));
+    const callsWithoutUsage = runs.reduce(
+      (sum, run) => sum + (run.summary.expense.callsWithoutUsage ?? 0),
+      0,
+    );
+    const dollars = runs.map((run) =>
+      callsWithoutUsage > 0 ? undefined : options.dollarsOf?.(run.summary.expense),
+    );
+    const embedded = runs.flatMap((run) => (run.embeddingTokens === undefined ? [] : [run.embeddingTokens]));
     const accuracies = runs.flatMap((run) => (run.summary.accuracy === null ? [] : [run.summary.accuracy]));
     learners.push({
       learner,
@@ -65,7 +74,10 @@ export function summarizeTask(options: {
           ? null
           : regretRatio({ cost: cumulativeCost.mean, oracleCost, noLearningCost }),
       accuracy: accuracies.length === 0 ? null : meanStd(accuracies),
-      expenseTokens: meanStd(runs.map((run) => run.summary.expense.totalTokens)),
+      expenseTokens:
+        callsWithoutUsage > 0 ? null : meanStd(runs.map((run) => run.summary.expense.totalTokens)),
+      callsWithoutUsage,
+      embeddingTokens: embedded.length === runs.length ? meanStd(embedded) : null,
       zeroEditRate: meanStd(runs.map((run) => run.summary.zeroEditRate)),
       cumulativeCurve: meanSeries(runs.map((run) => run.summary.cumulativeCurve)),
       zeroEditBins: meanSeries(runs.map((run) => run.summary.zeroEditBins)),

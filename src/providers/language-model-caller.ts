@@ -55,9 +55,10 @@ export function modelIdentity(model: LanguageModel | { provider: string; modelId
 
 function toUsage(usage: LanguageModelUsage | undefined, warnings: string[]): TokenUsage {
   if (usage?.inputTokens === undefined && usage?.outputTokens === undefined) {
-    warnings.push('the provider reported no token usage; counted as 0');
+    warnings.push('the provider reported no token usage; the expense is unknown, not 0');
+    return { inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 };
   }
-  return { inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0 };
+  return { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0 };
 }
 
 function describeWarning(warning: { type: string; feature?: string; details?: string; message?: string }) {
@@ -99,11 +100,12 @@ export class LanguageModelCaller {
     const hit = key ? cache?.get(key) : undefined;
     if (hit !== undefined) return { ...hit, cached: true, warnings: [] };
     const target = { provider: this.provider, modelId: this.modelId, label: this.label };
-    const result = await this.policy.run(
-      target,
-      (abortSignal) => this.send(system, options.prompt.user, abortSignal),
-      { abortSignal: options.abortSignal },
-    );
+    const run = () =>
+      this.policy.run(target, (abortSignal) => this.send(system, options.prompt.user, abortSignal), {
+        abortSignal: options.abortSignal,
+      });
+    // NOTE: with a cache, an identical call already in flight is shared rather than sent twice.
+    const result = key && cache ? await cache.share(key, run) : await run();
     if (key && result.text.trim() !== '') cache?.set(key, namespace, result);
     return { ...result, cached: false };
   }

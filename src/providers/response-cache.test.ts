@@ -105,4 +105,31 @@ describe('ResponseCache', () => {
     await run(false);
     expect(server.requests.length).toBe(2 * requestsAfterFirstRun);
   });
+
+  it('shares one request between identical calls in flight at once', async () => {
+    const model = createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test');
+    const cache = ResponseCache.open(join(folder, 'cache.sqlite'));
+    const writers = [1, 2, 3].map(() => new LlmWriter({ model, cache, callPolicy: new CallPolicy() }));
+    const context: Context = { id: 'one', source: 'news', text: 'Article one.' };
+    server.enqueueChat({ type: 'text', text: 'shared answer', delayMs: 200 });
+    const drafts = await Promise.all(
+      writers.map((writer) => writer.generate({ task: { kind: 'summarization' }, context })),
+    );
+    expect(drafts.map((draft) => draft.text)).toEqual(['shared answer', 'shared answer', 'shared answer']);
+    expect(server.requestsTo('/v1/chat/completions')).toHaveLength(1);
+  });
+
+  it('replays an answer whose provider reported no usage as unknown usage, never as 0 tokens', async () => {
+    const model = createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test');
+    const cache = ResponseCache.open(join(folder, 'cache.sqlite'));
+    const context: Context = { id: 'one', source: 'news', text: 'Article one.' };
+    server.enqueueChat({ type: 'text', text: 'no usage here', noUsage: true });
+    const writer = new LlmWriter({ model, cache, callPolicy: new CallPolicy() });
+    const first = await writer.generate({ task: { kind: 'summarization' }, context });
+    expect(first.usage).toEqual({ inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 });
+    expect(first.warnings).toEqual(['the provider reported no token usage; the expense is unknown, not 0']);
+    const replayed = await writer.generate({ task: { kind: 'summarization' }, context });
+    expect(replayed.usage).toEqual({ inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 });
+    expect(server.requestsTo('/v1/chat/completions')).toHaveLength(1);
+  });
 });

@@ -64,6 +64,7 @@ export class ResponseCache {
   /** Hits, misses and writes since opening. */
   readonly stats = { hits: 0, misses: 0, writes: 0 };
   private readonly database: Database.Database;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly selectStatement: Database.Statement<
     [string],
     { text: string; input: number; output: number }
@@ -118,16 +119,22 @@ export class ResponseCache {
       return undefined;
     }
     this.stats.hits += 1;
-    return { text: row.text, usage: { inputTokens: row.input, outputTokens: row.output } };
+    // NOTE: -1 marks an answer whose provider reported no usage: replayed as unknown, never as 0.
+    const usage =
+      row.input < 0
+        ? { inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 }
+        : { inputTokens: row.input, outputTokens: row.output };
+    return { text: row.text, usage };
   }
 
   set(key: string, namespace: string, response: CachedResponse): void {
+    const unknown = (response.usage.callsWithoutUsage ?? 0) > 0;
     this.insertStatement.run(
       key,
       namespace,
       response.text,
-      response.usage.inputTokens,
-      response.usage.outputTokens,
+      unknown ? -1 : response.usage.inputTokens,
+      unknown ? -1 : response.usage.outputTokens,
       new Date().toISOString(),
     );
     this.stats.writes += 1;
@@ -153,6 +160,18 @@ export class ResponseCache {
       new Date().toISOString(),
     );
     this.stats.writes += 1;
+  }
+
+  /**
+   * Run `call` for a key unless a call for the same key is already in flight, in which case its
+   * promise is shared: identical concurrent calls (two runs drafting for one context) send one request.
+   */
+  share<T>(key: string, call: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running !== undefined) return running;
+    const started = call().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
   }
 
   /** True when some answer or embedding request of this namespace (a model's identity) is stored. */

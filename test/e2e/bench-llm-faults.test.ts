@@ -249,4 +249,34 @@ describe('tailor bench against a faulty model (fake OpenAI-compatible server)', 
       await readFile(join(base, 'first', 'email-summary.json'), 'utf8'),
     );
   });
+
+  it('reports the expense of a server that gives no usage as null / n/a, never 0; embeds a run in one batch', async () => {
+    server = await startOpenAiCompatibleServer({
+      models: ['agent', 'embedder'],
+      respond: (request) => ({ ...acceptingModel(request), noUsage: true }) as ScriptedReply,
+    });
+    const out = join(await folder(), 'out');
+    const run = await tailor(benchArgs(server, out, ['--no-cache', '--learners', 'cipher-5']));
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(await readFile(join(out, 'email-summary.json'), 'utf8')) as {
+      learners: {
+        expenseTokens: unknown;
+        callsWithoutUsage: number;
+        embeddingTokens: { mean: number } | null;
+      }[];
+    };
+    const [cipher] = summary.learners;
+    expect(cipher?.expenseTokens).toBeNull();
+    // The agent's 3 drafts (the user accepts, so nothing is inferred; the user's calls are not counted).
+    expect(cipher?.callsWithoutUsage).toBe(3);
+    expect(run.stdout).toMatch(/cipher-5 .*│ n\/a /);
+    expect(run.stdout).toContain(
+      'Expense n/a: the provider reported no token usage for some agent calls: cipher-5 3',
+    );
+    const embeddings = server.requestsTo('/v1/embeddings');
+    expect(embeddings).toHaveLength(1);
+    expect((embeddings[0]?.body as { input: string[] }).input).toHaveLength(3);
+    expect(cipher?.embeddingTokens?.mean).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/Embedding tokens per run \(not part of the expense\): cipher-5 \d+/);
+  });
 });

@@ -96,11 +96,14 @@ async function answerChat(request: RecordedRequest, response: ServerResponse, re
   const text = reply.text;
   const inputTokens = reply.type === 'text' ? (reply.inputTokens ?? countWords(chatRequestText(body))) : 0;
   const outputTokens = reply.type === 'text' ? (reply.outputTokens ?? countWords(text)) : 0;
-  const usage = {
-    prompt_tokens: inputTokens,
-    completion_tokens: outputTokens,
-    total_tokens: inputTokens + outputTokens,
-  };
+  const usage =
+    reply.type === 'text' && reply.noUsage === true
+      ? undefined
+      : {
+          prompt_tokens: inputTokens,
+          completion_tokens: outputTokens,
+          total_tokens: inputTokens + outputTokens,
+        };
   if (body.stream === true) {
     startEventStream(response);
     response.write(
@@ -119,7 +122,7 @@ async function answerChat(request: RecordedRequest, response: ServerResponse, re
       return;
     }
     response.write(chunk(id, model, [{ index: 0, delta: {}, finish_reason: 'stop' }]));
-    if (body.stream_options !== undefined) response.write(chunk(id, model, [], usage));
+    if (body.stream_options !== undefined && usage !== undefined) response.write(chunk(id, model, [], usage));
     response.end('data: [DONE]\n\n');
     return;
   }

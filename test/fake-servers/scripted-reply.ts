@@ -17,6 +17,8 @@ export type ScriptedReply = (
       readonly text: string;
       readonly inputTokens?: number;
       readonly outputTokens?: number;
+      /** Report no token usage at all, as some servers do. */
+      readonly noUsage?: boolean;
     }
   | {
       readonly type: 'error';

@@ -1,9 +1,9 @@
-import type { TokenUsage } from '../../spec/index.js';
+import { addUsage, type TokenUsage } from '../../spec/index.js';
 import type { RoundRecord } from '../round-record.js';
 
 /** The agent's token spend over a run. */
 export interface Expense extends TokenUsage {
-  /** inputTokens + outputTokens: the paper's expense. */
+  /** inputTokens + outputTokens: the paper's expense (a lower bound when `callsWithoutUsage` > 0). */
   readonly totalTokens: number;
 }
 
@@ -12,11 +12,6 @@ export interface Expense extends TokenUsage {
  * inference, aggregation). The simulated user's tokens are not counted.
  */
 export function agentExpense(records: readonly Pick<RoundRecord, 'agentUsage'>[]): Expense {
-  let inputTokens = 0;
-  let outputTokens = 0;
-  for (const record of records) {
-    inputTokens += record.agentUsage.inputTokens;
-    outputTokens += record.agentUsage.outputTokens;
-  }
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+  const usage = addUsage(...records.map((record) => record.agentUsage));
+  return { ...usage, totalTokens: usage.inputTokens + usage.outputTokens };
 }
