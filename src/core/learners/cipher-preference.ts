@@ -27,8 +27,8 @@ export interface CipherPreference {
 /**
  * CIPHER's retrieval step, shared by the learner and the chat proxy: embed the text, take the
  * preferences of the K nearest past contexts plus every pinned or user-written one, and aggregate them
- * with the writer. With K = 1 a single retrieved preference is used as it is; with K > 1 even a single
- * one is aggregated, as in the paper's CIPHER-K.
+ * with the writer. A single retrieved preference is used as it is, for any K: there is nothing to
+ * aggregate, and asking the model to would only rephrase it at the cost of a call.
  *
  * @example
  * const { preference, neighbours } = await cipherPreference({ writer, embedder, memory, scope, task, text, k: 5 });
