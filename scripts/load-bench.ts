@@ -259,7 +259,16 @@ async function startServer(store: BenchStore) {
     '--port',
     '0',
   ];
-  args.push('--no-ui', '--key-file', join(work, 'unused-key'));
+  // NOTE: 50 clients on one key measure the service, not the fair-use limits.
+  args.push(
+    '--no-ui',
+    '--key-file',
+    join(work, 'unused-key'),
+    '--rate-limit',
+    '0',
+    '--tenant-concurrency',
+    '0',
+  );
   if (store.schema !== undefined) args.push('--schema', store.schema);
   if (store.name === 'sqlite-normal') args.push('--sqlite-synchronous', 'normal');
   const child = spawn(process.execPath, args, {

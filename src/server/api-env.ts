@@ -11,7 +11,7 @@ export interface ApiEnv {
   };
 }
 
-/** OpenAPI response entries for error statuses (same body for all). */
+/** OpenAPI response entries for error statuses (same body for all; 429 with 401). */
 export function errorResponses(...statuses: readonly number[]) {
   const descriptions: Record<number, string> = {
     400: 'Invalid input (the message and `field` name it)',
@@ -20,11 +20,14 @@ export function errorResponses(...statuses: readonly number[]) {
     409: 'Conflicts with stored state (e.g. learned already)',
     413: 'Body over 100 KB',
     422: 'The embedder cannot process this context',
+    429: "Over the key's rate limit or the tenant's concurrency cap (see Retry-After and RateLimit)",
     502: 'The model call failed',
     503: 'The model is unavailable; try again later',
   };
+  // NOTE: every authenticated route can be rate limited.
+  const listed = statuses.includes(401) && !statuses.includes(429) ? [...statuses, 429] : statuses;
   return Object.fromEntries(
-    statuses.map((status) => [
+    listed.map((status) => [
       status,
       {
         description: descriptions[status] ?? 'Error',

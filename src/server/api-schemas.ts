@@ -214,6 +214,7 @@ export const ErrorBody = z
         'conflict',
         'unauthorized',
         'payload-too-large',
+        'rate-limited',
         'unprocessable',
         'model-call-failed',
         'internal',

@@ -16,6 +16,8 @@ import { registerSampleRoutes } from './api-routes-samples.js';
 import { registerUserRoutes } from './api-routes-users.js';
 import { registerChatCompletionsRoute } from './chat-completions-proxy.js';
 import { describeError } from './error-response.js';
+import type { FairUseOptions } from './fair-use.js';
+import { fairUse } from './fair-use.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { requestObserver } from './request-observer.js';
 import type { Sample, SampleTask } from './sample-corpus.js';
@@ -39,6 +41,8 @@ export interface AppDependencies {
   /** Folder of the built web UI, served at `/` when it exists (default `web/dist`). */
   readonly staticRoot?: string | null;
   readonly bodyLimitBytes?: number;
+  /** Rate limit per key and concurrency cap per tenant on `/v1/*` (none: unlimited). */
+  readonly fairUse?: FairUseOptions;
   /** Extra facts for `/healthz` (e.g. the store kind). */
   readonly health?: Readonly<Record<string, string>>;
 }
@@ -108,6 +112,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
     }),
     apiKeyAuth(dependencies.apiKeys),
   );
+  if (dependencies.fairUse !== undefined) app.use('/v1/*', fairUse(dependencies.fairUse));
   registerDraftRoutes(app, dependencies.tailor, metrics);
   registerUserRoutes(app, dependencies.tailor);
   registerSampleRoutes(app, dependencies.samples);

@@ -9,6 +9,7 @@ import {
   TailorError,
 } from '../spec/index.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
+import { RateLimitedError } from './rate-limited-error.js';
 import { UnauthorizedError } from './unauthorized-error.js';
 import { UnprocessableContextError } from '../service/unprocessable-context-error.js';
 
@@ -19,6 +20,7 @@ export type ApiErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'payload-too-large'
+  | 'rate-limited'
   | 'unprocessable'
   | 'model-call-failed'
   | 'internal';
@@ -42,6 +44,7 @@ export function describeError(error: unknown): { status: ContentfulStatusCode; b
   if (PayloadTooLargeError.isInstance(error)) {
     return { status: 413, body: body('payload-too-large', error.message) };
   }
+  if (RateLimitedError.isInstance(error)) return { status: 429, body: body('rate-limited', error.message) };
   if (UnprocessableContextError.isInstance(error)) {
     return { status: 422, body: body('unprocessable', error.message, error.field) };
   }

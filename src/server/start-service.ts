@@ -16,6 +16,8 @@ import type { Stores } from '../store/open-stores.js';
 import { openStores } from '../store/open-stores.js';
 import { contextCheckingEmbedder } from '../service/context-checking-embedder.js';
 import { createApp } from './create-app.js';
+import type { FairUseOptions } from './fair-use.js';
+import { defaultFairUse } from './fair-use.js';
 import type { RecoveryPolicy } from '../service/pending-recoverer.js';
 import { startRecoveryLoop } from '../service/pending-recoverer.js';
 import { createSampleCorpus } from './sample-corpus.js';
@@ -42,6 +44,8 @@ export interface ServiceOptions {
   /** Folder of the built UI (default `web/dist`; null: no UI). */
   readonly staticRoot?: string | null;
   readonly recoveryIntervalMs?: number;
+  /** Rate limit per key and concurrency cap per tenant, per process (default `defaultFairUse`). */
+  readonly fairUse?: FairUseOptions;
   readonly recovery?: Partial<RecoveryPolicy>;
   readonly logger?: Logger;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -120,6 +124,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger,
     metrics,
     staticRoot: options.staticRoot,
+    fairUse: options.fairUse ?? defaultFairUse,
     // NOTE: the writer lets the web UI say when drafts come from the offline rule-based writer.
     health: { store: stores.kind, writer: `${writer.provider}:${writer.modelId}` },
   });

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ensureLocalApiKey } from '../../service/first-api-key.js';
+import { defaultFairUse } from '../../server/fair-use.js';
 import { startService } from '../../server/start-service.js';
 import { InvalidInputError } from '../../spec/index.js';
 import { defaultSqlitePath } from '../../store/sqlite-database.js';
@@ -21,6 +22,16 @@ interface ServeFlags {
   sqliteSynchronous: 'full' | 'normal';
   newKey?: boolean;
   ui: boolean;
+  rateLimit: string;
+  tenantConcurrency: string;
+}
+
+function parseCount(value: string, field: string, accepted: string): number {
+  const count = Number(value);
+  if (value.trim() === '' || !Number.isInteger(count) || count < 0) {
+    throw new InvalidInputError({ field, value, accepted });
+  }
+  return count;
 }
 
 function parsePort(value: string): number {
@@ -74,6 +85,16 @@ export function registerServeCommand(program: Command): void {
     .option('--key-file <path>', 'where the local API key is kept (default: beside the SQLite file)')
     .option('--new-key', 'create and print a new local API key')
     .addOption(new Option('--no-ui', 'do not serve the web UI'))
+    .option(
+      '--rate-limit <n>',
+      'requests per minute per API key, per process (0: no limit)',
+      String(defaultFairUse.requestsPerMinute),
+    )
+    .option(
+      '--tenant-concurrency <n>',
+      "a tenant's requests in flight at once, per process (0: no cap)",
+      String(defaultFairUse.concurrentPerTenant),
+    )
     .addHelpText(
       'after',
       `
@@ -85,6 +106,14 @@ Examples:
     )
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
+      const fairUse = {
+        requestsPerMinute: parseCount(flags.rateLimit, '--rate-limit', 'an integer >= 0 (0: no limit)'),
+        concurrentPerTenant: parseCount(
+          flags.tenantConcurrency,
+          '--tenant-concurrency',
+          'an integer >= 0 (0: no cap)',
+        ),
+      };
       const service = await startService({
         store: flags.store,
         schema: flags.schema,
@@ -96,6 +125,7 @@ Examples:
         learner: flags.learner,
         upstream: flags.upstream,
         staticRoot: flags.ui ? undefined : null,
+        fairUse,
       });
       const keyFile =
         flags.keyFile ??
