@@ -43,6 +43,8 @@ export interface BenchProvenance {
   readonly writer: string;
   readonly reviewer: string;
   readonly embedder: string;
+  /** `paper` when the models were called with the paper's prompts and settings (`--protocol paper`). */
+  readonly protocol?: 'paper';
   /** How the offline writer errs (its miss model), when the writer is the offline one. */
   readonly imperfection?: string;
 }
@@ -81,5 +83,6 @@ export function provenanceBanner(provenance: BenchProvenance): string {
       'protocol and the learners; they are not measurements of any LLM.'
     );
   }
-  return `LLM run: writer ${provenance.writer}, simulated user ${provenance.reviewer}, embedder ${provenance.embedder}.`;
+  const protocol = provenance.protocol === 'paper' ? " (the paper's prompts and settings)" : '';
+  return `LLM run${protocol}: writer ${provenance.writer}, simulated user ${provenance.reviewer}, embedder ${provenance.embedder}.`;
 }

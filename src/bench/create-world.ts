@@ -29,6 +29,8 @@ export interface WorldSpec {
   readonly cacheFile: string | null;
   /** The `fixed` learner's text; null: the union of the world's latent preferences. */
   readonly fixedPreference: string | null;
+  /** `--protocol`: the prompts and settings of model calls (default `tailor`; offline, token counts only). */
+  readonly protocol?: 'paper' | 'tailor';
 }
 
 /** True when nothing in the world calls a model. */
@@ -93,8 +95,14 @@ async function modelParts(
     caches.set(spec.cacheFile, cache);
   }
   return {
-    writer: () => providers.createWriterFromSpec(spec.writer, { cache, callPolicy }),
-    reviewer: () => providers.createReviewerFromSpec(spec.reviewer, { cache, callPolicy, preferenceOf }),
+    writer: () => providers.createWriterFromSpec(spec.writer, { cache, callPolicy, protocol: spec.protocol }),
+    reviewer: () =>
+      providers.createReviewerFromSpec(spec.reviewer, {
+        cache,
+        callPolicy,
+        preferenceOf,
+        protocol: spec.protocol,
+      }),
     embedder: () => providers.createEmbedderFromSpec(spec.embedder, { cache, callPolicy }),
   };
 }
@@ -146,6 +154,7 @@ export function provenanceOf(spec: WorldSpec): BenchProvenance {
     writer: spec.writer === 'sim' ? 'offline rule-based writer' : spec.writer,
     reviewer: spec.reviewer === 'sim' ? 'rule-based simulated user' : spec.reviewer,
     embedder: spec.embedder === 'lexical' ? 'lexical TF-IDF embedder' : spec.embedder,
+    ...(spec.protocol === 'paper' ? { protocol: 'paper' as const } : {}),
     ...(spec.writer === 'sim' ? { imperfection: describeMissModel() } : {}),
   };
 }

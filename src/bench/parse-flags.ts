@@ -38,6 +38,14 @@ export function parsePositiveInteger(flag: string, value: string, max = Number.M
   return number;
 }
 
+/** `--protocol paper|tailor`. */
+export function parseProtocol(value: string): 'paper' | 'tailor' {
+  if (value !== 'paper' && value !== 'tailor') {
+    throw new InvalidInputError({ field: '--protocol', value, accepted: 'tailor or paper' });
+  }
+  return value;
+}
+
 /** `--timeout 30` → seconds (a positive number, at most one hour), per model call. */
 export function parseTimeoutSeconds(value: string): number {
   const seconds = Number(value);

@@ -45,6 +45,8 @@ export interface BenchPlan {
   readonly timeoutSeconds?: number;
   /** `--fail-fast`: an unusable model answer ends the run instead of failing its round only. */
   readonly failFast?: boolean;
+  /** `--protocol`: Tailor's prompts (default) or the paper's prompts and generation settings. */
+  readonly protocol?: 'paper' | 'tailor';
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */
@@ -72,6 +74,7 @@ export function worldOf(plan: BenchPlan, task: BenchTask): WorldSpec {
     embedder: plan.embedder,
     cacheFile: plan.cacheFile,
     fixedPreference: plan.fixedPreference,
+    ...(plan.protocol === 'paper' ? { protocol: 'paper' as const } : {}),
   };
 }
 

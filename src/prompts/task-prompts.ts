@@ -1,6 +1,6 @@
 import type { Context, EditPair, Guidance, Task } from '../spec/index.js';
 import { dataNotice, delimited } from './delimited.js';
-import type { Prompt } from './prompt.js';
+import { paperSystemPrompt, type Prompt, type PromptProtocol } from './prompt.js';
 
 /** What the task calls its input and output, in prompt wording. */
 export function taskNouns(task: Task): {
@@ -45,11 +45,47 @@ function renderExamples(examples: readonly EditPair[]): string {
     .join('\n\n');
 }
 
+/** What the task asks for in the `paper` protocol, after the input: no extra instruction. */
+function paperTask(task: Task): string {
+  const nouns = taskNouns(task);
+  if (task.kind === 'custom') return task.instruction;
+  return task.kind === 'summarization'
+    ? 'Write a summary of the article above.'
+    : `Write a short email from the ${nouns.input} above.`;
+}
+
+function paperGeneratePrompt(task: Task, context: Context, guidance?: Guidance): Prompt {
+  const nouns = taskNouns(task);
+  const body = delimited(nouns.input, context.text);
+  if (guidance === undefined) return { system: paperSystemPrompt, user: `${body}\n\n${paperTask(task)}` };
+  if (guidance.kind === 'preference') {
+    return {
+      system: paperSystemPrompt,
+      user:
+        `${body}\n\nThe ${nouns.output} is for a user who prefers this style: ${guidance.preference}\n` +
+        `${paperTask(task)} Address that preference.`,
+    };
+  }
+  return {
+    system: paperSystemPrompt,
+    user:
+      `Drafts written for this user, each followed by the user's revision:\n\n${renderExamples(guidance.examples)}\n\n` +
+      `${body}\n\n${paperTask(task)} Write it for this user, based on their revisions above.`,
+  };
+}
+
 /**
  * The agent's drafting prompt (DESIGN.md §2 "Prompts"): the task on its own, with a preference the
- * user is known to have, or with the user's past revisions as examples (ICL-edit).
+ * user is known to have, or with the user's past revisions as examples (ICL-edit). `protocol` chooses
+ * Tailor's wording (default) or the paper's (see `PromptProtocol`).
  */
-export function generatePrompt(task: Task, context: Context, guidance?: Guidance): Prompt {
+export function generatePrompt(
+  task: Task,
+  context: Context,
+  guidance?: Guidance,
+  protocol: PromptProtocol = 'tailor',
+): Prompt {
+  if (protocol === 'paper') return paperGeneratePrompt(task, context, guidance);
   const nouns = taskNouns(task);
   const body = delimited(nouns.input, context.text);
   if (guidance === undefined) {
@@ -73,8 +109,21 @@ export function generatePrompt(task: Task, context: Context, guidance?: Guidance
 }
 
 /** Ask which generic writing preference one or more (original, revised) pairs reveal. */
-export function inferPreferencePrompt(task: Task, pairs: readonly EditPair[]): Prompt {
+export function inferPreferencePrompt(
+  task: Task,
+  pairs: readonly EditPair[],
+  protocol: PromptProtocol = 'tailor',
+): Prompt {
   const nouns = taskNouns(task);
+  if (protocol === 'paper') {
+    return {
+      system: paperSystemPrompt,
+      user:
+        `Drafts of ${withArticle(nouns.output)}, each followed by a user's revision:\n\n${renderExamples(pairs)}\n\n` +
+        `What generic preference about writing style and formatting do this user's revisions show? ` +
+        `Answer with a short phrase, recommending only preferences that are widely used.`,
+    };
+  }
   return {
     user:
       `A user revised drafts of ${withArticle(nouns.output)}. Each pair shows the draft and the user's revision. ${dataNotice}\n\n` +
@@ -86,9 +135,21 @@ export function inferPreferencePrompt(task: Task, pairs: readonly EditPair[]): P
 }
 
 /** Ask to condense several retrieved preferences into one short phrase (CIPHER-K). */
-export function aggregatePreferencesPrompt(task: Task, preferences: readonly string[]): Prompt {
+export function aggregatePreferencesPrompt(
+  task: Task,
+  preferences: readonly string[],
+  protocol: PromptProtocol = 'tailor',
+): Prompt {
   const nouns = taskNouns(task);
   const list = preferences.map((preference, index) => `${index + 1}. ${preference}`).join('\n');
+  if (protocol === 'paper') {
+    return {
+      system: paperSystemPrompt,
+      user:
+        `Preferences of a user that served well for ${nouns.outputs} of similar ${nouns.input === 'notes' ? 'notes' : `${nouns.input}s`}:\n${list}\n\n` +
+        `Combine them into one short phrase with the preferences represented most often.`,
+    };
+  }
   return {
     user:
       `Writing preferences a user showed on ${nouns.outputs} similar to the next one:\n${list}\n\n` +

@@ -1,11 +1,25 @@
 import type { Context, Task } from '../spec/index.js';
-import type { Prompt } from './prompt.js';
+import { paperSystemPrompt, type Prompt, type PromptProtocol } from './prompt.js';
 import { delimited } from './delimited.js';
 import { taskNouns } from './task-prompts.js';
 
 /** Simulated user, step 1: does the output already suit the latent preference? (yes/no) */
-export function userJudgePrompt(task: Task, context: Context, output: string, preference: string): Prompt {
+export function userJudgePrompt(
+  task: Task,
+  context: Context,
+  output: string,
+  preference: string,
+  protocol: PromptProtocol = 'tailor',
+): Prompt {
   const nouns = taskNouns(task);
+  if (protocol === 'paper') {
+    return {
+      system: paperSystemPrompt,
+      user:
+        `${delimited(nouns.input, context.text)}\n\n${delimited(nouns.output, output)}\n\n` +
+        `Is the ${nouns.output} above good for a user who prefers this style: ${preference}? Answer yes or no.`,
+    };
+  }
   return {
     user:
       `${delimited(nouns.input, context.text)}\n\n${delimited(nouns.output, output)}\n\n` +
@@ -15,8 +29,21 @@ export function userJudgePrompt(task: Task, context: Context, output: string, pr
 }
 
 /** Simulated user, step 2: revise the output to the latent preference. */
-export function userEditPrompt(task: Task, output: string, preference: string): Prompt {
+export function userEditPrompt(
+  task: Task,
+  output: string,
+  preference: string,
+  protocol: PromptProtocol = 'tailor',
+): Prompt {
   const nouns = taskNouns(task);
+  if (protocol === 'paper') {
+    return {
+      system: paperSystemPrompt,
+      user:
+        `${delimited(nouns.output, output)}\n\n` +
+        `You are a user who prefers this style: ${preference}\nRevise the ${nouns.output} above to meet your style.`,
+    };
+  }
   return {
     user:
       `${delimited(nouns.output, output)}\n\n` +

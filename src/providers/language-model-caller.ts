@@ -1,5 +1,5 @@
 import { generateText, streamText, type LanguageModel, type LanguageModelUsage } from 'ai';
-import type { Prompt } from '../prompts/index.js';
+import { paperSettings, type Prompt, type PromptProtocol } from '../prompts/index.js';
 import { ModelCallError, type TokenUsage } from '../spec/index.js';
 import { CallPolicy, formatDuration } from './call-policy.js';
 import { responseCacheKey, type ResponseCache } from './response-cache.js';
@@ -34,6 +34,11 @@ export interface LanguageModelCallerOptions {
   readonly stream?: boolean;
   /** How errors name this model, e.g. `writer --writer openai:gpt-4o` (default `<provider>:<modelId>`). */
   readonly label?: string;
+  /**
+   * `tailor` (default) or `paper`: which prompt templates the writer and reviewer render, and, for
+   * `paper`, the paper's generation settings (`paperSettings`) under any given `settings`.
+   */
+  readonly protocol?: PromptProtocol;
 }
 
 /** One answer of the model. */
@@ -75,6 +80,7 @@ export class LanguageModelCaller {
   readonly modelId: string;
   /** How errors name this model (the role and flag when the composition root gave them). */
   readonly label: string;
+  readonly protocol: PromptProtocol;
   private readonly options: LanguageModelCallerOptions;
   private readonly policy: CallPolicy;
   private readonly settings: DecodingSettings;
@@ -84,7 +90,11 @@ export class LanguageModelCaller {
     ({ provider: this.provider, modelId: this.modelId } = modelIdentity(options.model));
     this.label = options.label ?? `${this.provider}:${this.modelId}`;
     this.policy = options.callPolicy ?? new CallPolicy();
-    this.settings = { temperature: 0, ...options.settings };
+    this.protocol = options.protocol ?? 'tailor';
+    this.settings =
+      this.protocol === 'paper'
+        ? { ...paperSettings, ...options.settings }
+        : { temperature: 0, ...options.settings };
   }
 
   /** Send the prompt (the caller's system prompt wins over the template's). Throws ModelCallError. */

@@ -53,7 +53,7 @@ export class LlmReviewer implements Reviewer {
     const { task, context, output, abortSignal } = options;
     const preference = this.preferenceOf(context, task);
     const judge = await this.caller.call({
-      prompt: userJudgePrompt(task, context, output, preference),
+      prompt: userJudgePrompt(task, context, output, preference, this.caller.protocol),
       abortSignal,
     });
     const warnings = [...judge.warnings];
@@ -64,7 +64,10 @@ export class LlmReviewer implements Reviewer {
         `the judge answered neither yes nor no (${JSON.stringify(judge.text.slice(0, 60))}); editing`,
       );
     }
-    const edit = await this.caller.call({ prompt: userEditPrompt(task, output, preference), abortSignal });
+    const edit = await this.caller.call({
+      prompt: userEditPrompt(task, output, preference, this.caller.protocol),
+      abortSignal,
+    });
     warnings.push(...edit.warnings);
     const usage = addUsage(judge.usage, edit.usage);
     const edited = cleanAnswer(edit.text, 'text');

@@ -8,9 +8,10 @@ import {
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
 } from '../../test/fake-servers/openai-compatible-server.js';
-import { generatePrompt } from '../prompts/index.js';
+import { generatePrompt, paperSystemPrompt } from '../prompts/index.js';
 import { ModelCallError, type Context, type Task } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
+import { LlmReviewer } from './llm-reviewer.js';
 import { LlmWriter } from './llm-writer.js';
 import { ResponseCache } from './response-cache.js';
 
@@ -216,6 +217,33 @@ describe('LlmWriter over an OpenAI-compatible server', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(retries).toEqual(['writer --writer openai:gpt-test: the stream stalled (no part for 300 ms)']);
     expect(server.requestsTo('/v1/chat/completions')).toHaveLength(2);
+  });
+
+  it('sends the paper protocol: its system prompt, temperature 0, top_p 0.95, max_tokens 4000', async () => {
+    server.enqueueChat(
+      { type: 'text', text: 'A summary.' },
+      { type: 'text', text: 'no' },
+      { type: 'text', text: 'Revised.' },
+    );
+    const model = createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }).chat('gpt-test');
+    const paper = { model, callPolicy: quickPolicy(), protocol: 'paper' as const };
+    await new LlmWriter(paper).generate({ task, context });
+    await new LlmReviewer({ ...paper, preferenceOf: () => 'brief' }).review({
+      task,
+      context,
+      output: 'A summary.',
+    });
+    const bodies = server.requestsTo('/v1/chat/completions').map((request) => request.body);
+    expect(bodies).toHaveLength(3);
+    for (const body of bodies) {
+      expect(body).toMatchObject({
+        temperature: 0,
+        top_p: 0.95,
+        max_tokens: 4000,
+        messages: [{ role: 'system', content: paperSystemPrompt }, { role: 'user' }],
+      });
+      expect(chatRequestText(body)).not.toMatch(/no more than needed|Reply with/);
+    }
   });
 
   it('warns on an empty inferred preference and falls back to the nearest one on an empty aggregate', async () => {

@@ -61,7 +61,7 @@ export class LlmWriter implements Writer {
   async generate(
     options: WriterCallOptions & { readonly context: Context; readonly guidance?: Guidance },
   ): Promise<WriterResult> {
-    const prompt = generatePrompt(options.task, options.context, options.guidance);
+    const prompt = generatePrompt(options.task, options.context, options.guidance, this.caller.protocol);
     let usage = { inputTokens: 0, outputTokens: 0 };
     const warnings: string[] = [];
     for (let attempt = 1; attempt <= emptyDraftAttempts; attempt += 1) {
@@ -108,7 +108,7 @@ export class LlmWriter implements Writer {
       });
     }
     const result = await this.ask(
-      inferPreferencePrompt(options.task, options.pairs),
+      inferPreferencePrompt(options.task, options.pairs, this.caller.protocol),
       'phrase',
       options.abortSignal,
     );
@@ -123,7 +123,7 @@ export class LlmWriter implements Writer {
     if (first === undefined) {
       throw new InvalidInputError({ field: 'preferences', value: [], accepted: 'at least one preference' });
     }
-    const prompt = aggregatePreferencesPrompt(options.task, options.preferences);
+    const prompt = aggregatePreferencesPrompt(options.task, options.preferences, this.caller.protocol);
     const result = await this.ask(prompt, 'phrase', options.abortSignal);
     if (result.text !== '') return result;
     return {

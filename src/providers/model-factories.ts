@@ -27,6 +27,7 @@ import {
   type ResolvedEndpoint,
 } from './model-spec.js';
 import type { ResponseCache } from './response-cache.js';
+import type { PromptProtocol } from '../prompts/index.js';
 
 /** What every factory accepts: the environment (default `process.env`) and an injectable fetch. */
 export interface SpecFactoryOptions {
@@ -122,6 +123,8 @@ export interface LanguageSpecOptions extends SpecFactoryOptions {
   readonly system?: string;
   readonly settings?: DecodingSettings;
   readonly stream?: boolean;
+  /** `tailor` (default) or `paper`: prompt templates and, for `paper`, the paper's settings. */
+  readonly protocol?: PromptProtocol;
 }
 
 /** The identity of a remote model in the response cache's keys: its spec and base URL. */
@@ -146,6 +149,7 @@ function languageOptions(spec: RemoteModelSpec, options: LanguageSpecOptions, ro
     cache: options.cache,
     cacheNamespace: cacheNamespace(spec, env),
     stream: options.stream,
+    protocol: options.protocol,
   };
 }
 

@@ -279,4 +279,18 @@ describe('tailor bench against a faulty model (fake OpenAI-compatible server)', 
     expect(cipher?.embeddingTokens?.mean).toBeGreaterThan(0);
     expect(run.stdout).toMatch(/Embedding tokens per run \(not part of the expense\): cipher-5 \d+/);
   });
+
+  it('--protocol paper calls every model with the paper settings and says so in the banner', async () => {
+    server = await startOpenAiCompatibleServer({ models: ['agent', 'embedder'], respond: acceptingModel });
+    const out = join(await folder(), 'out');
+    const run = await tailor(benchArgs(server, out, ['--no-cache', '--protocol', 'paper']));
+    expect(run.code, run.stderr).toBe(0);
+    const chats = server.requestsTo('/v1/chat/completions');
+    expect(chats.length).toBeGreaterThan(0);
+    for (const request of chats) {
+      expect(request.body).toMatchObject({ temperature: 0, top_p: 0.95, max_tokens: 4000 });
+      expect(chatRequestText(request.body)).not.toContain('no more than needed');
+    }
+    expect(run.stdout).toContain("LLM run (the paper's prompts and settings): writer");
+  });
 });

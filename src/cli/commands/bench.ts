@@ -8,6 +8,7 @@ import {
   parseAblations,
   parseFixedPreference,
   parsePositiveInteger,
+  parseProtocol,
   parseSeeds,
   parseTasks,
   parseTimeoutSeconds,
@@ -42,6 +43,7 @@ interface BenchFlags {
   ablate?: string;
   timeout: string;
   failFast: boolean;
+  protocol: string;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
@@ -69,6 +71,7 @@ function planFrom(flags: BenchFlags): BenchPlan {
     drift: flags.drift === undefined ? null : parsePositiveInteger('--drift', flags.drift),
     timeoutSeconds: parseTimeoutSeconds(flags.timeout),
     failFast: flags.failFast,
+    protocol: parseProtocol(flags.protocol),
   };
 }
 
@@ -176,6 +179,11 @@ export function registerBenchCommand(program: Command): void {
     .option(
       '--ablate <parts>',
       'also run each refine-verify-K without these parts: refine, verify, recency (comma-separated)',
+    )
+    .option(
+      '--protocol <name>',
+      "tailor (our prompts) or paper (the paper's prompt structure, a system prompt, temperature 0, top_p 0.95, max 4000 tokens)",
+      'tailor',
     )
     .option(
       '--timeout <seconds>',
