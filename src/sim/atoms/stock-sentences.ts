@@ -1,6 +1,7 @@
+import { fnvHash } from '../text/fnv-hash.js';
+import { isEmotionWord, isNegativeWord } from '../lexicon/sentiment.js';
 import { bodySentences } from '../text/body-edits.js';
-import { contentWords } from '../text/key-terms.js';
-import { openingSubject, salientNames } from '../text/salient-names.js';
+import { personTitle, salientTopics } from '../text/salient-names.js';
 import { withoutTrailingMarks } from '../text/sentences.js';
 import { readDocument } from '../text/text-document.js';
 import { complexWords, formalWords, negativeWords, slangWords } from './word-tables.js';
@@ -103,15 +104,19 @@ function usable(topic: string | undefined): topic is string {
     words.length >= 1 &&
     words.length <= 3 &&
     words.every(
-      (word) => /^[\p{L}\p{N}'’-]*\p{L}[\p{L}\p{N}'’-]*$/u.test(word) && !avoided.has(word.toLowerCase()),
+      (word) =>
+        /^[\p{L}\p{N}'’-]*\p{L}[\p{L}\p{N}'’-]*$/u.test(word) &&
+        !avoided.has(word.toLowerCase()) &&
+        !isNegativeWord(word) &&
+        !isEmotionWord(word),
     )
   );
 }
 
 /**
- * What a text is about, in a few of its own words: its most frequent name ("the Tamm River" stays a
- * name), else the subject of its first sentence ("table tennis"), else a content word it repeats;
- * "this" when nothing fits. Added sentences are left out of the reading.
+ * What a text is about, in a few of its own words (`salientTopics`): a name it repeats ("the Tamm
+ * River" stays a name), else the subject of its first sentence ("table tennis"), else a name, else an
+ * uncommon content word; "this" when nothing fits. Added sentences are left out of the reading.
  */
 export function topicOf(text: string): string {
   const body = bodySentences(readDocument(text))
@@ -119,24 +124,10 @@ export function topicOf(text: string): string {
     .map(withoutAddedLabel)
     .join('\n');
   // NOTE: a person ("Ms Okafor") is no topic for these templates ("how Ms Okafor works").
-  const names = salientNames(body).filter((name) => usable(name) && !/^(Mr|Mrs|Ms|Dr|Prof)\b/.test(name));
-  if (names[0] !== undefined) return names[0];
-  const subject = openingSubject(body);
-  // A sentence opener is capitalized whatever it is: "Table tennis" reads "table tennis" mid-sentence,
-  // "Pierre Curie" stays a name.
-  if (usable(subject))
-    return /\s\p{Lu}/u.test(subject) ? subject : subject.charAt(0).toLowerCase() + subject.slice(1);
-  const words = contentWords(body, 4).filter((word) => /^\p{L}+$/u.test(word));
-  const repeated = words.find((word, index) => words.indexOf(word, index + 1) >= 0 && usable(word));
-  return repeated ?? 'this';
-}
-
-/** FNV-1a of a string, for choosing a variant. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1)
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
+  const topic = salientTopics(body).find((candidate) => usable(candidate) && !personTitle.test(candidate));
+  if (topic === undefined) return 'this';
+  // A common noun in the singular reads with its article ("how the ankle works").
+  return /^\p{Ll}/u.test(topic) && !/s$/.test(topic) ? `the ${topic}` : topic;
 }
 
 /**
@@ -150,7 +141,8 @@ function hashOf(text: string): number {
 export function stockSentence(key: StockSentenceKey, text: string, offset = 0): string {
   const topic = topicOf(text);
   const variants: readonly string[] = templates[key];
-  const template = variants[(hashOf(`${key}\u0000${topic}`) + offset) % variants.length] ?? variants[0] ?? '';
+  const template =
+    variants[(fnvHash(`${key}\u0000${topic}`) + offset) % variants.length] ?? variants[0] ?? '';
   return template
     .replace('{Topic}', topic.charAt(0).toUpperCase() + topic.slice(1))
     .replace('{topic}', topic);

@@ -1,10 +1,14 @@
+import { isCommonWord } from './common-words.js';
 import { contentWords, stopwords } from './key-terms.js';
-import { splitSentences } from './sentences.js';
+import { danglingWords, splitSentences } from './sentences.js';
 import { finiteVerbs } from './split-long-sentence.js';
 
-/** Capitalized words that are not names even mid-sentence (pronoun I, weekdays and months stay out). */
+/**
+ * Capitalized words that are not names even mid-sentence (pronoun I, salutations, weekdays and months
+ * stay out: "Dear Mr Hallam" names Mr Hallam).
+ */
 const notNames = new Set(
-  'i monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+  'i dear hi hello hey monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
     ' ',
   ),
 );
@@ -51,54 +55,91 @@ export function salientNames(text: string): string[] {
     .map(([name]) => name);
 }
 
+/** A salutation opening a letter ("Dear Mr Hallam,", "To Brightwell Lettings:"): not what it is about. */
+const salutation = /^(?:(?:dear|hi|hello|hey)\b[^,:\n]{0,40}[,:]|to\s[^,:\n]{1,40}:)\s*/i;
+
+/** Determiners and possessives before a subject's content words ("These overnight oats"). */
+const determiners = new Set('a an the this these that those our my your their his her its'.split(' '));
+
 /**
  * What the text's first sentence is about: the words before its verb ("Table tennis, also known as
- * ping-pong, is a sport..." → "Table tennis"), without articles, when they are one to three content
- * words. Encyclopedia-like texts name their topic there rather than mid-sentence.
+ * ping-pong, is a sport..." → "Table tennis", "These overnight oats need..." → "overnight oats"),
+ * without determiners or a letter's salutation, when they are one to three content words.
+ * Encyclopedia-like texts name their topic there rather than mid-sentence.
  */
 export function openingSubject(text: string): string | undefined {
   const first = text
     .split('\n')
     .map((line) => line.replace(/^\s*(?:[-•*]|\d+[.)]|[QA]:)\s+/, '').trim())
     .find((line) => line !== '');
-  const sentence = first === undefined ? undefined : splitSentences(first)[0];
+  const sentence = first === undefined ? undefined : splitSentences(first.replace(salutation, ''))[0];
   if (sentence === undefined) return undefined;
   const subject: string[] = [];
   for (const token of sentence.split(/\s+/)) {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (word === '') continue;
     if (finiteVerbs.has(word.toLowerCase())) break;
-    if (/^(a|an|the)$/i.test(word) && subject.length === 0) continue;
+    if (determiners.has(word.toLowerCase()) && subject.length === 0) continue;
     subject.push(word);
     if (/[,;:]$/.test(token)) break;
   }
   const content = subject.filter((word) => !stopwords.has(word.toLowerCase()));
   if (content.length === 0 || content.length !== subject.length || subject.length > 3) return undefined;
-  return subject.join(' ');
+  // The opener is capitalized whatever it is: a common noun reads in lower case ("overnight oats").
+  const [head = '', ...tail] = subject;
+  const name = /^\p{Lu}/u.test(tail[0] ?? '') || (tail.length === 0 && !isCommonWord(head));
+  return [name ? head : head.charAt(0).toLowerCase() + head.slice(1), ...tail].join(' ');
+}
+
+/** A person's title before a name ("Mr Hallam"): a topic or tag keeps the name alone. */
+export const personTitle = /^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/;
+
+/**
+ * What a text is about, in its own words, most telling first: names it repeats ("Tamm River"), the
+ * subject of its first sentence ("table tennis"), names it gives once, content words it repeats that
+ * are not common words, then its longest uncommon content word. Never a lone common word ("minutes",
+ * "large"). Deduplicated; may be empty for a text of common words only.
+ *
+ * @example
+ * salientTopics('Engineers closed the Halvers Crossing bridge. Halvers Crossing reopens soon.')[0];
+ * // 'Halvers Crossing'
+ */
+export function salientTopics(text: string): string[] {
+  const names = salientNames(text);
+  const counts = new Map<string, number>();
+  for (const name of names)
+    counts.set(name, (text.match(new RegExp(`\\b${escaped(name)}\\b`, 'g')) ?? []).length);
+  const repeatedNames = names.filter((name) => (counts.get(name) ?? 0) >= 2);
+  const subject = openingSubject(text);
+  const words = contentWords(text, 5).filter(
+    (word) => /^\p{L}+$/u.test(word) && !isCommonWord(word) && !danglingWords.has(word),
+  );
+  const wordCounts = new Map<string, number>();
+  for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  const repeatedWords = words.filter((word) => (wordCounts.get(word) ?? 0) >= 2);
+  const longest = [...words].sort((left, right) => right.length - left.length).slice(0, 1);
+  const singleCommon = (topic: string) => !topic.includes(' ') && isCommonWord(topic);
+  const candidates = [...repeatedNames, ...(subject === undefined ? [] : [subject]), ...names].filter(
+    (topic) => !singleCommon(topic),
+  );
+  return [...new Set([...candidates, ...repeatedWords, ...longest])];
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * A hashtag for a text, from its own salient words, never a common one: its most frequent name
- * (`#HalversCrossing`), else the subject of its first sentence (`#TableTennis`), else a content word
- * it repeats, else its longest content word (a long word is a specific one). Undefined for a text
- * with no content word.
+ * A hashtag for a text, from its own salient words (`salientTopics`), never a common one: its most
+ * repeated name (`#HalversCrossing`), else the subject of its first sentence (`#TableTennis`), else a
+ * name, else an uncommon word it repeats or its longest uncommon word. Undefined for a text with none.
  */
 export function hashtagOf(text: string): string | undefined {
-  const [name] = salientNames(text);
-  const pick =
-    name ??
-    openingSubject(text) ??
-    (() => {
-      const words = contentWords(text, 4).filter((word) => /^\p{L}+$/u.test(word));
-      const counts = new Map<string, number>();
-      for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-      const repeated = words.find((word) => (counts.get(word) ?? 0) >= 2);
-      return repeated ?? [...words].sort((left, right) => right.length - left.length)[0];
-    })();
+  const pick = salientTopics(text)[0]?.replace(personTitle, '');
   if (pick === undefined || pick === '') return undefined;
   const joined = pick
     .split(/[\s'’-]+/)
     .map((part) => (part === part.toUpperCase() ? part : part.charAt(0).toUpperCase() + part.slice(1)))
     .join('');
-  return `#${joined}`;
+  return `#${joined.replace(/[^\p{L}\p{N}_]/gu, '')}`;
 }

