@@ -65,6 +65,11 @@ export interface TaskBenchSummary {
   /** The round from which each source's preference was the next source's (`--drift`), when set. */
   readonly drift?: number;
   readonly learners: readonly LearnerSummary[];
+  /**
+   * Each distinct warning of the models (a model the server does not list, a setting a model ignores,
+   * no usage reported), as printed once during the run.
+   */
+  readonly modelWarnings?: readonly string[];
   /** Retries of model calls during this run (not counting answers replayed from the cache). */
   readonly retries?: number;
   /** Runs stopped early (Ctrl-C, failure): learner, seed and rounds done. */

@@ -86,6 +86,7 @@ export function renderFootnotes(summary: TaskBenchSummary): string {
     );
     lines.push(`Embedding tokens per run (not part of the expense): ${counts.join(', ')}`);
   }
+  for (const warning of summary.modelWarnings ?? []) lines.push(warning);
   const failing = summary.learners.filter((learner) => (learner.failedRounds ?? 0) > 0);
   if (failing.length > 0) {
     const counts = failing.map((learner) => `${learner.learner} ${learner.failedRounds}`);

@@ -58,6 +58,11 @@ export interface BenchProgress {
   notice?(line: string): void;
 }
 
+/** How a warning of a model starts (see `LanguageModelCaller`); kept here so offline runs load no AI SDK. */
+const modelWarningPrefix = 'model warning';
+/** Distinct model warnings printed and kept at most. */
+const maxModelWarnings = 20;
+
 /** `summarization/cipher-5/seed-0`: a job's key, also its log file's stem. */
 export function jobKey(task: string, learner: string, seed: number): string {
   return `${task}/${learner}/seed-${seed}`;
@@ -107,7 +112,12 @@ async function readFinishedOutcome(path: string, rounds: number): Promise<JobOut
  */
 export async function runBench(
   plan: BenchPlan,
-  options: { readonly progress: BenchProgress; readonly abortSignal?: AbortSignal },
+  options: {
+    readonly progress: BenchProgress;
+    readonly abortSignal?: AbortSignal;
+    /** Model warnings found before the run (`validateBenchPlan`), printed and kept like the others. */
+    readonly warnings?: readonly string[];
+  },
 ): Promise<TaskBenchSummary[]> {
   // NOTE: a job that fails (a model that stays down) stops the others at once, cancelling their calls.
   const failed = new AbortController();
@@ -115,6 +125,14 @@ export async function runBench(
     ? AbortSignal.any([options.abortSignal, failed.signal])
     : failed.signal;
   const retries = new Map<string, number>();
+  // NOTE: a model's warnings repeat on every call; each distinct one is printed once and kept.
+  const modelWarnings = new Set<string>();
+  const warnOnce = (warning: string) => {
+    if (!warning.startsWith(modelWarningPrefix) || modelWarnings.has(warning)) return;
+    modelWarnings.add(warning);
+    if (modelWarnings.size <= maxModelWarnings) options.progress.notice?.(warning);
+  };
+  options.warnings?.forEach(warnOnce);
   const jobs = plan.tasks.flatMap((task) =>
     plan.learners.flatMap((learner) =>
       plan.seeds.map((seed) => ({
@@ -189,6 +207,7 @@ export async function runBench(
         failed.abort(error);
         throw error;
       }
+      for (const record of result.records) record.warnings.forEach(warnOnce);
       await save(entry.key, result);
       outcomes.set(entry.key, result.outcome);
       options.progress.jobDone(entry.key, result.outcome, false);
@@ -224,6 +243,7 @@ export async function runBench(
         learners: plan.learners,
         dollarsOf,
         retries: retries.get(task) ?? 0,
+        modelWarnings: [...modelWarnings].slice(0, maxModelWarnings),
         outcomes: plan.learners.flatMap((learner) =>
           plan.seeds.flatMap((seed) => {
             const outcome = outcomes.get(jobKey(task, learner, seed));

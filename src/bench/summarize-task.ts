@@ -41,6 +41,8 @@ export function summarizeTask(options: {
   readonly dollarsOf?: (usage: TokenUsage) => number | undefined;
   /** Retries of model calls during the run. */
   readonly retries?: number;
+  /** Distinct model warnings of the run. */
+  readonly modelWarnings?: readonly string[];
 }): TaskBenchSummary {
   const complete = options.outcomes.filter((outcome) => outcome.complete);
   const costOf = (learner: string) => {
@@ -99,6 +101,9 @@ export function summarizeTask(options: {
     ...(options.drift === undefined || options.drift === null ? {} : { drift: options.drift }),
     learners,
     ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...(options.modelWarnings === undefined || options.modelWarnings.length === 0
+      ? {}
+      : { modelWarnings: options.modelWarnings }),
     incomplete: options.outcomes
       .filter((outcome) => !outcome.complete)
       .map((outcome) => ({

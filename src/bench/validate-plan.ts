@@ -47,10 +47,11 @@ async function answeredFromCache(
  * code 2: learner names, corpus and preferences (every source has a preference the simulated user
  * understands), that `--rounds` fits the corpus without repeating a document, model specs and keys,
  * that remote models answer (unless the response cache already holds their answers), and that `--out`
- * is writable. A rejected plan leaves no file behind: the
+ * is writable. Returns the warnings found on the way (a model the server does not list). A rejected plan leaves no file behind: the
  * response cache is not opened and `--out` is created last.
  */
-export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
+export async function validateBenchPlan(plan: BenchPlan): Promise<{ warnings: string[] }> {
+  const warnings: string[] = [];
   for (const learner of plan.learners) await underFlag('--learners', () => parseLearnerName(learner));
   if (plan.drift !== undefined && plan.drift !== null && plan.drift > plan.rounds) {
     throw new InvalidInputError({
@@ -93,7 +94,10 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
     if (await answeredFromCache(plan.cacheFile, spec, role)) continue;
     await underFlag(flag, async () => {
       try {
-        return await checkReachable(spec, { role });
+        const reachable = await checkReachable(spec, { role });
+        if (reachable.warning !== undefined)
+          warnings.push(`model warning (${flag} ${spec}): ${reachable.warning}`);
+        return reachable;
       } catch (error) {
         if (!ModelCallError.isInstance(error)) throw error;
         throw new InvalidInputError({
@@ -106,4 +110,5 @@ export async function validateBenchPlan(plan: BenchPlan): Promise<void> {
     });
   }
   await ensureWritableDirectory('--out', plan.outDir);
+  return { warnings };
 }

@@ -58,16 +58,23 @@ export function modelIdentity(model: LanguageModel | { provider: string; modelId
   return typeof model === 'string' ? { provider: 'gateway', modelId: model } : model;
 }
 
-function toUsage(usage: LanguageModelUsage | undefined, warnings: string[]): TokenUsage {
+/** How a warning of the model (or its provider) starts: the bench prints each distinct one once. */
+export const modelWarningPrefix = 'model warning';
+
+function toUsage(usage: LanguageModelUsage | undefined, warnings: string[], label: string): TokenUsage {
   if (usage?.inputTokens === undefined && usage?.outputTokens === undefined) {
-    warnings.push('the provider reported no token usage; the expense is unknown, not 0');
+    warnings.push(`${modelWarningPrefix} (${label}): no token usage reported; the expense is unknown, not 0`);
     return { inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 };
   }
   return { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0 };
 }
 
-function describeWarning(warning: { type: string; feature?: string; details?: string; message?: string }) {
-  return `${warning.type}: ${[warning.feature, warning.details, warning.message].filter(Boolean).join(' - ')}`;
+function describeWarning(
+  label: string,
+  warning: { type: string; feature?: string; details?: string; message?: string },
+) {
+  const what = [warning.feature, warning.details, warning.message].filter(Boolean).join(' - ');
+  return `${modelWarningPrefix} (${label}): ${warning.type}: ${what}`;
 }
 
 /**
@@ -133,8 +140,8 @@ export class LanguageModelCaller {
     };
     if (!this.options.stream) {
       const result = await generateText(request);
-      warnings.push(...(result.warnings ?? []).map(describeWarning));
-      return { text: result.text, usage: toUsage(result.usage, warnings), warnings };
+      warnings.push(...(result.warnings ?? []).map((warning) => describeWarning(this.label, warning)));
+      return { text: result.text, usage: toUsage(result.usage, warnings, this.label), warnings };
     }
     // NOTE: errors of a stream arrive as parts; they are thrown so the policy can classify and retry.
     // A stream silent for longer than the idle timeout is aborted and retried like a timeout.
@@ -179,7 +186,7 @@ export class LanguageModelCaller {
         retryable: true,
       });
     }
-    warnings.push(...((await result.warnings) ?? []).map(describeWarning));
-    return { text, usage: toUsage(usage, warnings), warnings };
+    warnings.push(...((await result.warnings) ?? []).map((warning) => describeWarning(this.label, warning)));
+    return { text, usage: toUsage(usage, warnings, this.label), warnings };
   }
 }

@@ -127,7 +127,9 @@ describe('ResponseCache', () => {
     const writer = new LlmWriter({ model, cache, callPolicy: new CallPolicy() });
     const first = await writer.generate({ task: { kind: 'summarization' }, context });
     expect(first.usage).toEqual({ inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 });
-    expect(first.warnings).toEqual(['the provider reported no token usage; the expense is unknown, not 0']);
+    expect(first.warnings).toEqual([
+      'model warning (openai.chat:gpt-test): no token usage reported; the expense is unknown, not 0',
+    ]);
     const replayed = await writer.generate({ task: { kind: 'summarization' }, context });
     expect(replayed.usage).toEqual({ inputTokens: 0, outputTokens: 0, callsWithoutUsage: 1 });
     expect(server.requestsTo('/v1/chat/completions')).toHaveLength(1);

@@ -9,6 +9,7 @@ import {
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
 } from '../fake-servers/openai-compatible-server.js';
+import { startAnthropicServer } from '../fake-servers/anthropic-server.js';
 import type { RecordedRequest } from '../fake-servers/recording-server.js';
 import type { ScriptedReply } from '../fake-servers/scripted-reply.js';
 
@@ -41,11 +42,14 @@ interface Run {
   elapsedMs: number;
 }
 
-function tailor(args: readonly string[], options: { interruptWhen?: () => boolean } = {}): Promise<Run> {
+function tailor(
+  args: readonly string[],
+  options: { interruptWhen?: () => boolean; env?: Record<string, string> } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, FORCE_COLOR: '0', OPENAI_COMPATIBLE_API_KEY: 'test-key' },
+      env: { ...process.env, FORCE_COLOR: '0', OPENAI_COMPATIBLE_API_KEY: 'test-key', ...options.env },
     });
     let stdout = '';
     let stderr = '';
@@ -292,5 +296,43 @@ describe('tailor bench against a faulty model (fake OpenAI-compatible server)', 
       expect(chatRequestText(request.body)).not.toContain('no more than needed');
     }
     expect(run.stdout).toContain("LLM run (the paper's prompts and settings): writer");
+  });
+
+  it('prints each model warning once and keeps it in the summary (a model not listed, a setting ignored)', async () => {
+    const anthropic = await startAnthropicServer({ models: ['claude-other'], respond: acceptingModel });
+    try {
+      const out = join(await folder(), 'out');
+      const spec = 'anthropic:claude-sonnet-4-5';
+      const run = await tailor(
+        [
+          ...['bench', '--task', 'email', '--learners', 'no-learning', '--rounds', '3', '--seeds', '0'],
+          ...['--writer', spec, '--reviewer', spec, '--embedder', 'lexical', '--protocol', 'paper'],
+          ...['--no-progress', '--no-cache', '--out', out],
+        ],
+        { env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: `${anthropic.url}/v1` } },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(anthropic.requests.filter((request) => request.path === '/v1/messages').length).toBeGreaterThan(
+        3,
+      );
+      // The writer's calls all ignore top_p (Anthropic takes temperature or top_p): printed once.
+      const ignored = /^model warning \(writer --writer anthropic:claude-sonnet-4-5\): unsupported: topP/gm;
+      expect(run.stderr.match(ignored)).toHaveLength(1);
+      const unlisted = /^model warning \(--writer anthropic:claude-sonnet-4-5\): .*claude-sonnet-4-5/gm;
+      expect(run.stderr.match(unlisted)).toHaveLength(1);
+      const summary = JSON.parse(await readFile(join(out, 'email-summary.json'), 'utf8')) as {
+        modelWarnings: string[];
+      };
+      const kept = summary.modelWarnings.join('\n');
+      expect(kept).toMatch(
+        /^model warning \(writer --writer anthropic:claude-sonnet-4-5\): unsupported: topP/m,
+      );
+      expect(kept).toMatch(/^model warning \(--writer anthropic:claude-sonnet-4-5\): /m);
+      expect(run.stdout).toMatch(
+        /^model warning \(writer --writer anthropic:claude-sonnet-4-5\): unsupported/m,
+      );
+    } finally {
+      await anthropic.close();
+    }
   });
 });

@@ -217,7 +217,7 @@ Offline numbers come from a rule-based world; they are not measurements of any L
     )
     .action(async (flags: BenchFlags) => {
       const plan = planFrom(flags);
-      await validateBenchPlan(plan);
+      const { warnings } = await validateBenchPlan(plan);
       const controller = new AbortController();
       let interrupts = 0;
       const onInterrupt = () => {
@@ -233,7 +233,7 @@ Offline numbers come from a rule-based world; they are not measurements of any L
       const started = Date.now();
       let summaries;
       try {
-        summaries = await runBench(plan, { progress, abortSignal: controller.signal });
+        summaries = await runBench(plan, { progress, abortSignal: controller.signal, warnings });
       } finally {
         progress.stop();
         process.off('SIGINT', onInterrupt);
