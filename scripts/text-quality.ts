@@ -4,8 +4,14 @@
  * every source's preference, lets the rule-based user edit each draft, and prints per task:
  * - the share of sentences the world wrote (drafts and edits; a sentence ending as one of the
  *   context's sentences ends is the source's) that end on a dangling function word ("used by.");
- * - the share of no-learning drafts holding the most repeated sentence of five or more words;
- * - the share of added hashtags made of a stop word.
+ * - the share of no-learning drafts (and of the user's edits of them) holding the most repeated
+ *   sentence of five or more words;
+ * - sentences added by style atoms: how many share no content word with the document, and the share
+ *   of the most frequent one;
+ * - the share of added hashtags made of a stop word or a common (Dale–Chall) word;
+ * - for emails, the share of no-learning emails holding a terse note fragment verbatim.
+ * With no flags it measures the built-in corpus and the unseen-genre fixtures of
+ * test/fixtures/plausible-text (recipes, landlord complaints, match reports, changelogs, appointments).
  * Run: `npm run quality:text` (or `npx tsx scripts/text-quality.ts --corpus c.jsonl --preferences p.json`).
  */
 import { loadBuiltinCorpus, loadCorpusFile } from '../src/sim/corpus.js';
@@ -14,6 +20,9 @@ import { OfflineWriter } from '../src/sim/offline-writer.js';
 import { loadPreferenceMapFile } from '../src/sim/preference-map.js';
 import { getPreferenceSet, preferencesForTask } from '../src/sim/preference-sets.js';
 import { simulatedUserFromTexts } from '../src/sim/simulated-user.js';
+import { isStockSentence } from '../src/sim/atoms/stock-sentences.js';
+import { isCommonWord } from '../src/sim/text/common-words.js';
+import { contentWords } from '../src/sim/text/key-terms.js';
 import { splitSentences } from '../src/sim/text/sentences.js';
 import type { Context } from '../src/spec/index.js';
 
@@ -37,7 +46,26 @@ const ending = (sentence: string) =>
     .join(' ');
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(2)}%`;
 
+/** Share of texts holding their most repeated sentence of five or more words, and that sentence. */
+function mostRepeated(texts: readonly string[]): { share: string; sentence: string } {
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const sentence of new Set(sentencesOf(text).filter((line) => line.split(/\s+/).length >= 5)))
+      counts.set(sentence, (counts.get(sentence) ?? 0) + 1);
+  const [sentence, times] = [...counts.entries()].sort((left, right) => right[1] - left[1])[0] ?? ['', 0];
+  return { share: percent(times, texts.length), sentence: sentence.slice(0, 60) };
+}
+
+/** Note fragments of three or more words, compared without case or final marks. */
+const comparable = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/^[-•*]\s+/, '')
+    .replace(/[.!?;,]+$/, '')
+    .trim();
+
 async function measure(
+  label: string,
   task: 'summarization' | 'email',
   contexts: readonly Context[],
   preferences: Record<string, string>,
@@ -48,16 +76,34 @@ async function measure(
   let written = 0;
   let danglingCount = 0;
   let tags = 0;
+  let stopTags = 0;
   let commonTags = 0;
-  const repeated = new Map<string, number>();
+  let added = 0;
+  let unrelated = 0;
+  let verbatim = 0;
+  const plains: string[] = [];
+  const plainEdits: string[] = [];
+  const addedSentences: string[] = [];
   for (const context of contexts) {
     // A sentence ending as one of the context's sentences ends ("...dreamed of.") kept the source's
     // ending, whatever other editors changed before it: only endings the world made are counted.
     const copied = new Set(sentencesOf(context.text).map(ending));
+    const documentWords = new Set(contentWords(context.text));
     const plain = (await writer.generate({ task: kind, context })).text;
-    for (const sentence of new Set(sentencesOf(plain).filter((text) => text.split(/\s+/).length >= 5)))
-      repeated.set(sentence, (repeated.get(sentence) ?? 0) + 1);
-    const texts = [plain];
+    plains.push(plain);
+    const plainEdit = (await user.review({ task: kind, context, output: plain })).edited;
+    plainEdits.push(plainEdit);
+    if (task === 'email') {
+      const sentences = new Set(sentencesOf(plain).map(comparable));
+      // A note already written as a sentence (capitalized, with its end mark) may stay as it is.
+      const fragments = context.text
+        .split(/\n|(?<=[.!?])\s+/)
+        .filter((fragment) => !/^["“]?\p{Lu}.*[.!?]["”]?$/u.test(fragment.trim()))
+        .map(comparable)
+        .filter((fragment) => fragment.split(' ').length >= 3);
+      if (fragments.some((fragment) => sentences.has(fragment))) verbatim += 1;
+    }
+    const texts = [plain, plainEdit];
     for (const preference of Object.values(preferences)) {
       const guidance = { kind: 'preference', preference } as const;
       const draft = (await writer.generate({ task: kind, context, guidance })).text;
@@ -65,6 +111,11 @@ async function measure(
     }
     for (const text of texts) {
       for (const sentence of sentencesOf(text)) {
+        if (isStockSentence(sentence)) {
+          added += 1;
+          addedSentences.push(sentence);
+          if (!contentWords(sentence).some((word) => documentWords.has(word))) unrelated += 1;
+        }
         if (copied.has(ending(sentence))) continue;
         written += 1;
         if (dangling.test(sentence)) danglingCount += 1;
@@ -72,16 +123,29 @@ async function measure(
       for (const tag of text.match(/#[\p{L}\p{N}_]+/gu) ?? []) {
         if (context.text.includes(tag)) continue;
         tags += 1;
-        if (stopwords.has(tag.slice(1).toLowerCase())) commonTags += 1;
+        if (stopwords.has(tag.slice(1).toLowerCase())) stopTags += 1;
+        if (isCommonWord(tag.slice(1))) commonTags += 1;
       }
     }
   }
-  const [top, times] = [...repeated.entries()].sort((left, right) => right[1] - left[1])[0] ?? ['', 0];
+  const plainTop = mostRepeated(plains);
+  const editTop = mostRepeated(plainEdits);
+  const addedCounts = new Map<string, number>();
+  for (const sentence of addedSentences) addedCounts.set(sentence, (addedCounts.get(sentence) ?? 0) + 1);
+  const [addedTop, addedTimes] = [...addedCounts.entries()].sort((left, right) => right[1] - left[1])[0] ?? [
+    '',
+    0,
+  ];
   process.stdout.write(
-    `${task}: ${contexts.length} contexts\n` +
-      `  sentences written that end on a dangling function word: ${percent(danglingCount, written)} of ${written}\n` +
-      `  most repeated sentence (>= 5 words) in no-learning drafts: ${percent(times, contexts.length)} ("${top.slice(0, 60)}")\n` +
-      `  added hashtags made of a stop word: ${percent(commonTags, tags)} of ${tags}\n`,
+    `${label} ${task}: ${contexts.length} contexts\n` +
+      `  sentences written (drafts and edits) ending on a dangling function word: ${percent(danglingCount, written)} of ${written}\n` +
+      `  most repeated sentence (>= 5 words) in no-learning drafts: ${plainTop.share} ("${plainTop.sentence}")\n` +
+      `  most repeated sentence (>= 5 words) in the user's edits of no-learning drafts: ${editTop.share} ("${editTop.sentence}")\n` +
+      `  added sentences: ${added}; sharing no content word with the document: ${percent(unrelated, added)}; most frequent one: ${percent(addedTimes, added)} ("${addedTop.slice(0, 50)}")\n` +
+      `  added hashtags made of a stop word: ${percent(stopTags, tags)}, of a common word: ${percent(commonTags, tags)} (of ${tags})\n` +
+      (task === 'email'
+        ? `  no-learning emails holding a terse note fragment verbatim: ${percent(verbatim, contexts.length)}\n`
+        : ''),
   );
 }
 
@@ -93,7 +157,7 @@ async function main(): Promise<void> {
   if (corpusFile !== undefined && preferencesFile !== undefined) {
     const contexts = await loadCorpusFile(corpusFile);
     const task = flag('--task') === 'email' ? 'email' : 'summarization';
-    await measure(task, contexts, await loadPreferenceMapFile(preferencesFile));
+    await measure(corpusFile, task, contexts, await loadPreferenceMapFile(preferencesFile));
     return;
   }
   for (const task of ['summarization', 'email'] as const) {
@@ -102,7 +166,13 @@ async function main(): Promise<void> {
         ([source, latent]) => [source, latent.text],
       ),
     );
-    await measure(task, await loadBuiltinCorpus(task), preferences);
+    await measure('built-in', task, await loadBuiltinCorpus(task), preferences);
+  }
+  // Genres, notes and users the project has never seen (test fixtures written for this check).
+  for (const task of ['summarization', 'email'] as const) {
+    const folder = 'test/fixtures/plausible-text';
+    const preferences = await loadPreferenceMapFile(`${folder}/${task}-preferences.json`);
+    await measure('unseen', task, await loadCorpusFile(`${folder}/${task}.jsonl`), preferences);
   }
 }
 
