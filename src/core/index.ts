@@ -29,4 +29,5 @@ export * from './schedule.js';
 export * from './learners/fixed.js';
 export * from './learners/refine-verify.js';
 export * from './learners/preference-components.js';
+export * from './preference-text.js';
 export * from './learners/component-evidence.js';

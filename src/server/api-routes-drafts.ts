@@ -52,7 +52,25 @@ const interactionRoute = createRoute({
   },
 });
 
-/** `POST /v1/generate`, `POST /v1/interactions/{id}/learn`, `GET /v1/interactions/{id}`. */
+const retryRoute = createRoute({
+  method: 'post',
+  path: '/v1/interactions/{id}/retry',
+  summary: 'Learn again from an edit whose learning failed',
+  description:
+    'An edit whose learning failed as many times as allowed has status `failed` and its `lastError`. ' +
+    'This puts it back to `pending` with its attempts reset; the background recoverer learns from it ' +
+    'on its next pass (every few seconds).',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The interaction, pending again', ...json(Interaction) },
+    ...errorResponses(401, 404, 409),
+  },
+});
+
+/**
+ * `POST /v1/generate`, `POST /v1/interactions/{id}/learn`, `POST /v1/interactions/{id}/retry`,
+ * `GET /v1/interactions/{id}`.
+ */
 export function registerDraftRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor, metrics: ServiceMetrics): void {
   app.openapi(generateRoute, async (context) => {
     const body = context.req.valid('json');
@@ -75,6 +93,14 @@ export function registerDraftRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor, me
     });
     metrics.editCost.observe(outcome.cost);
     return context.json(outcome, 200);
+  });
+
+  app.openapi(retryRoute, async (context) => {
+    const interaction = await tailor.retryLearning({
+      tenant: context.get('tenant'),
+      id: context.req.valid('param').id,
+    });
+    return context.json(interactionView(interaction) as never, 200);
   });
 
   app.openapi(interactionRoute, async (context) => {

@@ -100,7 +100,7 @@ export const LearnResponse = z
     interactionId: z.string(),
     cost: z.number().int(),
     accepted: z.boolean(),
-    status: z.enum(['learned', 'pending']),
+    status: z.enum(['learned', 'pending', 'failed']),
     inferredPreference: z.string().nullable(),
   })
   .openapi('LearnResponse');
@@ -133,7 +133,7 @@ export const Interaction = z
     edited: z.string().nullable(),
     editedAt: z.string().nullable(),
     cost: z.number().nullable(),
-    status: z.enum(['awaiting-edit', 'pending', 'learned']),
+    status: z.enum(['awaiting-edit', 'pending', 'learned', 'failed']),
     preferenceInferred: z.string().nullable(),
     learnAttempts: z.number().int(),
     lastError: z.string().nullable(),

@@ -112,7 +112,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       metrics.pending.inc();
       logger.warn(
         { interactionId: interaction.id, attempts: interaction.learnAttempts, err: error },
-        'learning failed; the edit stays pending and is retried',
+        interaction.status === 'failed'
+          ? 'learning failed and no attempt is left; the edit is failed until retried (POST /v1/interactions/{id}/retry)'
+          : 'learning failed; the edit stays pending and is retried',
       );
     },
   });

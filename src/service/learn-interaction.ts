@@ -10,7 +10,7 @@ export type LearnAttempt =
 /**
  * Has the learner learn from an interaction whose edit is already stored (status `pending`), then
  * records the outcome: `learned` with the inferred preference, or one more failed attempt (the status
- * stays `pending` and the recoverer retries later). Never throws for a learner failure; a store
+ * stays `pending` and the recoverer retries at `retryAt`, or becomes `failed` when attempts ran out). Never throws for a learner failure; a store
  * failure while recording the outcome does throw.
  *
  * The learner sees the proposal rebuilt from the stored row (draft, preference used, neighbours,
@@ -21,6 +21,8 @@ export async function learnInteraction(options: {
   readonly interactions: InteractionStore;
   readonly interaction: Interaction;
   readonly abortSignal?: AbortSignal;
+  /** When to try again after this many failed attempts; null: give up (status `failed`). */
+  readonly retryAt?: (attempts: number) => string | null;
 }): Promise<LearnAttempt> {
   const { learner, interactions, interaction } = options;
   if (interaction.edited === null) throw new Error(`interaction ${interaction.id} has no edit to learn from`);
@@ -56,6 +58,7 @@ export async function learnInteraction(options: {
       tenant: interaction.tenant,
       id: interaction.id,
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      retryAt: options.retryAt?.(interaction.learnAttempts + 1),
     });
     return { ok: false, interaction: failed, error };
   }

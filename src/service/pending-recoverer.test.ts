@@ -3,13 +3,14 @@ import type { Interaction } from '../spec/index.js';
 import { noUsage } from '../spec/index.js';
 import { InMemoryInteractionStore } from '../store/in-memory-interaction-store.js';
 import type { LearnAttempt } from './learn-interaction.js';
+import type { RecoveryPolicy } from './pending-recoverer.js';
 import { PendingRecoverer, startRecoveryLoop } from './pending-recoverer.js';
 
 const tenant = 'acme';
 
-async function pendingInteraction(store: InMemoryInteractionStore): Promise<Interaction> {
+async function pendingInteraction(store: InMemoryInteractionStore, owner = tenant): Promise<Interaction> {
   const created = await store.create({
-    tenant,
+    tenant: owner,
     user: 'ada',
     task: { kind: 'email' },
     contextId: null,
@@ -20,84 +21,160 @@ async function pendingInteraction(store: InMemoryInteractionStore): Promise<Inte
     neighbours: [],
     learner: 'cipher-5',
   });
-  return store.recordEdit({ tenant, id: created.id, edited: 'edited', cost: 1 });
+  return store.recordEdit({ tenant: owner, id: created.id, edited: 'edited', cost: 1 });
 }
 
-/** A learnOne that fails while `failing` is true, recording the ids it was given. */
-function scriptedLearning(store: InMemoryInteractionStore, state: { failing: boolean; seen: string[] }) {
+/** A learnOne that fails while `failing` is true (for `failingTenant` only, when set), recording ids. */
+function scriptedLearning(
+  store: InMemoryInteractionStore,
+  state: { failing: boolean; seen: string[]; failingTenant?: string },
+  retryAt: (attempts: number) => string | null,
+) {
   return async (interaction: Interaction): Promise<LearnAttempt> => {
     state.seen.push(interaction.id);
-    if (state.failing) {
-      const failed = await store.markLearnFailed({ tenant, id: interaction.id, error: 'down' });
+    if (state.failing && (state.failingTenant === undefined || interaction.tenant === state.failingTenant)) {
+      const failed = await store.markLearnFailed({
+        tenant: interaction.tenant,
+        id: interaction.id,
+        error: 'Error: down',
+        retryAt: retryAt(interaction.learnAttempts + 1),
+      });
       return { ok: false, interaction: failed, error: new Error('down') };
     }
     return {
       ok: true,
-      interaction: await store.markLearned({ tenant, id: interaction.id, preferenceInferred: 'p' }),
+      interaction: await store.markLearned({
+        tenant: interaction.tenant,
+        id: interaction.id,
+        preferenceInferred: 'p',
+      }),
       usage: noUsage,
     };
   };
 }
 
+/** A recoverer over `store` whose learning is `scriptedLearning`, on a clock the test moves. */
+function recovererFor(
+  store: InMemoryInteractionStore,
+  state: { failing: boolean; seen: string[]; failingTenant?: string },
+  policy: Partial<RecoveryPolicy>,
+  clock: () => number,
+) {
+  const holder: { recoverer?: PendingRecoverer } = {};
+  const learn = scriptedLearning(store, state, (attempts) => holder.recoverer!.retryAt(attempts));
+  holder.recoverer = new PendingRecoverer(store, learn, policy, clock);
+  return holder.recoverer;
+}
+
 describe('PendingRecoverer', () => {
-  it('retries with doubling delays after failures', async () => {
+  it('retries with doubling delays after failures, kept in the store', async () => {
     const store = new InMemoryInteractionStore();
     const interaction = await pendingInteraction(store);
     let now = Date.parse(interaction.editedAt!) + 1;
     const state = { failing: true, seen: [] as string[] };
-    const recoverer = new PendingRecoverer(
+    const recoverer = recovererFor(
       store,
-      scriptedLearning(store, state),
+      state,
       { baseDelayMs: 1_000, maxDelayMs: 3_000, graceMs: 0 },
       () => now,
     );
-    expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 1, waiting: 0 });
+    expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 1, gaveUp: 0, waiting: 0 });
     now += 999;
-    expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 0, waiting: 1 });
+    expect(await recoverer.recoverPending()).toMatchObject({ failed: 0, learned: 0 });
     now += 1;
     expect(await recoverer.recoverPending()).toMatchObject({ failed: 1 }); // 2nd failure: next in 2 s
     now += 1_999;
-    expect(await recoverer.recoverPending()).toMatchObject({ waiting: 1 });
+    expect(await recoverer.recoverPending()).toMatchObject({ failed: 0 });
     now += 1;
     expect(await recoverer.recoverPending()).toMatchObject({ failed: 1 }); // 3rd: capped at 3 s
     now += 3_000;
     state.failing = false;
-    expect(await recoverer.recoverPending()).toEqual({ learned: 1, failed: 0, waiting: 0 });
-    expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 0, waiting: 0 });
+    // A restarted process (a new recoverer) honours the same schedule: it is in the store.
+    const restarted = recovererFor(store, state, { graceMs: 0 }, () => now);
+    expect(await restarted.recoverPending()).toEqual({ learned: 1, failed: 0, gaveUp: 0, waiting: 0 });
+    expect(await restarted.recoverPending()).toEqual({ learned: 0, failed: 0, gaveUp: 0, waiting: 0 });
     expect(state.seen).toHaveLength(4);
     expect((await store.get({ tenant, id: interaction.id }))?.learnAttempts).toBe(3);
   });
 
-  it('leaves fresh edits made after start-up alone for the grace period, but not older ones', async () => {
+  it('gives up after maxAttempts: the edit is failed with its error until retried on request', async () => {
     const store = new InMemoryInteractionStore();
-    const before = await pendingInteraction(store);
-    let now = Date.parse(before.editedAt!) + 1; // start-up: just after the first edit
-    const state = { failing: false, seen: [] as string[] };
-    const recoverer = new PendingRecoverer(
+    const interaction = await pendingInteraction(store);
+    let now = Date.parse(interaction.editedAt!) + 1;
+    const state = { failing: true, seen: [] as string[] };
+    const recoverer = recovererFor(
       store,
-      scriptedLearning(store, state),
-      { graceMs: 60_000 },
+      state,
+      { baseDelayMs: 10, maxDelayMs: 10, graceMs: 0, maxAttempts: 3 },
       () => now,
     );
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const fresh = await pendingInteraction(store);
-    now = Date.parse(fresh.editedAt!) + 100;
-    expect(await recoverer.recoverPending()).toEqual({ learned: 1, failed: 0, waiting: 1 });
-    expect(state.seen).toEqual([before.id]);
-    now += 60_000;
-    expect(await recoverer.recoverPending()).toEqual({ learned: 1, failed: 0, waiting: 0 });
+    const reports = [];
+    for (let pass = 0; pass < 6; pass += 1) {
+      reports.push(await recoverer.recoverPending());
+      now += 10;
+    }
+    expect(reports.map((report) => report.failed)).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(reports[2]).toMatchObject({ gaveUp: 1 });
+    expect(await store.get({ tenant, id: interaction.id })).toMatchObject({
+      status: 'failed',
+      learnAttempts: 3,
+      lastError: 'Error: down',
+      edited: 'edited',
+    });
+    state.failing = false;
+    await store.retryFailed({ tenant, id: interaction.id });
+    expect(await recoverer.recoverPending()).toMatchObject({ learned: 1 });
+    expect(await store.get({ tenant, id: interaction.id })).toMatchObject({ status: 'learned' });
   });
 
-  it('skips an interaction a request is learning right now', async () => {
+  it("is fair across tenants: 110 always-failing edits of one tenant do not starve another's 5", async () => {
+    const store = new InMemoryInteractionStore();
+    for (let index = 0; index < 110; index += 1) await pendingInteraction(store, 'flooder');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const others: Interaction[] = [];
+    for (let index = 0; index < 5; index += 1) others.push(await pendingInteraction(store, 'quiet'));
+    let now = Date.now() + 1_000;
+    const state = { failing: true, seen: [] as string[], failingTenant: 'flooder' };
+    const recoverer = recovererFor(store, state, { graceMs: 0, batchSize: 100, baseDelayMs: 1 }, () => now);
+    const report = await recoverer.recoverPending();
+    expect(report).toMatchObject({ learned: 5, failed: 95 });
+    for (const other of others) {
+      expect((await store.get({ tenant: 'quiet', id: other.id }))?.status).toBe('learned');
+    }
+    // the flooder's first five and the quiet tenant's five came first, alternating
+    expect(
+      state.seen.slice(0, 10).map((id) => (others.some((other) => other.id === id) ? 'q' : 'f')),
+    ).toEqual(['f', 'q', 'f', 'q', 'f', 'q', 'f', 'q', 'f', 'q']);
+    now += 10_000;
+    expect(await recoverer.recoverPending()).toMatchObject({ failed: 100 });
+  });
+
+  it('leaves an edit alone while the request that recorded it holds its lease (the grace period)', async () => {
+    const store = new InMemoryInteractionStore();
+    let now = Date.now();
+    const state = { failing: false, seen: [] as string[] };
+    const recoverer = recovererFor(store, state, { graceMs: 60_000 }, () => now);
+    const created = await pendingInteraction(store);
+    const leased = await store.create({ ...created, id: undefined });
+    await store.recordEdit({ tenant, id: leased.id, edited: 'e', cost: 1, lease: recoverer.requestLease() });
+    now += 100;
+    expect(await recoverer.recoverPending()).toMatchObject({ learned: 1 });
+    expect(state.seen).toEqual([created.id]);
+    now += 60_000;
+    expect(await recoverer.recoverPending()).toMatchObject({ learned: 1 });
+    expect(state.seen).toEqual([created.id, leased.id]);
+  });
+
+  it('skips an interaction a request of this process is learning right now', async () => {
     const store = new InMemoryInteractionStore();
     const interaction = await pendingInteraction(store);
     const state = { failing: false, seen: [] as string[] };
-    const recoverer = new PendingRecoverer(store, scriptedLearning(store, state), { graceMs: 0 });
+    const recoverer = recovererFor(store, state, { graceMs: 0, leaseMs: 0 }, Date.now);
     expect(recoverer.claim(interaction.id)).toBe(true);
     expect(recoverer.claim(interaction.id)).toBe(false);
-    expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 0, waiting: 1 });
-    recoverer.release(interaction.id, { ok: true, attempts: 0 });
-    expect(await recoverer.recoverPending()).toEqual({ learned: 1, failed: 0, waiting: 0 });
+    expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 0, gaveUp: 0, waiting: 1 });
+    recoverer.release(interaction.id);
+    expect(await recoverer.recoverPending()).toEqual({ learned: 1, failed: 0, gaveUp: 0, waiting: 0 });
   });
 
   it('runs passes at start and on an interval until stopped', async () => {
@@ -106,7 +183,7 @@ describe('PendingRecoverer', () => {
     const state = { failing: false, seen: [] as string[] };
     const reports: unknown[] = [];
     const loop = startRecoveryLoop({
-      recoverer: new PendingRecoverer(store, scriptedLearning(store, state), { graceMs: 0 }),
+      recoverer: recovererFor(store, state, { graceMs: 0 }, Date.now),
       intervalMs: 10,
       onPass: (report) => reports.push(report),
     });
@@ -114,7 +191,7 @@ describe('PendingRecoverer', () => {
     await loop.stop();
     const count = reports.length;
     expect(count).toBeGreaterThan(1);
-    expect(reports[0]).toEqual({ learned: 1, failed: 0, waiting: 0 });
+    expect(reports[0]).toEqual({ learned: 1, failed: 0, gaveUp: 0, waiting: 0 });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(reports).toHaveLength(count);
   });

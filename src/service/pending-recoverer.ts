@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Interaction, InteractionStore } from '../spec/index.js';
 import type { LearnAttempt } from './learn-interaction.js';
 
@@ -8,11 +9,15 @@ export interface RecoveryPolicy {
   /** Longest delay between two attempts (default 10 min). */
   readonly maxDelayMs: number;
   /**
-   * Edits newer than this, recorded after this process started, are left alone: the request that
-   * recorded them (maybe on another server) is probably still learning (default 30 s).
+   * How long the request that recorded an edit holds it (a lease in the store) while it learns: no
+   * recoverer, on any server, touches it before (default 30 s). After a crash, the edit waits this long.
    */
   readonly graceMs: number;
-  /** Most pending interactions looked at per pass (default 100). */
+  /** How long a recovery pass holds the interactions it claimed (default 10 min). */
+  readonly leaseMs: number;
+  /** Failed attempts after which an edit is marked `failed` (retried only on request; default 10). */
+  readonly maxAttempts: number;
+  /** Most pending interactions claimed per pass, round-robin across tenants (default 100). */
   readonly batchSize: number;
 }
 
@@ -20,6 +25,8 @@ export const defaultRecoveryPolicy: RecoveryPolicy = {
   baseDelayMs: 2_000,
   maxDelayMs: 10 * 60_000,
   graceMs: 30_000,
+  leaseMs: 10 * 60_000,
+  maxAttempts: 10,
   batchSize: 100,
 };
 
@@ -27,21 +34,24 @@ export const defaultRecoveryPolicy: RecoveryPolicy = {
 export interface RecoveryReport {
   readonly learned: number;
   readonly failed: number;
-  /** Pending interactions seen but not due yet (backing off, in grace or being learned right now). */
+  /** Of the failed, those out of attempts: now `failed` until retried on request. */
+  readonly gaveUp: number;
+  /** Claimed interactions this process was already learning (left to that request). */
   readonly waiting: number;
 }
 
 /**
- * Decides which pending interactions are due for another learning attempt: exponential backoff per
- * interaction after failures (remembered in this process; after a restart everything pending is due
- * at once), a grace period for fresh edits, and no interaction learned twice at the same time by this
- * process.
+ * Retries learning from pending edits. Each pass claims due interactions from the store with a lease
+ * (so two servers on one database never learn one edit twice), round-robin across tenants (one
+ * tenant's backlog cannot starve another's); a failure is scheduled again with exponential backoff
+ * (kept in the store, so it holds across restarts and servers) until `maxAttempts`, then the edit is
+ * `failed`, with its last error, until someone retries it.
  */
 export class PendingRecoverer {
   private readonly policy: RecoveryPolicy;
-  private readonly startedAt: number;
-  private readonly nextAttemptAt = new Map<string, number>();
   private readonly inFlight = new Set<string>();
+  /** This process's name on the leases it takes. */
+  readonly owner = `recoverer-${randomUUID()}`;
 
   constructor(
     private readonly interactions: InteractionStore,
@@ -50,7 +60,21 @@ export class PendingRecoverer {
     private readonly clock: () => number = Date.now,
   ) {
     this.policy = { ...defaultRecoveryPolicy, ...policy };
-    this.startedAt = clock();
+  }
+
+  /** The lease a request takes when it records an edit it learns from right away. */
+  requestLease(): { owner: string; until: string } {
+    return { owner: this.owner, until: new Date(this.clock() + this.policy.graceMs).toISOString() };
+  }
+
+  /**
+   * When to try again after `attempts` failed attempts (ISO 8601), or null when that was the last
+   * one allowed.
+   */
+  retryAt(attempts: number): string | null {
+    if (attempts >= this.policy.maxAttempts) return null;
+    const delay = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+    return new Date(this.clock() + delay).toISOString();
   }
 
   /**
@@ -63,52 +87,43 @@ export class PendingRecoverer {
     return true;
   }
 
-  /** Ends a claim; after a failure, schedules the next attempt with backoff. */
-  release(id: string, outcome: { ok: boolean; attempts: number }): void {
+  /** Ends a claim (the outcome is in the store: learned, or failed with its next attempt). */
+  release(id: string): void {
     this.inFlight.delete(id);
-    if (outcome.ok) {
-      this.nextAttemptAt.delete(id);
-      return;
-    }
-    const delay = Math.min(
-      this.policy.maxDelayMs,
-      this.policy.baseDelayMs * 2 ** Math.max(0, outcome.attempts - 1),
-    );
-    this.nextAttemptAt.set(id, this.clock() + delay);
   }
 
-  /** One pass: learn from every due pending interaction, one after the other (oldest edit first). */
+  /**
+   * One pass: claim up to `batchSize` due pending interactions (round-robin across tenants) and learn
+   * from each, one after the other.
+   */
   async recoverPending(): Promise<RecoveryReport> {
-    const pending = await this.interactions.listPending({ limit: this.policy.batchSize });
+    const now = this.clock();
+    const claimed = await this.interactions.claimPending({
+      limit: this.policy.batchSize,
+      lease: { owner: this.owner, until: new Date(now + this.policy.leaseMs).toISOString() },
+      now: new Date(now).toISOString(),
+    });
     let learned = 0;
     let failed = 0;
+    let gaveUp = 0;
     let waiting = 0;
-    for (const interaction of pending) {
-      if (!this.isDue(interaction) || !this.claim(interaction.id)) {
+    for (const interaction of claimed) {
+      if (!this.claim(interaction.id)) {
         waiting++;
         continue;
       }
-      let ok = false;
-      let attempts = interaction.learnAttempts + 1;
       try {
         const result = await this.learnOne(interaction);
-        ok = result.ok;
-        attempts = result.interaction.learnAttempts;
+        if (result.ok) learned++;
+        else {
+          failed++;
+          if (result.interaction.status === 'failed') gaveUp++;
+        }
       } finally {
-        this.release(interaction.id, { ok, attempts });
+        this.release(interaction.id);
       }
-      if (ok) learned++;
-      else failed++;
     }
-    return { learned, failed, waiting };
-  }
-
-  private isDue(interaction: Interaction): boolean {
-    const now = this.clock();
-    const next = this.nextAttemptAt.get(interaction.id);
-    if (next !== undefined) return now >= next;
-    const editedAt = interaction.editedAt === null ? 0 : Date.parse(interaction.editedAt);
-    return editedAt < this.startedAt || now - editedAt >= this.policy.graceMs;
+    return { learned, failed, gaveUp, waiting };
   }
 }
 

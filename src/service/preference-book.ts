@@ -1,8 +1,28 @@
-import { embedText } from '../core/index.js';
+import { embedText, preferenceLimits, sanitizePreference } from '../core/index.js';
 import type { Embedder, InteractionStore, Memory, MemoryScope } from '../spec/index.js';
 import { InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
 import type { PreferenceView } from './preference-view.js';
 import { preferenceView } from './preference-view.js';
+
+/**
+ * A preference a person wrote, as it is stored: too long is refused (400 naming the limits) rather than
+ * cut; control text is stripped (`sanitizePreference`), and nothing left is refused too.
+ */
+function checkedPreference(value: string): string {
+  const { componentChars, components, totalChars } = preferenceLimits;
+  const accepted = `a non-empty text of at most ${totalChars} characters, ${components} comma-separated phrases of at most ${componentChars} characters each`;
+  const phrases = value.split(/[,;\n]/).map((phrase) => phrase.trim());
+  if (
+    value.trim().length > totalChars ||
+    phrases.filter((phrase) => phrase !== '').length > components ||
+    phrases.some((phrase) => phrase.length > componentChars)
+  ) {
+    throw new InvalidInputError({ field: 'preference', value: `${value.slice(0, 80)}…`, accepted });
+  }
+  const preference = sanitizePreference(value).text;
+  if (preference === '') throw new InvalidInputError({ field: 'preference', value, accepted });
+  return preference;
+}
 
 /** Task keys every user may have preferences under, besides those of their interactions. */
 const knownTaskKeys = ['summarization', 'email', 'custom:chat'];
@@ -42,14 +62,7 @@ export class PreferenceBook {
     preference: string;
     pinned?: boolean;
   }): Promise<PreferenceView> {
-    const preference = options.preference.trim();
-    if (preference === '') {
-      throw new InvalidInputError({
-        field: 'preference',
-        value: options.preference,
-        accepted: 'a non-empty text',
-      });
-    }
+    const preference = checkedPreference(options.preference);
     const embedding = await embedText({ embedder: this.embedder, text: preference });
     const entry = await this.memory.add({
       scope: { tenant: options.tenant, user: options.user, task: options.task },
@@ -84,7 +97,7 @@ export class PreferenceBook {
     const updated = await this.memory.update({
       scope,
       id: options.id,
-      preference: options.preference?.trim(),
+      preference: options.preference === undefined ? undefined : checkedPreference(options.preference),
       pinned,
     });
     return preferenceView(updated);

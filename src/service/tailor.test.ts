@@ -97,9 +97,9 @@ describe('createTailor', () => {
     expect(stored).toMatchObject({ status: 'pending', edited: 'Dear all', learnAttempts: 1 });
     expect(stored?.lastError).toContain('model down');
 
-    expect(await tailor.recoverPending()).toEqual({ learned: 0, failed: 1, waiting: 0 });
+    expect(await tailor.recoverPending()).toEqual({ learned: 0, failed: 1, gaveUp: 0, waiting: 0 });
     down = false;
-    expect(await tailor.recoverPending()).toEqual({ learned: 1, failed: 0, waiting: 0 });
+    expect(await tailor.recoverPending()).toEqual({ learned: 1, failed: 0, gaveUp: 0, waiting: 0 });
     expect(await interactions.get({ tenant, id: draft.interactionId })).toMatchObject({
       status: 'learned',
       preferenceInferred: 'likes "Dear"',

@@ -15,6 +15,7 @@ import { ConflictError, InvalidInputError, NotFoundError, taskKey } from '../spe
 import { retrievalK } from './retrieval-k.js';
 import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
+import type { LearnAttempt } from './learn-interaction.js';
 import { learnInteraction } from './learn-interaction.js';
 import type { RecoveryPolicy, RecoveryReport } from './pending-recoverer.js';
 import { PendingRecoverer } from './pending-recoverer.js';
@@ -42,8 +43,11 @@ export interface LearnOutcome {
   /** Word-level edit distance between the draft and the edit (0 when accepted). */
   readonly cost: number;
   readonly accepted: boolean;
-  /** `pending` when learning failed: the edit is stored and learning is retried later. */
-  readonly status: 'learned' | 'pending';
+  /**
+   * `pending` when learning failed: the edit is stored and learning is retried later; `failed` when no
+   * attempt is left (see `retryLearning`).
+   */
+  readonly status: 'learned' | 'pending' | 'failed';
   readonly inferredPreference: string | null;
 }
 
@@ -92,13 +96,19 @@ export function createTailor(options: TailorOptions) {
   const { memory, interactions, learner } = options;
   const cost = options.cost ?? wordEditDistance;
   const preferences = new PreferenceBook(memory, options.embedder, interactions);
-  const learnOne = (interaction: Interaction, abortSignal?: AbortSignal) =>
-    learnInteraction({ learner, interactions, interaction, abortSignal }).then((attempt) => {
+  const learnOne = (interaction: Interaction, abortSignal?: AbortSignal): Promise<LearnAttempt> =>
+    learnInteraction({
+      learner,
+      interactions,
+      interaction,
+      abortSignal,
+      retryAt: (attempts): string | null => recoverer.retryAt(attempts),
+    }).then((attempt) => {
       if (attempt.ok) options.onUsage?.('learn', attempt.usage);
       else options.onLearnError?.(attempt.error, attempt.interaction);
       return attempt;
     });
-  const recoverer = new PendingRecoverer(
+  const recoverer: PendingRecoverer = new PendingRecoverer(
     interactions,
     (interaction) => learnOne(interaction),
     options.recovery,
@@ -225,25 +235,30 @@ export function createTailor(options: TailorOptions) {
         id: current.id,
         edited: request.edited,
         cost: editCost,
+        lease: recoverer.requestLease(),
       });
       recoverer.claim(recorded.id);
       let attempt: Awaited<ReturnType<typeof learnOne>> | undefined;
       try {
         attempt = await learnOne(recorded, request.abortSignal);
       } finally {
-        recoverer.release(recorded.id, {
-          ok: attempt?.ok ?? false,
-          attempts: attempt?.interaction.learnAttempts ?? 1,
-        });
+        recoverer.release(recorded.id);
       }
       return {
         interactionId: recorded.id,
         cost: editCost,
         accepted: request.edited === current.output,
-        status: attempt.ok ? 'learned' : 'pending',
+        status: attempt.ok ? 'learned' : attempt.interaction.status === 'failed' ? 'failed' : 'pending',
         inferredPreference: attempt.interaction.preferenceInferred,
       };
     },
+
+    /**
+     * Puts a `failed` interaction back in the queue (attempts reset; the recoverer learns from it on
+     * its next pass). NotFoundError for an unknown id, ConflictError when it is not `failed`.
+     */
+    retryLearning: (request: { readonly tenant: string; readonly id: string }) =>
+      interactions.retryFailed(request),
 
     /** One interaction of the tenant; NotFoundError otherwise (also for another tenant's). */
     getInteraction: (request: { readonly tenant: string; readonly id: string }) =>

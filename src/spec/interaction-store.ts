@@ -1,5 +1,11 @@
 import type { Interaction, NewInteraction } from './interaction.js';
 
+/** Who learns from an interaction, and until when (ISO 8601) others keep off it. */
+export interface PendingLease {
+  readonly owner: string;
+  readonly until: string;
+}
+
 /**
  * Durable record of drafts and edits (the service's source of truth). An edit is committed here, with
  * status `pending`, before any model call learns from it, so a model outage never loses feedback.
@@ -19,19 +25,42 @@ export interface InteractionStore {
     readonly id: string;
     readonly edited: string;
     readonly cost: number;
+    /** Lease the interaction to the caller (who learns from it right away), as `claimPending` does. */
+    readonly lease?: PendingLease;
   }): Promise<Interaction>;
+  /**
+   * Atomically lease up to `limit` due pending interactions to `lease.owner` until `lease.until` (due:
+   * not leased, or its lease expired, and its `retryAt` reached), taking them round-robin across
+   * tenants (each tenant's oldest edit first), so no tenant's backlog starves another's. A leased
+   * interaction is never handed to another caller (another server) until its lease ends.
+   */
+  claimPending(options: {
+    readonly limit: number;
+    readonly lease: PendingLease;
+    /** The clock of the caller (ISO 8601). */
+    readonly now: string;
+  }): Promise<Interaction[]>;
   /** Set status `learned` with the inferred preference (null when the learner inferred none). */
   markLearned(options: {
     readonly tenant: string;
     readonly id: string;
     readonly preferenceInferred: string | null;
   }): Promise<Interaction>;
-  /** Count a failed learning attempt; the status stays `pending`. */
+  /**
+   * Count a failed learning attempt and end the lease: the status stays `pending`, due again at
+   * `retryAt` (absent: at once), or becomes `failed` when `retryAt` is null (attempts exhausted).
+   */
   markLearnFailed(options: {
     readonly tenant: string;
     readonly id: string;
     readonly error: string;
+    readonly retryAt?: string | null;
   }): Promise<Interaction>;
+  /**
+   * A `failed` interaction back to `pending` with its attempts reset, due at once. NotFoundError for
+   * an unknown id, ConflictError when it is not `failed`.
+   */
+  retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction>;
   /** Pending interactions of every tenant, oldest edit first (for background recovery). */
   listPending(options: { readonly limit: number }): Promise<Interaction[]>;
   /** A user's interactions, oldest first; `task` is a task key (see `taskKey`). */

@@ -13,9 +13,11 @@ export interface UsedNeighbour {
  * Where learning from an interaction stands:
  * - `awaiting-edit`: drafted, the user has not answered yet;
  * - `pending`: the edit is stored, learning from it has not succeeded yet (retried later);
- * - `learned`: the learner has learned from the edit.
+ * - `learned`: the learner has learned from the edit;
+ * - `failed`: learning failed as many times as allowed; `lastError` says why; the edit is kept and can
+ *   be retried (`InteractionStore.retryFailed`).
  */
-export type LearnStatus = 'awaiting-edit' | 'pending' | 'learned';
+export type LearnStatus = 'awaiting-edit' | 'pending' | 'learned' | 'failed';
 
 export interface NewInteraction {
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
+import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import { maxErrorLength } from './interaction-row.js';
 
@@ -14,6 +14,8 @@ import { maxErrorLength } from './interaction-row.js';
 export class InMemoryInteractionStore implements InteractionStore {
   /** Interactions in creation order. */
   private readonly interactions = new Map<string, Interaction>();
+  /** Scheduling of pending learning, by interaction id (not part of the interaction as shown). */
+  private readonly schedule = new Map<string, { leaseUntil?: string; retryAt?: string }>();
 
   async create(interaction: NewInteraction): Promise<Interaction> {
     const id = interaction.id ?? randomUUID();
@@ -46,11 +48,13 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly id: string;
     readonly edited: string;
     readonly cost: number;
+    readonly lease?: PendingLease;
   }): Promise<Interaction> {
     const current = this.require(options);
     if (current.edited !== null) {
       throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });
     }
+    if (options.lease !== undefined) this.schedule.set(current.id, { leaseUntil: options.lease.until });
     return this.replace({
       ...current,
       edited: options.edited,
@@ -66,6 +70,7 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly preferenceInferred: string | null;
   }): Promise<Interaction> {
     const current = this.require(options);
+    this.schedule.delete(options.id);
     return this.replace({
       ...current,
       status: 'learned',
@@ -78,13 +83,55 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly tenant: string;
     readonly id: string;
     readonly error: string;
+    readonly retryAt?: string | null;
   }): Promise<Interaction> {
     const current = this.require(options);
+    if (typeof options.retryAt === 'string') this.schedule.set(options.id, { retryAt: options.retryAt });
+    else this.schedule.delete(options.id);
     return this.replace({
       ...current,
+      status: options.retryAt === null && current.status === 'pending' ? 'failed' : current.status,
       learnAttempts: current.learnAttempts + 1,
       lastError: options.error.slice(0, maxErrorLength),
     });
+  }
+
+  async retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    const current = this.require(options);
+    if (current.status !== 'failed') {
+      throw new ConflictError({
+        message: `interaction ${JSON.stringify(options.id)} is ${current.status}, not failed; only a failed one can be retried`,
+      });
+    }
+    this.schedule.delete(options.id);
+    return this.replace({ ...current, status: 'pending', learnAttempts: 0 });
+  }
+
+  async claimPending(options: {
+    readonly limit: number;
+    readonly lease: PendingLease;
+    readonly now: string;
+  }): Promise<Interaction[]> {
+    const due = [...this.interactions.values()].filter((interaction) => {
+      if (interaction.status !== 'pending') return false;
+      const plan = this.schedule.get(interaction.id);
+      return (
+        (plan?.leaseUntil === undefined || plan.leaseUntil <= options.now) &&
+        (plan?.retryAt === undefined || plan.retryAt <= options.now)
+      );
+    });
+    due.sort((left, right) => (left.editedAt ?? '').localeCompare(right.editedAt ?? ''));
+    const turns = new Map<string, number>();
+    const ranked = due.map((interaction) => {
+      const turn = (turns.get(interaction.tenant) ?? 0) + 1;
+      turns.set(interaction.tenant, turn);
+      return { interaction, turn };
+    });
+    // NOTE: sort is stable: within a turn, the older edit first.
+    ranked.sort((left, right) => left.turn - right.turn);
+    const claimed = ranked.slice(0, options.limit).map(({ interaction }) => interaction);
+    for (const interaction of claimed) this.schedule.set(interaction.id, { leaseUntil: options.lease.until });
+    return claimed.map((interaction) => structuredClone(interaction));
   }
 
   async listPending(options: { readonly limit: number }): Promise<Interaction[]> {
@@ -114,6 +161,7 @@ export class InMemoryInteractionStore implements InteractionStore {
     for (const [id, interaction] of this.interactions) {
       if (interaction.tenant === options.tenant && interaction.user === options.user) {
         this.interactions.delete(id);
+        this.schedule.delete(id);
         removed++;
       }
     }

@@ -11,6 +11,7 @@ import type {
 import { NotFoundError } from '../spec/index.js';
 import {
   dimensionError,
+  duplicateInteractionError,
   laterTimestamp,
   validateK,
   validateLast,
@@ -44,6 +45,14 @@ export class InMemoryMemory implements Memory {
     const dimension = entries[0]?.embedding.length;
     if (dimension !== undefined && dimension !== entry.embedding.length) {
       throw dimensionError(entry.embedding.length, dimension);
+    }
+    if (entry.interactionId !== null) {
+      for (const { scope, entries: others } of this.scopes.values()) {
+        if (scope.tenant !== entry.scope.tenant) continue;
+        if (others.some((other) => other.interactionId === entry.interactionId)) {
+          throw duplicateInteractionError(entry.interactionId);
+        }
+      }
     }
     const now = new Date().toISOString();
     const stored: MemoryEntry = {

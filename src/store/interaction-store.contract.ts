@@ -171,6 +171,118 @@ export function describeInteractionStoreContract(name: string, create: Interacti
       expect(await store.listPending({ limit: 1 })).toHaveLength(1);
     });
 
+    /** Leases every due pending row (other tests' leftovers) far into the future, so they stay out of the way. */
+    async function drain(now: string): Promise<void> {
+      await store.claimPending({
+        limit: 100_000,
+        lease: { owner: 'drain', until: '2999-01-01T00:00:00.000Z' },
+        now,
+      });
+    }
+
+    async function pending(extra: Partial<NewInteraction> = {}): Promise<Interaction> {
+      const created = await draft(extra);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      return store.recordEdit({ tenant: created.tenant, id: created.id, edited: 'edited', cost: 1 });
+    }
+
+    const lease = (owner: string, until = '2100-01-01T00:00:00.000Z') => ({ owner, until });
+    const soon = () => new Date(Date.now() + 1_000).toISOString();
+
+    it('claims due pending edits round-robin across tenants, oldest first, each once while leased', async () => {
+      const a = [await pending(), await pending(), await pending()];
+      const b = [await pending({ tenant: `${tenant}-b` }), await pending({ tenant: `${tenant}-b` })];
+      await drain(soon());
+      const [a1, a2, a3] = a.map((interaction) => interaction.id);
+      const [b1, b2] = b.map((interaction) => interaction.id);
+      // Leased to "drain": nothing is due until the lease ends.
+      expect(await store.claimPending({ limit: 10, lease: lease('x'), now: soon() })).toEqual([]);
+      const later = '2999-01-01T00:00:01.000Z';
+      const first = await store.claimPending({
+        limit: 4,
+        lease: lease('one', '3000-01-01T00:00:00.000Z'),
+        now: later,
+      });
+      const ours = (claimed: Interaction[]) =>
+        claimed
+          .filter((interaction) => interaction.tenant.startsWith(tenant))
+          .map((interaction) => interaction.id);
+      // Other tenants' rows (from other tests on a shared database) may take some of the 4 turns.
+      expect(ours(first)).toEqual([a1, b1, a2, b2].slice(0, ours(first).length));
+      const rest = await store.claimPending({
+        limit: 100_000,
+        lease: lease('two', '3000-01-01T00:00:00.000Z'),
+        now: later,
+      });
+      expect(new Set([...ours(first), ...ours(rest)])).toEqual(new Set([a1, a2, a3, b1, b2]));
+      expect(ours(rest).filter((id) => ours(first).includes(id))).toEqual([]);
+      expect([...first, ...rest].find((interaction) => interaction.id === a1)).toMatchObject({
+        status: 'pending',
+        edited: 'edited',
+      });
+    });
+
+    it('keeps an edit leased by the request that recorded it, and a failed attempt until its retry time', async () => {
+      const created = await draft();
+      const now = soon();
+      await drain(now);
+      await store.recordEdit({
+        tenant,
+        id: created.id,
+        edited: 'e',
+        cost: 1,
+        lease: lease('request', '2999-01-01T00:00:00.000Z'),
+      });
+      const claimIds = async (at: string) =>
+        (await store.claimPending({ limit: 100_000, lease: lease('r', at), now: at }))
+          .filter((interaction) => interaction.tenant === tenant)
+          .map((interaction) => interaction.id);
+      expect(await claimIds(now)).toEqual([]);
+      const failed = await store.markLearnFailed({
+        tenant,
+        id: created.id,
+        error: 'down',
+        retryAt: '2999-06-01T00:00:00.000Z',
+      });
+      expect(failed).toMatchObject({ status: 'pending', learnAttempts: 1, lastError: 'down' });
+      expect(await claimIds('2999-05-31T00:00:00.000Z')).toEqual([]);
+      expect(await claimIds('2999-06-01T00:00:00.000Z')).toEqual([created.id]);
+    });
+
+    it('marks an edit failed when its attempts run out, and retries it on request', async () => {
+      const created = await pending();
+      const failed = await store.markLearnFailed({
+        tenant,
+        id: created.id,
+        error: 'ModelCallError: down',
+        retryAt: null,
+      });
+      expect(failed).toMatchObject({
+        status: 'failed',
+        learnAttempts: 1,
+        lastError: 'ModelCallError: down',
+        edited: 'edited',
+      });
+      const claimed = await store.claimPending({
+        limit: 100_000,
+        lease: lease('r', soon()),
+        now: '2999-01-01T00:00:00.000Z',
+      });
+      expect(claimed.map((interaction) => interaction.id)).not.toContain(created.id);
+      const retried = await store.retryFailed({ tenant, id: created.id });
+      expect(retried).toMatchObject({ status: 'pending', learnAttempts: 0, edited: 'edited' });
+      await expect(store.retryFailed({ tenant, id: created.id })).rejects.toSatisfy(ConflictError.isInstance);
+      await expect(store.retryFailed({ tenant: `${tenant}-other`, id: created.id })).rejects.toSatisfy(
+        NotFoundError.isInstance,
+      );
+      const again = await store.claimPending({
+        limit: 100_000,
+        lease: lease('r'),
+        now: '3000-01-02T00:00:00.000Z',
+      });
+      expect(again.map((interaction) => interaction.id)).toContain(created.id);
+    });
+
     it('lists a user interactions oldest first, by task key, up to a limit', async () => {
       const a = await draft();
       const b = await draft({ task: { kind: 'email' } });

@@ -1,5 +1,5 @@
 import type { NewMemoryEntry } from '../spec/index.js';
-import { InvalidInputError } from '../spec/index.js';
+import { ConflictError, InvalidInputError } from '../spec/index.js';
 
 /**
  * Checks shared by the SQL `Memory` stores, so SQLite and PostgreSQL reject the same inputs with the
@@ -69,4 +69,19 @@ export function validateRewording(kind: string, preference: string | undefined):
 /** Now, or one millisecond after `previous` when the clock has not moved, so updates are visible. */
 export function laterTimestamp(previous: string): string {
   return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
+}
+
+/** A second entry for one interaction (it was learned from already: learning twice is refused). */
+export function duplicateInteractionError(interactionId: string | null, cause?: unknown): ConflictError {
+  return new ConflictError({
+    message: `a memory entry for interaction ${JSON.stringify(interactionId)} already exists; it was learned from already`,
+    cause,
+  });
+}
+
+/** Whether a driver error is a unique-constraint violation (SQLite or PostgreSQL). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Memory, MemoryScope, NewMemoryEntry } from '../spec/index.js';
-import { InvalidInputError, NotFoundError } from '../spec/index.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../spec/index.js';
 
 /** What a contract run needs from an implementation: a fresh store and a way to release it. */
 export type MemoryFactory = () => Promise<{ memory: Memory; close(): Promise<void> }>;
@@ -63,6 +63,27 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
     }
 
     describe('add and get', () => {
+      it('keeps one entry per interaction: a second one is a ConflictError, other tenants unaffected', async () => {
+        await preference('brief', [1, 0], { interactionId: 'interaction-1' });
+        await expect(pair('again', [1, 0], { interactionId: 'interaction-1' })).rejects.toSatisfy(
+          (error: unknown) =>
+            ConflictError.isInstance(error) && /interaction-1/.test((error as Error).message),
+        );
+        await expect(
+          preference('other task', [0, 1], {
+            interactionId: 'interaction-1',
+            scope: { ...scope, task: 'email' },
+          }),
+        ).rejects.toSatisfy(ConflictError.isInstance);
+        await preference('other tenant', [1, 0], {
+          interactionId: 'interaction-1',
+          scope: { ...scope, tenant: `${tenant}-other` },
+        });
+        await preference('no interaction', [1, 0]);
+        await preference('no interaction either', [1, 0]);
+        expect(await memory.list({ scope })).toHaveLength(3);
+      });
+
       it('stores every field and assigns id, sequence, pinned and timestamps', async () => {
         const added = await memory.add({
           scope,

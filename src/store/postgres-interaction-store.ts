@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
+import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import type { InteractionRow } from './interaction-row.js';
 import {
@@ -52,11 +52,20 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly id: string;
     readonly edited: string;
     readonly cost: number;
+    readonly lease?: PendingLease;
   }): Promise<Interaction> {
     const result = await this.pool.query<InteractionRow>(
-      `UPDATE interactions SET edited = $1, edited_at = now(), cost = $2, status = 'pending'
+      `UPDATE interactions SET edited = $1, edited_at = now(), cost = $2, status = 'pending',
+         lease_owner = $5, lease_until = $6
        WHERE tenant = $3 AND id = $4 AND edited IS NULL RETURNING *`,
-      [options.edited, options.cost, options.tenant, options.id],
+      [
+        options.edited,
+        options.cost,
+        options.tenant,
+        options.id,
+        options.lease?.owner ?? null,
+        options.lease?.until ?? null,
+      ],
     );
     const row = result.rows[0];
     if (row !== undefined) return interactionFromRow(row);
@@ -71,7 +80,8 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly preferenceInferred: string | null;
   }): Promise<Interaction> {
     return this.updateOne(
-      `UPDATE interactions SET status = 'learned', preference_inferred = $1, last_error = NULL
+      `UPDATE interactions SET status = 'learned', preference_inferred = $1, last_error = NULL,
+         retry_at = NULL, lease_owner = NULL, lease_until = NULL
        WHERE tenant = $2 AND id = $3 RETURNING *`,
       [options.preferenceInferred, options.tenant, options.id],
       options.id,
@@ -82,13 +92,80 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly tenant: string;
     readonly id: string;
     readonly error: string;
+    readonly retryAt?: string | null;
   }): Promise<Interaction> {
     return this.updateOne(
-      `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = $1
+      `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = $1, retry_at = $4,
+         lease_owner = NULL, lease_until = NULL,
+         status = CASE WHEN $5 AND status = 'pending' THEN 'failed' ELSE status END
        WHERE tenant = $2 AND id = $3 RETURNING *`,
-      [options.error.slice(0, maxErrorLength), options.tenant, options.id],
+      [
+        options.error.slice(0, maxErrorLength),
+        options.tenant,
+        options.id,
+        options.retryAt ?? null,
+        options.retryAt === null,
+      ],
       options.id,
     );
+  }
+
+  async retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    const result = await this.pool.query<InteractionRow>(
+      `UPDATE interactions SET status = 'pending', learn_attempts = 0, retry_at = NULL,
+         lease_owner = NULL, lease_until = NULL
+       WHERE tenant = $1 AND id = $2 AND status = 'failed' RETURNING *`,
+      [options.tenant, options.id],
+    );
+    const row = result.rows[0];
+    if (row !== undefined) return interactionFromRow(row);
+    const current = await this.get(options);
+    if (current === undefined) throw new NotFoundError({ entity: 'interaction', id: options.id });
+    throw new ConflictError({
+      message: `interaction ${JSON.stringify(options.id)} is ${current.status}, not failed; only a failed one can be retried`,
+    });
+  }
+
+  async claimPending(options: {
+    readonly limit: number;
+    readonly lease: PendingLease;
+    readonly now: string;
+  }): Promise<Interaction[]> {
+    // NOTE: FOR UPDATE SKIP LOCKED: a row another server is claiming right now is skipped, not waited
+    // for; a row it has just claimed fails the lease test when re-read under the lock.
+    const result = await this.pool.query<InteractionRow & { sequence: string }>(
+      `WITH ranked AS (
+         SELECT sequence, edited_at,
+           ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY edited_at, sequence) AS turn
+         FROM interactions
+         WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= $1)
+           AND (retry_at IS NULL OR retry_at <= $1)
+       ), chosen AS (
+         SELECT sequence, turn, edited_at FROM ranked ORDER BY turn, edited_at, sequence LIMIT $2
+       ), locked AS (
+         SELECT sequence FROM interactions
+         WHERE sequence IN (SELECT sequence FROM chosen) AND status = 'pending'
+           AND (lease_until IS NULL OR lease_until <= $1)
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE interactions SET lease_owner = $3, lease_until = $4
+       FROM locked WHERE interactions.sequence = locked.sequence
+       RETURNING interactions.*`,
+      [options.now, options.limit, options.lease.owner, options.lease.until],
+    );
+    const claimed = result.rows.map(interactionFromRow);
+    // NOTE: RETURNING has no order: restore the round-robin one (by turn within the tenant, then age).
+    const turns = new Map<string, number>();
+    const turnOf = new Map<string, number>();
+    const byAge = [...claimed].sort(
+      (left, right) => (left.editedAt ?? '').localeCompare(right.editedAt ?? '') || 0,
+    );
+    for (const interaction of byAge) {
+      const turn = (turns.get(interaction.tenant) ?? 0) + 1;
+      turns.set(interaction.tenant, turn);
+      turnOf.set(interaction.id, turn);
+    }
+    return byAge.sort((left, right) => turnOf.get(left.id)! - turnOf.get(right.id)!);
   }
 
   async listPending(options: { readonly limit: number }): Promise<Interaction[]> {

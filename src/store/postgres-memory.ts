@@ -17,10 +17,12 @@ import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
   dimensionError,
+  duplicateInteractionError,
   laterTimestamp,
   validateK,
   validateLast,
   validateNewEntry,
+  isUniqueViolation,
   validateRewording,
 } from './memory-validation.js';
 import { withTransaction } from './postgres-transaction.js';
@@ -58,29 +60,33 @@ export class PostgresMemory implements Memory {
         throw dimensionError(entry.embedding.length, stored);
       }
       const now = new Date().toISOString();
-      const result = await client.query<MemoryRow>(
-        `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
+      const result = await client
+        .query<MemoryRow>(
+          `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
            context_text, preference, pair_original, pair_edited, origin, interaction_id, pinned, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING *`,
-        [
-          randomUUID(),
-          scope.tenant,
-          scope.user,
-          scope.task,
-          entry.kind,
-          encodeEmbedding(entry.embedding),
-          entry.embedding.length,
-          entry.contextId,
-          entry.contextText,
-          entry.preference,
-          entry.pair?.original ?? null,
-          entry.pair?.edited ?? null,
-          entry.origin,
-          entry.interactionId,
-          entry.pinned === true,
-          now,
-        ],
-      );
+          [
+            randomUUID(),
+            scope.tenant,
+            scope.user,
+            scope.task,
+            entry.kind,
+            encodeEmbedding(entry.embedding),
+            entry.embedding.length,
+            entry.contextId,
+            entry.contextText,
+            entry.preference,
+            entry.pair?.original ?? null,
+            entry.pair?.edited ?? null,
+            entry.origin,
+            entry.interactionId,
+            entry.pinned === true,
+            now,
+          ],
+        )
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? duplicateInteractionError(entry.interactionId, error) : error;
+        });
       return memoryEntryFromRow(result.rows[0]!);
     });
   }

@@ -71,4 +71,23 @@ export const postgresMigrations: readonly SqlMigration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'leases, retry times and the failed state for pending learning; one memory entry per interaction',
+    statements: [
+      `ALTER TABLE interactions DROP CONSTRAINT interactions_status_check`,
+      `ALTER TABLE interactions ADD CONSTRAINT interactions_status_check
+       CHECK (status IN ('awaiting-edit', 'pending', 'learned', 'failed'))`,
+      `ALTER TABLE interactions ADD COLUMN retry_at TIMESTAMPTZ`,
+      `ALTER TABLE interactions ADD COLUMN lease_owner TEXT`,
+      `ALTER TABLE interactions ADD COLUMN lease_until TIMESTAMPTZ`,
+      `DROP INDEX interactions_pending`,
+      `CREATE INDEX interactions_pending ON interactions (tenant, edited_at, sequence) WHERE status = 'pending'`,
+      `DELETE FROM memory_entries WHERE interaction_id IS NOT NULL AND sequence NOT IN (
+        SELECT MIN(sequence) FROM memory_entries WHERE interaction_id IS NOT NULL GROUP BY tenant, interaction_id
+      )`,
+      `CREATE UNIQUE INDEX memory_entries_interaction ON memory_entries (tenant, interaction_id)
+       WHERE interaction_id IS NOT NULL`,
+    ],
+  },
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
+import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import type { InteractionRow } from './interaction-row.js';
 import {
@@ -51,14 +51,23 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly id: string;
     readonly edited: string;
     readonly cost: number;
+    readonly lease?: PendingLease;
   }): Promise<Interaction> {
     const row = this.database
       .prepare(
-        `UPDATE interactions SET edited = ?, edited_at = ?, cost = ?, status = 'pending'
+        `UPDATE interactions SET edited = ?, edited_at = ?, cost = ?, status = 'pending',
+           lease_owner = ?, lease_until = ?
          WHERE tenant = ? AND id = ? AND edited IS NULL RETURNING *`,
       )
-      .get(options.edited, new Date().toISOString(), options.cost, options.tenant, options.id) as
-      InteractionRow | undefined;
+      .get(
+        options.edited,
+        new Date().toISOString(),
+        options.cost,
+        options.lease?.owner ?? null,
+        options.lease?.until ?? null,
+        options.tenant,
+        options.id,
+      ) as InteractionRow | undefined;
     if (row !== undefined) return interactionFromRow(row);
     await this.require(options);
     throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });
@@ -71,7 +80,8 @@ export class SqliteInteractionStore implements InteractionStore {
   }): Promise<Interaction> {
     const row = this.database
       .prepare(
-        `UPDATE interactions SET status = 'learned', preference_inferred = ?, last_error = NULL
+        `UPDATE interactions SET status = 'learned', preference_inferred = ?, last_error = NULL,
+           retry_at = NULL, lease_owner = NULL, lease_until = NULL
          WHERE tenant = ? AND id = ? RETURNING *`,
       )
       .get(options.preferenceInferred, options.tenant, options.id) as InteractionRow | undefined;
@@ -83,15 +93,77 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly tenant: string;
     readonly id: string;
     readonly error: string;
+    readonly retryAt?: string | null;
   }): Promise<Interaction> {
     const row = this.database
       .prepare(
-        `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = ?
+        `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = ?, retry_at = ?,
+           lease_owner = NULL, lease_until = NULL,
+           status = CASE WHEN ? = 1 AND status = 'pending' THEN 'failed' ELSE status END
          WHERE tenant = ? AND id = ? RETURNING *`,
       )
-      .get(options.error.slice(0, maxErrorLength), options.tenant, options.id) as InteractionRow | undefined;
+      .get(
+        options.error.slice(0, maxErrorLength),
+        options.retryAt ?? null,
+        options.retryAt === null ? 1 : 0,
+        options.tenant,
+        options.id,
+      ) as InteractionRow | undefined;
     if (row === undefined) throw new NotFoundError({ entity: 'interaction', id: options.id });
     return interactionFromRow(row);
+  }
+
+  async retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    const row = this.database
+      .prepare(
+        `UPDATE interactions SET status = 'pending', learn_attempts = 0, retry_at = NULL,
+           lease_owner = NULL, lease_until = NULL
+         WHERE tenant = ? AND id = ? AND status = 'failed' RETURNING *`,
+      )
+      .get(options.tenant, options.id) as InteractionRow | undefined;
+    if (row !== undefined) return interactionFromRow(row);
+    const current = await this.require(options);
+    throw new ConflictError({
+      message: `interaction ${JSON.stringify(options.id)} is ${current.status}, not failed; only a failed one can be retried`,
+    });
+  }
+
+  async claimPending(options: {
+    readonly limit: number;
+    readonly lease: PendingLease;
+    readonly now: string;
+  }): Promise<Interaction[]> {
+    // NOTE: one IMMEDIATE transaction: SQLite has one writer, so no other connection (or process) can
+    // claim between the choice and the lease.
+    const claim = this.database.transaction(() => {
+      const chosen = this.database
+        .prepare(
+          `SELECT sequence FROM (
+             SELECT sequence, edited_at,
+               ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY edited_at, sequence) AS turn
+             FROM interactions
+             WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= ?)
+               AND (retry_at IS NULL OR retry_at <= ?)
+           ) ORDER BY turn, edited_at, sequence LIMIT ?`,
+        )
+        .all(options.now, options.now, options.limit) as { sequence: number }[];
+      if (chosen.length === 0) return [];
+      const rows = this.database
+        .prepare(
+          `UPDATE interactions SET lease_owner = ?, lease_until = ?
+           WHERE sequence IN (${chosen.map(() => '?').join(', ')}) RETURNING *`,
+        )
+        .all(
+          options.lease.owner,
+          options.lease.until,
+          ...chosen.map((row) => row.sequence),
+        ) as (InteractionRow & {
+        sequence: number;
+      })[];
+      const order = new Map(chosen.map((row, index) => [row.sequence, index]));
+      return rows.sort((left, right) => order.get(left.sequence)! - order.get(right.sequence)!);
+    });
+    return claim.immediate().map(interactionFromRow);
   }
 
   async listPending(options: { readonly limit: number }): Promise<Interaction[]> {

@@ -17,10 +17,12 @@ import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
   dimensionError,
+  duplicateInteractionError,
   laterTimestamp,
   validateK,
   validateLast,
   validateNewEntry,
+  isUniqueViolation,
   validateRewording,
 } from './memory-validation.js';
 
@@ -104,7 +106,11 @@ export class SqliteMemory implements Memory {
         now,
       ) as MemoryRow;
     });
-    return memoryEntryFromRow(insert.immediate());
+    try {
+      return memoryEntryFromRow(insert.immediate());
+    } catch (error) {
+      throw isUniqueViolation(error) ? duplicateInteractionError(entry.interactionId, error) : error;
+    }
   }
 
   async nearest(options: {

@@ -69,4 +69,49 @@ export const sqliteMigrations: readonly SqlMigration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'leases, retry times and the failed state for pending learning; one memory entry per interaction',
+    statements: [
+      // NOTE: SQLite cannot change a CHECK constraint in place: the table is rebuilt (inside the
+      // step's transaction), keeping every row and its sequence number.
+      `CREATE TABLE interactions_v2 (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        task_key TEXT NOT NULL,
+        task TEXT NOT NULL,
+        context_id TEXT,
+        context_text TEXT NOT NULL,
+        output TEXT NOT NULL,
+        preference_used TEXT,
+        neighbours TEXT NOT NULL,
+        learner TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        edited TEXT,
+        edited_at TEXT,
+        cost INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('awaiting-edit', 'pending', 'learned', 'failed')),
+        preference_inferred TEXT,
+        learn_attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        retry_at TEXT,
+        lease_owner TEXT,
+        lease_until TEXT,
+        embedding BLOB
+      )`,
+      `INSERT INTO interactions_v2 (sequence, id, tenant, user_id, task_key, task, context_id, context_text, output, preference_used, neighbours, learner, created_at, edited, edited_at, cost, status, preference_inferred, learn_attempts, last_error, embedding)
+       SELECT sequence, id, tenant, user_id, task_key, task, context_id, context_text, output, preference_used, neighbours, learner, created_at, edited, edited_at, cost, status, preference_inferred, learn_attempts, last_error, embedding FROM interactions`,
+      `DROP TABLE interactions`,
+      `ALTER TABLE interactions_v2 RENAME TO interactions`,
+      `CREATE INDEX interactions_user ON interactions (tenant, user_id, task_key, sequence)`,
+      `CREATE INDEX interactions_pending ON interactions (tenant, edited_at, sequence) WHERE status = 'pending'`,
+      `DELETE FROM memory_entries WHERE interaction_id IS NOT NULL AND sequence NOT IN (
+        SELECT MIN(sequence) FROM memory_entries WHERE interaction_id IS NOT NULL GROUP BY tenant, interaction_id
+      )`,
+      `CREATE UNIQUE INDEX memory_entries_interaction ON memory_entries (tenant, interaction_id)
+       WHERE interaction_id IS NOT NULL`,
+    ],
+  },
 ];

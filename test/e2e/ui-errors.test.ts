@@ -120,7 +120,7 @@ describe.skipIf(!chromium.present && !chromium.required)(
       await ui.page.keyboard.type(' Tickets are free.');
       await ui.page.keyboard.press('Control+Enter');
       await ui.settled();
-      expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('outcome-heading');
+      await expect.poll(() => ui.page.evaluate(() => document.activeElement?.id)).toBe('outcome-heading');
       expect(await ui.editor.inputValue()).toMatch(/Tickets are free\.$/);
     });
 

@@ -216,7 +216,8 @@ describe.skipIf(!chromium.present && !chromium.required)(
       await ui.page.keyboard.type('In short: ');
       await ui.page.keyboard.press('Control+Enter');
       await ui.settled();
-      expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('outcome-heading');
+      // NOTE: focus moves once the outcome has rendered, which may follow the settled network.
+      await expect.poll(() => ui.page.evaluate(() => document.activeElement?.id)).toBe('outcome-heading');
       const chip = ui.page.getByTestId('learned-chip');
       await chip.getByRole('button', { name: /^Undo/ }).waitFor();
       for (const expected of ['Next draft', 'Edit', 'Undo']) {

@@ -1,4 +1,5 @@
 import type { Context, EditPair, Memory, MemoryEntry, MemoryOrigin, MemoryScope } from '../../spec/index.js';
+import { sanitizePreference } from '../preference-text.js';
 
 /** Store an observed (output, user's version) pair with the context it was written for. */
 export function storePair(options: {
@@ -41,7 +42,8 @@ export function storePreference(options: {
     embedding: options.embedding,
     contextId: options.context?.id ?? null,
     contextText: options.context?.text ?? null,
-    preference: options.preference,
+    // NOTE: whatever the learner, nothing over the limits or with control text is stored.
+    preference: sanitizePreference(options.preference).text,
     pair: options.pair === null ? null : { original: options.pair.original, edited: options.pair.edited },
     origin: options.origin,
     interactionId: options.interactionId ?? null,

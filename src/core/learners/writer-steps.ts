@@ -1,4 +1,5 @@
 import type { Context, EditPair, Guidance, Task, TokenUsage, Writer } from '../../spec/index.js';
+import { sanitizePreference } from '../preference-text.js';
 
 /** The outcome of asking the writer for a preference (inference or aggregation). */
 export interface PreferenceStep {
@@ -60,8 +61,13 @@ function toStep(
   result: { readonly text: string; readonly usage: TokenUsage; readonly warnings?: readonly string[] },
   method: string,
 ): PreferenceStep {
-  const preference = result.text.trim();
+  // NOTE: an inferred preference is stored and pasted into later prompts: it is untrusted text.
+  const sanitized = sanitizePreference(result.text);
+  const preference = sanitized.text;
   const warnings = [...(result.warnings ?? [])];
   if (preference === '') warnings.push(`writer.${method} returned an empty preference; none is used`);
+  else if (sanitized.changed && result.text.trim().length > 0) {
+    warnings.push(`writer.${method}: the preference was cut to the limits or had control text removed`);
+  }
   return { preference: preference === '' ? null : preference, usage: result.usage, warnings };
 }

@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { isCommonWord } from './common-words.js';
 import { contentWords, stopwords } from './key-terms.js';
 import { danglingWords, splitSentences } from './sentences.js';
@@ -105,6 +106,12 @@ export const personTitle = /^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/;
  * // 'Halvers Crossing'
  */
 export function salientTopics(text: string): string[] {
+  return [...topicCache.getOrSet(text, () => readTopics(text))];
+}
+
+const topicCache = new BoundedCache<string, readonly string[]>(4096);
+
+function readTopics(text: string): string[] {
   const names = salientNames(text);
   const counts = new Map<string, number>();
   for (const name of names)

@@ -1,4 +1,5 @@
 import { fnvHash } from '../text/fnv-hash.js';
+import { BoundedCache } from '../text/bounded-cache.js';
 import { splitSentences } from '../text/sentences.js';
 import { proseFromFragment, spellOut } from './note-prose.js';
 import { salientSentences } from './extractive-summary.js';
@@ -9,6 +10,12 @@ import { salientSentences } from './extractive-summary.js';
  * often start sentences in lower case), shorthand spelled out, nothing pasted verbatim.
  */
 export function noteSentences(notes: string): string[] {
+  return [...noteCache.getOrSet(notes, () => readNotes(notes))];
+}
+
+const noteCache = new BoundedCache<string, readonly string[]>(2048);
+
+function readNotes(notes: string): string[] {
   const sentences: string[] = [];
   for (const rawLine of notes.split(/\n+/)) {
     const line = spellOut(rawLine.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, ''));
