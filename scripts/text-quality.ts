@@ -9,7 +9,9 @@
  * - sentences added by style atoms: how many share no content word with the document, and the share
  *   of the most frequent one;
  * - the share of added hashtags made of a stop word or a common (Dale–Chall) word;
- * - for emails, the share of no-learning emails holding a terse note fragment verbatim.
+ * - for emails, the share of no-learning emails holding a terse note fragment verbatim, and the share of
+ *   their sentences with a broken opening: "There is" before a pronoun, a preposition or an arrow
+ *   ("There is at the office."), an article before a conjunction ("The but..."), or "and and".
  * With no flags it measures the built-in corpus and the unseen-genre fixtures of
  * test/fixtures/plausible-text (recipes, landlord complaints, match reports, changelogs, appointments).
  * Run: `npm run quality:text` (or `npx tsx scripts/text-quality.ts --corpus c.jsonl --preferences p.json`).
@@ -25,6 +27,9 @@ import { isCommonWord } from '../src/sim/text/common-words.js';
 import { contentWords } from '../src/sim/text/key-terms.js';
 import { splitSentences } from '../src/sim/text/sentences.js';
 import type { Context } from '../src/spec/index.js';
+
+const brokenProse =
+  /^(?:There (?:is|are) (?:I|we|they|you|he|she|at|in|on|with|to|from|by|for|→)\b|The (?:and|but|or|if|so|maybe)\b)|\band and\b/;
 
 const dangling =
   /\b(the|a|an|of|by|to|for|from|at|as|than|and|or|but|nor|its|their|his|our|my|your|is|are|was|were|be|been|that|which|who)[.!]["')\]]*$/i;
@@ -81,6 +86,8 @@ async function measure(
   let added = 0;
   let unrelated = 0;
   let verbatim = 0;
+  let emailSentences = 0;
+  let broken = 0;
   const plains: string[] = [];
   const plainEdits: string[] = [];
   const addedSentences: string[] = [];
@@ -99,9 +106,21 @@ async function measure(
       const fragments = context.text
         .split(/\n|(?<=[.!?])\s+/)
         .filter((fragment) => !/^["“]?\p{Lu}.*[.!?]["”]?$/u.test(fragment.trim()))
+        // A note that opens with its subject ("my flatmate's boyfriend basically lives here now", "the
+        // daycare changed its hours") is a sentence written in lower case, not a terse fragment.
+        .filter(
+          (fragment) =>
+            !/^(?:(?:maybe|perhaps) )?(?:i|we|you|he|she|they|it|my|our|his|her|their|the|\d+|two|three)\b/i.test(
+              fragment.trim(),
+            ),
+        )
         .map(comparable)
         .filter((fragment) => fragment.split(' ').length >= 3);
       if (fragments.some((fragment) => sentences.has(fragment))) verbatim += 1;
+      for (const sentence of sentencesOf(plain)) {
+        emailSentences += 1;
+        if (brokenProse.test(sentence)) broken += 1;
+      }
     }
     const texts = [plain, plainEdit];
     for (const preference of Object.values(preferences)) {
@@ -144,7 +163,8 @@ async function measure(
       `  added sentences: ${added}; sharing no content word with the document: ${percent(unrelated, added)}; most frequent one: ${percent(addedTimes, added)} ("${addedTop.slice(0, 50)}")\n` +
       `  added hashtags made of a stop word: ${percent(stopTags, tags)}, of a common word: ${percent(commonTags, tags)} (of ${tags})\n` +
       (task === 'email'
-        ? `  no-learning emails holding a terse note fragment verbatim: ${percent(verbatim, contexts.length)}\n`
+        ? `  no-learning emails holding a terse note fragment verbatim: ${percent(verbatim, contexts.length)}\n` +
+          `  sentences of no-learning emails with a broken opening ("There is at...", "The but..."): ${percent(broken, emailSentences)} of ${emailSentences}\n`
         : ''),
   );
 }

@@ -45,4 +45,10 @@ describe('preferenceUnion', () => {
     ).toBe('brief, bullet points, with emojis, no closing');
     expect(preferenceUnion([])).toBe('');
   });
+
+  it('keeps a semicolon inside a word ("TL;DR") as part of its component', () => {
+    expect(preferenceUnion(['bullet points, TL;DR line at the top', 'brief'])).toBe(
+      'bullet points, TL;DR line at the top, brief',
+    );
+  });
 });

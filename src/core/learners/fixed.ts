@@ -1,6 +1,7 @@
 import type { Context, Writer } from '../../spec/index.js';
 import { InvalidInputError, noUsage } from '../../spec/index.js';
 import type { Learner } from '../learner.js';
+import { splitComponents } from './preference-components.js';
 import { generateWithPreference } from './writer-steps.js';
 
 /**
@@ -62,7 +63,7 @@ export function createFixedLearner(options: {
 
 /**
  * One preference text holding every component of the given ones ("apply everything"): components are
- * the comma-, semicolon- or line-separated phrases, kept in first-mention order without repeats
+ * the comma-, semicolon- or line-separated phrases (`splitComponents`: "TL;DR" stays whole), kept in first-mention order without repeats
  * (case and spacing ignored). The default text of `fixed` in the bench: the union of a task's latent
  * preferences. Conflicting components stay; a writer settles them as it would for any text.
  *
@@ -70,16 +71,5 @@ export function createFixedLearner(options: {
  * preferenceUnion(['brief, bullet points', 'Bullet points; with emojis']); // 'brief, bullet points, with emojis'
  */
 export function preferenceUnion(texts: readonly string[]): string {
-  const seen = new Set<string>();
-  const components: string[] = [];
-  for (const text of texts) {
-    for (const raw of text.split(/[,;\n]/)) {
-      const component = raw.trim().replace(/\s+/g, ' ');
-      const key = component.toLowerCase();
-      if (component === '' || seen.has(key)) continue;
-      seen.add(key);
-      components.push(component);
-    }
-  }
-  return components.join(', ');
+  return splitComponents(texts.join('\n')).join(', ');
 }

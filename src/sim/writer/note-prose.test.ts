@@ -34,6 +34,30 @@ describe('notes as prose', () => {
     );
   });
 
+  it('attaches a phrase to its clause and never opens "There is" before a preposition or a subject', () => {
+    expect(proseFromFragment('In a month-long study, the daily screen time dropped by 38 minutes')).toBe(
+      'In a month-long study, the daily screen time dropped by 38 minutes.',
+    );
+    expect(proseFromFragment('sent the forms early, with a signed cover letter')).toBe(
+      'I sent the forms early, with a signed cover letter.',
+    );
+    expect(proseFromFragment('we mailed 30,000 households letters')).toBe(
+      'We mailed 30,000 households letters.',
+    );
+    expect(proseFromFragment('-> need decision by end of month')).toBe('I need decision by end of month.');
+    expect(proseFromFragment('just got a new job')).toBe('I just got a new job.');
+    for (const sentence of [
+      proseFromFragment('at Castle Property Mgmt'),
+      proseFromFragment('small thing but annoying, and she has done it before'),
+      proseFromFragment('I work from home'),
+      proseFromFragment('maybe they just assume I bring food?'),
+    ]) {
+      expect(sentence).not.toMatch(
+        /^There (is|are) (I|we|they|at|in|on|with)\b|^The (and|but|maybe)\b|\band and\b/,
+      );
+    }
+  });
+
   it('never pastes a note line verbatim: "Key: a; b" becomes one sentence per part', () => {
     const notes = 'Strengths: large dataset; clear ablations\n- only 8 signers @ 1 site';
     const sentences = noteSentences(notes);

@@ -42,6 +42,7 @@ const shorthand: readonly (readonly [RegExp, string])[] = [
   [/\basap\b/gi, 'as soon as possible'],
   [/\btmrw\b/gi, 'tomorrow'],
   [/\bre:\s*/gi, 'about '],
+  [/(?<=\s)re(?=\s)/g, 'about'],
   [/\bmon\b(?=\s*(?:[.,;!?]|$))/g, 'Monday'],
   [/\btues?\b(?=\s*(?:[.,;!?]|$))/g, 'Tuesday'],
   [/\bwed\b(?=\s*(?:[.,;!?]|$))/g, 'Wednesday'],
@@ -116,6 +117,11 @@ const determinerWords = new Set(
   ),
 );
 
+/** Words that open a clause joined to another ("but the assumptions...", "since his dad had it"). */
+const conjunctions = new Set(
+  'and but or so yet because since while although though if when as unless'.split(' '),
+);
+
 const pronouns = new Set('i you he she it we they there'.split(' '));
 const plainWord = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
 
@@ -124,7 +130,7 @@ function isVerb(word: string): boolean {
   return (
     finiteVerbs.has(word) ||
     subjectlessVerbs.has(word) ||
-    /n't$|'(re|m|ve|ll|d)$/.test(word) ||
+    /n't$|'(re|m|ve|ll|d)$|^cannot$/.test(word) ||
     /^(it|that|there|he|she|what|who|here|let)'s$/.test(word) ||
     /^\p{L}{3,}ed$/u.test(word)
   );
@@ -180,6 +186,19 @@ function verbAt(words: readonly string[]): number {
     return true;
   });
   if (known >= 0) return known;
+  // A word right after a subject pronoun is its verb ("we hide", "in our paper they say"), unless a
+  // subordinate word comes first ("accept if they add..." has its own verb to find).
+  const subordinate = words.findIndex((word) =>
+    /^(if|when|because|that|since|unless|while|once)$/.test(word),
+  );
+  const afterPronoun = words.findIndex(
+    (word, index) =>
+      index > 0 &&
+      (subordinate < 0 || index < subordinate) &&
+      /^(i|we|they)$/.test(words[index - 1] ?? '') &&
+      /^\p{L}+$/u.test(word),
+  );
+  if (afterPronoun >= 0) return afterPronoun;
   return words.findIndex(
     (word, index) =>
       index > 0 &&
@@ -201,7 +220,15 @@ function withDeterminer(phrase: string): string {
   const first = (phrase.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}']/gu, '');
   if (first === '' || /^\p{Lu}|^\p{N}/u.test(first)) return phrase;
   const lower = first.toLowerCase();
-  if (determinerWords.has(lower) || pronouns.has(lower)) return phrase;
+  if (
+    determinerWords.has(lower) ||
+    pronouns.has(lower) ||
+    conjunctions.has(lower) ||
+    phraseOpeners.has(lower) ||
+    adverbs.has(lower) ||
+    /^(maybe|perhaps|probably|really|not)$/.test(lower)
+  )
+    return phrase;
   // "daughter's asthma", "dad's appointment": family of the writer.
   if (/'s$/.test(lower)) return `my ${phrase}`;
   return `the ${phrase}`;
@@ -271,9 +298,18 @@ function clauseFrom(part: string): string | undefined {
     // "450 kept for paint": a number done to; "carpet already stained": a state.
     const passive = /^\d/.test(first) && verb === 1 && /(ed|kept|paid|spent|lost|sold)$/.test(plain[1] ?? '');
     const participle = /(ed|en)$/.test(plain[verb] ?? '');
+    // "we mailed 30,000 letters": a pronoun is a doer, not a thing in a state.
     const state =
       participle &&
+      !pronouns.has(first) &&
       (adverbs.has(plain[verb - 1] ?? '') || verb === plain.length - 1 || /^\d/.test(plain[verb + 1] ?? ''));
+    // "just got a new job", "still want to stay polite": only adverbs before a verb of the writer's.
+    const adverbsOnly = plain
+      .slice(0, verb)
+      .every((word) => adverbs.has(word) || /^(maybe|perhaps|probably|really)$/.test(word));
+    if (!passive && !state && adverbsOnly && subjectlessVerbs.has(plain[verb] ?? '')) {
+      return /ing$/.test(plain[verb] ?? '') ? `I am ${lowered(text)}` : `I ${lowered(text)}`;
+    }
     if (!passive && !state) return pronouns.has(first) ? text : withDeterminer(lowerCommon(text));
   }
   const state = verb > 0 ? verb : stateAt;
@@ -322,7 +358,7 @@ function lowerCommon(text: string): string {
  * // 'The boiler was broken 2 weeks, which leads to no hot water.'
  */
 export function proseFromFragment(fragment: string): string {
-  let text = spellOut(fragment.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, ''));
+  let text = spellOut(fragment.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, '')).replace(/^→\s*/, '');
   const mark = /([!?])$/.exec(text)?.[1] ?? '.';
   text = text.replace(/[.!?]+$/, '');
   const firstWord = plainWord(text.split(' ')[0] ?? '');
@@ -343,11 +379,40 @@ export function proseFromFragment(fragment: string): string {
   return capitalize(ensureTerminal(`${clauses(text)}${mark}`));
 }
 
-/** A fragment's comma-separated parts as clauses, a list of bare nouns kept as one list. */
+/** Words that open a phrase that is not a clause ("in a field trial", "with a similar rate"). */
+const phraseOpeners = new Set([
+  ...prepositionWords,
+  'during',
+  'within',
+  'between',
+  'among',
+  'through',
+  'since',
+  'despite',
+  'unlike',
+  'into',
+  'per',
+]);
+
+/** True for a part that is a phrase to attach, not a clause ("in a 10-week trial"; not "over 40 people"). */
+function isPhrase(part: string): boolean {
+  const words = part.trim().split(/\s+/).map(plainWord);
+  const first = words[0] ?? '';
+  return (
+    phraseOpeners.has(first) &&
+    words.length > 1 &&
+    !(/^(over|under|about)$/.test(first) && /^\d/.test(words[1] ?? ''))
+  );
+}
+
+/**
+ * A fragment's comma-separated parts as clauses, a list of bare nouns kept as one list. A phrase part ("in a field trial", "with a similar rate") is attached to the clause it
+ * introduces or follows, never made a clause of its own.
+ */
 function clauses(text: string): string {
   // A question or a sentence that has its subject and verb stays as written.
   const words = text.split(/\s+/).map(plainWord);
-  if (pronouns.has(words[0] ?? '') && verbAt(words) === 1) return text;
+  if (pronouns.has(words[0] ?? '') && verbAt(words) === 1 && !text.includes(' → ')) return text;
   const arrow = text.indexOf(' → ');
   if (arrow >= 0 && text.slice(0, arrow).includes(',')) {
     const right = clauseFrom(text.slice(arrow + 3)) ?? '';
@@ -357,9 +422,21 @@ function clauses(text: string): string {
     return `${clauses(text.slice(0, arrow))}, ${after}`;
   }
   const parts = text.replace(/\s[-–]\s/g, ', ').split(/,\s+(?![^()]*\))/);
-  const made = parts.map((part) => clauseFrom(part) ?? part);
+  if (parts.every(isPhrase)) return verbAt(words) > 1 ? text : `it is ${lowered(text)}`;
+  const made: string[] = [];
+  let intro = '';
+  for (const part of parts) {
+    if (isPhrase(part)) {
+      if (made.length === 0) intro = intro === '' ? part.trim() : `${intro}, ${part.trim()}`;
+      else made[made.length - 1] = `${made[made.length - 1] ?? ''}, ${part.trim()}`;
+      continue;
+    }
+    const clause = clauseFrom(part) ?? part;
+    made.push(intro === '' ? clause : `${intro}, ${clause}`);
+    intro = '';
+  }
   const lists = made.every((clause) => /^there (is|are) /.test(clause));
-  if (lists && made.length > 1) {
+  if (lists && made.length > 1 && made.length === parts.length) {
     const items = parts.map((part, index) => (index === 0 ? lowerCommon(part.trim()) : part.trim()));
     return `there are ${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
   }
@@ -368,7 +445,8 @@ function clauses(text: string): string {
     const joined = /^there (is|are) /.test(clause)
       ? clause.replace(/^there (is|are) /, 'there $1 also ')
       : clause;
-    return `${sentence}${index === made.length - 1 ? ', and ' : ', '}${joined}`;
+    const joiner = conjunctions.has(plainWord(joined.split(/\s+/)[0] ?? '')) ? ', ' : undefined;
+    return `${sentence}${joiner ?? (index === made.length - 1 ? ', and ' : ', ')}${joined}`;
   }, '');
 }
 
