@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   type Context,
   type Embedder,
+  type FollowUpClassifier,
   type Reviewer,
   type Task,
   type Writer,
@@ -13,6 +14,7 @@ import {
 import { AiSdkEmbedder } from './ai-sdk-embedder.js';
 import type { CallPolicy } from './call-policy.js';
 import type { DecodingSettings } from './language-model-caller.js';
+import { LlmFollowUpClassifier } from './llm-follow-up-classifier.js';
 import { LlmReviewer } from './llm-reviewer.js';
 import { LlmWriter } from './llm-writer.js';
 import {
@@ -168,6 +170,22 @@ export function createWriterFromSpec(
   if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--writer');
   const field = options.field ?? '--writer';
   return new LlmWriter(languageOptions(remote(parsed, 'language', field), options, 'writer', field));
+}
+
+/**
+ * The chat follow-up classifier for a spec: an LlmFollowUpClassifier for remote specs (one prompt,
+ * JSON, validated), `options.sim()` (the rule-based classifier) for `sim`.
+ */
+export function createFollowUpClassifierFromSpec(
+  spec: string | ModelSpec,
+  options: LanguageSpecOptions & { readonly sim?: () => FollowUpClassifier } = {},
+): FollowUpClassifier {
+  const parsed = toSpec(spec, 'language', options.field ?? '--model');
+  if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--model');
+  const field = options.field ?? '--model';
+  return new LlmFollowUpClassifier(
+    languageOptions(remote(parsed, 'language', field), options, 'follow-up classifier', field),
+  );
 }
 
 /**

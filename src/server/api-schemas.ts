@@ -149,7 +149,7 @@ export const Preference = z
     id: z.string(),
     task: z.string().openapi({ description: 'Task key: summarization, email or custom:<name>' }),
     preference: z.string(),
-    origin: z.enum(['inferred', 'kept', 'user']),
+    origin: z.enum(['inferred', 'kept', 'user', 'follow-up']),
     pinned: z.boolean(),
     contextId: z.string().nullable(),
     contextPreview: z.string().nullable(),

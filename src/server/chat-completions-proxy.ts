@@ -12,6 +12,7 @@ import { ChatCompletion, ChatCompletionRequest } from './chat-completion-schemas
 import { describeError } from './error-response.js';
 import {
   chunkEvent,
+  followUpTurn,
   lastUserText,
   openAiFinishReason,
   openAiUsage,
@@ -51,6 +52,12 @@ export interface ChatProxyOptions {
   readonly upstream: LanguageModelV3 | undefined;
   readonly metrics: ServiceMetrics;
   readonly logger: Logger;
+  /**
+   * Whether to learn from the follow-ups of this tenant's users (off by default): a last user turn
+   * that answers the assistant ("please, no bullet points") is read by the Tailor's follow-up
+   * classifier before the reply is drafted, and style feedback is stored as a preference.
+   */
+  readonly learnFromFollowUps?: (tenant: string) => boolean;
 }
 
 /**
@@ -86,7 +93,26 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
       });
     }
     const tenant = context.get('tenant');
-    const text = lastUserText(request.messages);
+    let text = lastUserText(request.messages);
+    const turn = options.learnFromFollowUps?.(tenant) === true ? followUpTurn(request.messages) : undefined;
+    if (turn !== undefined) {
+      // NOTE: learning never fails the reply: a classifier or store error is logged and the turn goes on.
+      const outcome = await tailor
+        .learnFromFollowUp({
+          tenant,
+          user: request.user,
+          context: turn.context,
+          answer: turn.answer,
+          followUp: turn.followUp,
+          abortSignal: context.req.raw.signal,
+        })
+        .catch((error: unknown) => {
+          options.logger.warn({ err: error }, 'learning from a chat follow-up failed; the reply goes on');
+          return undefined;
+        });
+      // Style feedback is about the earlier request: the reply is tailored to what that request needs.
+      if (outcome?.kind === 'feedback') text = turn.context;
+    }
     const prepared = await tailor.prepareChat({
       tenant,
       user: request.user,

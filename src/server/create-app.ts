@@ -36,6 +36,8 @@ export interface AppDependencies {
   readonly samples?: (task: SampleTask) => Promise<Sample[]>;
   /** The model `POST /v1/chat/completions` forwards to (none: that route answers 502, saying so). */
   readonly chatUpstream?: LanguageModelV3;
+  /** Tenants whose chat follow-ups the proxy learns from (default: none). */
+  readonly learnFromFollowUps?: (tenant: string) => boolean;
   readonly logger?: Logger;
   readonly metrics?: ServiceMetrics;
   /** Folder of the built web UI, served at `/` when it exists (default `web/dist`). */
@@ -119,6 +121,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
   registerChatCompletionsRoute(app, {
     tailor: dependencies.tailor,
     upstream: dependencies.chatUpstream,
+    learnFromFollowUps: dependencies.learnFromFollowUps,
     metrics,
     logger,
   });

@@ -28,6 +28,27 @@ export function lastUserText(messages: readonly ChatMessage[]): string {
   });
 }
 
+/** A user's turn that answers the assistant, with the answer and the request the answer replied to. */
+export interface FollowUpTurn {
+  /** The last user message before the answer: what the answer replied to. */
+  readonly context: string;
+  readonly answer: string;
+  readonly followUp: string;
+}
+
+/**
+ * The follow-up at the end of a conversation, if it ends with user → assistant → user (system
+ * messages aside), each with text; undefined otherwise (a first turn, a tool exchange).
+ */
+export function followUpTurn(messages: readonly ChatMessage[]): FollowUpTurn | undefined {
+  const turns = messages.filter((message) => message.role !== 'system' && message.role !== 'developer');
+  const [context, answer, followUp] = turns.slice(-3);
+  if (context?.role !== 'user' || answer?.role !== 'assistant' || followUp?.role !== 'user') return undefined;
+  const texts = [messageText(context), messageText(answer), messageText(followUp)];
+  if (texts.some((text) => text.trim() === '')) return undefined;
+  return { context: texts[0]!, answer: texts[1]!, followUp: texts[2]! };
+}
+
 /**
  * The system note that carries a user's preference to the upstream model: the preference, stripped of
  * control text and capped (`sanitizePreference`), inside a `<preference>` block it cannot close, and

@@ -6,10 +6,12 @@ import { createLearner } from '../core/index.js';
 import { CallPolicy } from '../providers/call-policy.js';
 import {
   createEmbedderFromSpec,
+  createFollowUpClassifierFromSpec,
   createLanguageModel,
   createWriterFromSpec,
 } from '../providers/model-factories.js';
 import { parseModelSpec } from '../providers/model-spec.js';
+import { rulesFollowUpClassifier } from '../sim/follow-up-rules.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { OfflineWriter } from '../sim/offline-writer.js';
 import type { Stores } from '../store/open-stores.js';
@@ -47,6 +49,11 @@ export interface ServiceOptions {
   /** Rate limit per key and concurrency cap per tenant, per process (default `defaultFairUse`). */
   readonly fairUse?: FairUseOptions;
   readonly recovery?: Partial<RecoveryPolicy>;
+  /**
+   * Tenants whose chat follow-ups the proxy learns from ("please, no bullet points"), or `all`;
+   * default none. The classifier is the `model`'s (rules for `sim`).
+   */
+  readonly learnFromFollowUps?: readonly string[] | 'all';
   readonly logger?: Logger;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -100,7 +107,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const learner = createLearner(options.learner, { writer, embedder, memory: stores.memory });
   const metrics = new ServiceMetrics();
+  const followUps = createFollowUpClassifierFromSpec(modelSpec, {
+    env,
+    callPolicy,
+    field: '--model',
+    sim: () => rulesFollowUpClassifier,
+  });
+  const followUpTenants = options.learnFromFollowUps ?? [];
   const tailor = createTailor({
+    followUps,
     writer,
     embedder,
     memory: stores.memory,
@@ -123,6 +138,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     apiKeys: stores.apiKeys,
     samples: createSampleCorpus(),
     chatUpstream,
+    learnFromFollowUps: (tenant: string) => followUpTenants === 'all' || followUpTenants.includes(tenant),
     logger,
     metrics,
     staticRoot: options.staticRoot,

@@ -6,7 +6,8 @@ export interface PreferenceView {
   /** The task key: `summarization`, `email` or `custom:<name>`. */
   readonly task: string;
   readonly preference: string;
-  readonly origin: 'inferred' | 'kept' | 'user';
+  /** `follow-up`: asked for in a chat follow-up ("please, no bullet points"). */
+  readonly origin: 'inferred' | 'kept' | 'user' | 'follow-up';
   readonly pinned: boolean;
   readonly contextId: string | null;
   readonly contextPreview: string | null;

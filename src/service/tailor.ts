@@ -4,6 +4,7 @@ import { cipherPreference, describeComponents, type ComponentEvidence } from '..
 import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
 import type {
   Embedder,
+  FollowUpClassifier,
   Interaction,
   InteractionStore,
   Memory,
@@ -17,6 +18,8 @@ import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
 import type { LearnAttempt } from './learn-interaction.js';
 import { learnInteraction } from './learn-interaction.js';
+import type { FollowUpOutcome } from './learn-follow-up.js';
+import { learnFromFollowUp } from './learn-follow-up.js';
 import type { RecoveryPolicy, RecoveryReport } from './pending-recoverer.js';
 import { PendingRecoverer } from './pending-recoverer.js';
 import { PreferenceBook } from './preference-book.js';
@@ -64,6 +67,8 @@ export interface TailorOptions {
   readonly onLearnError?: (error: unknown, interaction: Interaction) => void;
   /** Told the agent tokens each step spent (for metrics). */
   readonly onUsage?: (step: 'generate' | 'learn', usage: TokenUsage) => void;
+  /** Reads chat follow-ups (`learnFromFollowUp`); without one, learning from follow-ups is refused. */
+  readonly followUps?: FollowUpClassifier;
 }
 
 /** The task a memory scope's task key names (a custom task's instruction is not part of its key). */
@@ -331,6 +336,42 @@ export function createTailor(options: TailorOptions) {
         neighbours: request.prepared.neighbours,
         learner: learner.name,
       });
+    },
+
+    /**
+     * Learns from a user's next turn after an answer ("please, no bullet points", "thanks, perfect"):
+     * feedback is stored as a preference of origin `follow-up` under the embedding of the message the
+     * answer replied to (`context`); see `learnFromFollowUp`. The task defaults to the proxy's chat task.
+     */
+    async learnFromFollowUp(request: {
+      readonly tenant: string;
+      readonly user: string;
+      readonly task?: Task;
+      readonly context: string;
+      readonly answer: string;
+      readonly followUp: string;
+      readonly preferenceUsed?: string | null;
+      readonly abortSignal?: AbortSignal;
+    }): Promise<FollowUpOutcome> {
+      if (options.followUps === undefined) {
+        throw new InvalidInputError({
+          field: 'followUps',
+          message: 'this Tailor has no follow-up classifier: pass createTailor({ followUps })',
+        });
+      }
+      const outcome = await learnFromFollowUp({
+        classifier: options.followUps,
+        embedder: options.embedder,
+        memory,
+        scope: { tenant: request.tenant, user: request.user, task: taskKey(request.task ?? chatTask) },
+        context: request.context,
+        answer: request.answer,
+        followUp: request.followUp,
+        preferenceUsed: request.preferenceUsed,
+        abortSignal: request.abortSignal,
+      });
+      options.onUsage?.('learn', outcome.usage);
+      return outcome;
     },
 
     /** Retries learning from pending edits that are due (see `PendingRecoverer`). */

@@ -15,7 +15,7 @@ export interface MemoryScope {
  * - `user`: the user wrote or reworded it by hand;
  * - `observed`: an (original, edited) pair as it happened (ICL-edit, continual, explore-exploit).
  */
-export type MemoryOrigin = 'inferred' | 'kept' | 'user' | 'observed';
+export type MemoryOrigin = 'inferred' | 'kept' | 'user' | 'observed' | 'follow-up';
 
 /** What a learner stores: a preference text (CIPHER) or an edit pair (ICL-edit and the others). */
 export type MemoryEntryKind = 'preference' | 'pair';

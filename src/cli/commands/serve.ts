@@ -24,6 +24,24 @@ interface ServeFlags {
   ui: boolean;
   rateLimit: string;
   tenantConcurrency: string;
+  learnFromFollowUps?: string;
+}
+
+/** `--learn-from-follow-ups all` or a comma-separated list of tenants. */
+function parseTenants(value: string): readonly string[] | 'all' {
+  if (value.trim() === 'all') return 'all';
+  const tenants = value
+    .split(',')
+    .map((tenant) => tenant.trim())
+    .filter((tenant) => tenant !== '');
+  if (tenants.length === 0) {
+    throw new InvalidInputError({
+      field: '--learn-from-follow-ups',
+      value,
+      accepted: 'all, or a comma-separated list of tenant names',
+    });
+  }
+  return tenants;
 }
 
 function parseCount(value: string, field: string, accepted: string): number {
@@ -95,6 +113,10 @@ export function registerServeCommand(program: Command): void {
       "a tenant's requests in flight at once, per process (0: no cap)",
       String(defaultFairUse.concurrentPerTenant),
     )
+    .option(
+      '--learn-from-follow-ups <tenants>',
+      'learn from chat follow-ups ("please, no bullet points") relayed by the proxy, for these tenants (comma-separated, or all; default none)',
+    )
     .addHelpText(
       'after',
       `
@@ -126,6 +148,8 @@ Examples:
         upstream: flags.upstream,
         staticRoot: flags.ui ? undefined : null,
         fairUse,
+        learnFromFollowUps:
+          flags.learnFromFollowUps === undefined ? undefined : parseTenants(flags.learnFromFollowUps),
       });
       const keyFile =
         flags.keyFile ??

@@ -33,7 +33,7 @@ export interface LearnResult {
 }
 
 /** Where a learned preference came from (see `MemoryOrigin` in src/spec/memory.ts). */
-export type PreferenceOrigin = 'inferred' | 'kept' | 'user';
+export type PreferenceOrigin = 'inferred' | 'kept' | 'user' | 'follow-up';
 
 /** One entry of `GET /v1/users/{user}/preferences`. */
 export interface LearnedPreference {

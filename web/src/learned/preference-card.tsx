@@ -13,6 +13,7 @@ const originText: Record<LearnedPreference['origin'], string> = {
   inferred: 'inferred from your edit',
   kept: 'kept: you accepted a draft written with it',
   user: 'written by you',
+  'follow-up': 'asked for in a chat reply',
 };
 
 /** "2 pieces of evidence: 1 edit, 1 accepted draft". */
@@ -23,6 +24,7 @@ function evidenceSummary(entries: readonly LearnedPreference[]): string {
     [count('inferred'), 'edit', 'edits'],
     [count('kept'), 'accepted draft', 'accepted drafts'],
     [count('user'), 'written by you', 'written by you'],
+    [count('follow-up'), 'chat request', 'chat requests'],
   ] as const;
   const described = parts
     .filter(([number]) => number > 0)
