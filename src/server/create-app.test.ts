@@ -201,7 +201,6 @@ describe('createApp: keys and tenants', () => {
     expect((await call('/v1/users/ada/preferences')).status).toBe(200);
     await apiKeys.revoke(keyA.key.id);
     expect((await call('/v1/users/ada/preferences')).status).toBe(401);
-    expect((await call('/metrics')).status).toBe(401);
   });
 
   it("hides another tenant's interactions, users and preferences", async () => {
@@ -299,13 +298,14 @@ describe('createApp: documents, metrics, samples and the UI', () => {
   });
 
   it('counts requests by route and status, and edit costs', async () => {
-    const { call } = await createTestApp();
+    const metricsToken = 'metrics-token-for-tests';
+    const { call } = await createTestApp({ app: { metricsToken } });
     const { interactionId } = (await (await call('/v1/generate', { body: generateBody })).json()) as {
       interactionId: string;
     };
     await call(`/v1/interactions/${interactionId}/learn`, { body: { edited: 'Hello' } });
     await call('/v1/interactions/unknown');
-    const text = await (await call('/metrics')).text();
+    const text = await (await call('/metrics', { key: metricsToken })).text();
     expect(text).toContain('tailor_http_requests_total{method="POST",route="/v1/generate",status="200"} 1');
     expect(text).toContain(
       'tailor_http_requests_total{method="GET",route="/v1/interactions/:id",status="404"} 1',

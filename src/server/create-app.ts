@@ -5,6 +5,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { ApiKeyStore } from '../spec/index.js';
@@ -18,6 +19,7 @@ import { registerChatCompletionsRoute } from './chat-completions-proxy.js';
 import { describeError } from './error-response.js';
 import type { FairUseOptions } from './fair-use.js';
 import { fairUse } from './fair-use.js';
+import { metricsTokenAuth } from './metrics-token-auth.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { requestObserver } from './request-observer.js';
 import type { Sample, SampleTask } from './sample-corpus.js';
@@ -27,6 +29,24 @@ import { invalidInputFromZod } from './validation-error.js';
 
 /** Largest request body accepted (a long article plus an edit fit easily). */
 export const defaultBodyLimitBytes = 100 * 1024;
+
+/**
+ * The Content-Security-Policy of `tailor serve`: the web UI loads only its own script, stylesheet and
+ * API (`'self'`, no inline script or style), its favicon is a `data:` URL, plugins and `<base>` are
+ * off, and no page may frame it (clickjacking).
+ */
+export const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+} satisfies NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy'];
 
 /** What the HTTP app is built from; only `tailor` and `apiKeys` are required. */
 export interface AppDependencies {
@@ -45,6 +65,17 @@ export interface AppDependencies {
   readonly bodyLimitBytes?: number;
   /** Rate limit per key and concurrency cap per tenant on `/v1/*` (none: unlimited). */
   readonly fairUse?: FairUseOptions;
+  /**
+   * The bearer token `/metrics` requires (`tailor serve --metrics-token`); tenant API keys are never
+   * accepted there. None: `/metrics` answers 404.
+   */
+  readonly metricsToken?: string;
+  /**
+   * Send `contentSecurityPolicy` with every response (`startService` does). Off by default so test
+   * drivers that inject inline scripts into the page (axe-core) keep working; the frame and nosniff
+   * headers are always sent.
+   */
+  readonly contentSecurityPolicy?: boolean;
   /** Extra facts for `/healthz` (e.g. the store kind). */
   readonly health?: Readonly<Record<string, string>>;
 }
@@ -84,6 +115,15 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
   });
 
   app.use('*', requestObserver(metrics, logger));
+  // NOTE: HSTS is left to the TLS-terminating proxy in front of the service.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: dependencies.contentSecurityPolicy === true ? contentSecurityPolicy : undefined,
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: false,
+    }),
+  );
   app.get('/healthz', (context) =>
     context.json({ status: 'ok', learner: dependencies.tailor.learnerName, ...dependencies.health }),
   );
@@ -98,7 +138,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
 
-  app.use('/metrics', apiKeyAuth(dependencies.apiKeys));
+  app.use('/metrics', metricsTokenAuth(dependencies.metricsToken));
   app.get('/metrics', async (context) => {
     const { contentType, body } = await metrics.render();
     return context.body(body, 200, { 'content-type': contentType });

@@ -54,6 +54,8 @@ export interface ServiceOptions {
    * default none. The classifier is the `model`'s (rules for `sim`).
    */
   readonly learnFromFollowUps?: readonly string[] | 'all';
+  /** The bearer token `/metrics` requires (none: `/metrics` is off). */
+  readonly metricsToken?: string;
   readonly logger?: Logger;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -142,6 +144,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger,
     metrics,
     staticRoot: options.staticRoot,
+    metricsToken: options.metricsToken,
+    contentSecurityPolicy: true,
     fairUse: options.fairUse ?? defaultFairUse,
     // NOTE: the writer lets the web UI say when drafts come from the offline rule-based writer.
     health: { store: stores.kind, writer: `${writer.provider}:${writer.modelId}` },

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ensureLocalApiKey } from '../../service/first-api-key.js';
 import { defaultFairUse } from '../../server/fair-use.js';
+import { minMetricsTokenLength } from '../../server/metrics-token-auth.js';
 import { startService } from '../../server/start-service.js';
 import { InvalidInputError } from '../../spec/index.js';
 import { defaultSqlitePath } from '../../store/sqlite-database.js';
@@ -25,6 +26,7 @@ interface ServeFlags {
   rateLimit: string;
   tenantConcurrency: string;
   learnFromFollowUps?: string;
+  metricsToken?: string;
 }
 
 /** `--learn-from-follow-ups all` or a comma-separated list of tenants. */
@@ -50,6 +52,20 @@ function parseCount(value: string, field: string, accepted: string): number {
     throw new InvalidInputError({ field, value, accepted });
   }
   return count;
+}
+
+/** The metrics token from the flag or `TAILOR_METRICS_TOKEN` (none: `/metrics` is off). */
+function metricsToken(flag: string | undefined): string | undefined {
+  const token = flag ?? process.env.TAILOR_METRICS_TOKEN;
+  if (token === undefined || token === '') return undefined;
+  if (token.length < minMetricsTokenLength || /\s/.test(token)) {
+    // NOTE: the value is a secret: the error never repeats it.
+    throw new InvalidInputError({
+      field: '--metrics-token',
+      message: `invalid --metrics-token (or TAILOR_METRICS_TOKEN): at least ${minMetricsTokenLength} characters without spaces are needed, e.g. \`openssl rand -hex 32\``,
+    });
+  }
+  return token;
 }
 
 function parsePort(value: string): number {
@@ -117,6 +133,10 @@ export function registerServeCommand(program: Command): void {
       '--learn-from-follow-ups <tenants>',
       'learn from chat follow-ups ("please, no bullet points") relayed by the proxy, for these tenants (comma-separated, or all; default none)',
     )
+    .option(
+      '--metrics-token <token>',
+      'bearer token /metrics requires (default: TAILOR_METRICS_TOKEN; none: /metrics is off); API keys never read /metrics',
+    )
     .addHelpText(
       'after',
       `
@@ -148,6 +168,7 @@ Examples:
         upstream: flags.upstream,
         staticRoot: flags.ui ? undefined : null,
         fairUse,
+        metricsToken: metricsToken(flags.metricsToken),
         learnFromFollowUps:
           flags.learnFromFollowUps === undefined ? undefined : parseTenants(flags.learnFromFollowUps),
       });
