@@ -34,6 +34,8 @@ export interface LearnerSummary {
   readonly failedRounds?: number;
   /** Agent cost in dollars from the run's price table; null without one or without a price for the writer. */
   readonly dollars: MeanStd | null;
+  /** With `--feedback follow-ups`: corrective follow-ups per conversation. */
+  readonly followUpsPerConversation?: MeanStd;
 }
 
 /** Where the numbers come from: printed on every table and report. */

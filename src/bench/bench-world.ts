@@ -1,4 +1,4 @@
-import type { Context, Embedder, Reviewer, Writer } from '../spec/index.js';
+import type { Context, Embedder, FollowUpClassifier, Reviewer, Writer } from '../spec/index.js';
 import type { PreferenceSimilarity } from '../core/index.js';
 import type { BenchProvenance } from './bench-summary.js';
 
@@ -23,4 +23,6 @@ export interface BenchWorld {
   /** One line naming that similarity, for reports. */
   readonly similarityName: string;
   readonly provenance: BenchProvenance;
+  /** Reads chat follow-ups (the `follow-ups-K` learner): rules offline, the writer's model otherwise. */
+  readonly followUps: FollowUpClassifier;
 }

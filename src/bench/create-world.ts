@@ -6,6 +6,8 @@ import { getPreferenceSet, preferenceSetNames, preferencesForTask } from '../sim
 import { OfflineWriter } from '../sim/offline-writer.js';
 import { describeMissModel } from '../sim/writer/miss-model.js';
 import { simulatedUserFromTexts } from '../sim/simulated-user.js';
+import { ChatUser } from '../sim/chat-user.js';
+import { rulesFollowUpClassifier } from '../sim/follow-up-rules.js';
 import { existsSync } from 'node:fs';
 import { InvalidInputError, type Context } from '../spec/index.js';
 import { preferenceUnion } from '../core/index.js';
@@ -31,6 +33,11 @@ export interface WorldSpec {
   readonly fixedPreference: string | null;
   /** `--protocol`: the prompts and settings of model calls (default `tailor`; offline, token counts only). */
   readonly protocol?: 'paper' | 'tailor';
+  /**
+   * `--feedback`: how the simulated user corrects a draft: `edit` (the paper's protocol, default) or
+   * `follow-ups` (the chat environment: it replies until the answer suits it; rule-based user only).
+   */
+  readonly feedback?: 'edit' | 'follow-ups';
 }
 
 /** True when nothing in the world calls a model. */
@@ -104,6 +111,13 @@ async function modelParts(
         protocol: spec.protocol,
       }),
     embedder: () => providers.createEmbedderFromSpec(spec.embedder, { cache, callPolicy }),
+    followUps: () =>
+      providers.createFollowUpClassifierFromSpec(spec.writer, {
+        cache,
+        callPolicy,
+        field: '--writer',
+        sim: () => rulesFollowUpClassifier,
+      }),
   };
 }
 
@@ -127,8 +141,19 @@ export async function createWorld(
   const models = isOfflineWorld(spec) ? undefined : await modelParts(spec, preferenceOf, calls);
   const writer =
     spec.writer === 'sim' || models === undefined ? new OfflineWriter({ seed }) : models.writer();
+  if (spec.feedback === 'follow-ups' && spec.reviewer !== 'sim') {
+    throw new InvalidInputError({
+      field: '--feedback',
+      value: spec.feedback,
+      accepted: 'follow-ups only with the rule-based simulated user (--reviewer sim), or edit',
+    });
+  }
   const reviewer =
-    spec.reviewer === 'sim' || models === undefined ? simulatedUserFromTexts(preferences) : models.reviewer();
+    spec.reviewer === 'sim' || models === undefined
+      ? spec.feedback === 'follow-ups'
+        ? new ChatUser(simulatedUserFromTexts(preferences))
+        : simulatedUserFromTexts(preferences)
+      : models.reviewer();
   const embedder =
     spec.embedder === 'lexical' || models === undefined
       ? createLexicalEmbedder({ idfCorpus: contexts.map((context) => context.text) })
@@ -144,6 +169,7 @@ export async function createWorld(
     similarity: unigramF1,
     similarityName: unigramF1Name,
     provenance: provenanceOf(spec),
+    followUps: models === undefined ? rulesFollowUpClassifier : models.followUps(),
   };
 }
 

@@ -46,6 +46,18 @@ export function parseProtocol(value: string): 'paper' | 'tailor' {
   return value;
 }
 
+/** `--feedback edit|follow-ups`. */
+export function parseFeedback(value: string): 'edit' | 'follow-ups' {
+  if (value !== 'edit' && value !== 'follow-ups') {
+    throw new InvalidInputError({
+      field: '--feedback',
+      value,
+      accepted: 'edit (the user edits the draft) or follow-ups (the user replies in a chat)',
+    });
+  }
+  return value;
+}
+
 /** `--timeout 30` → seconds (a positive number, at most one hour), per model call. */
 export function parseTimeoutSeconds(value: string): number {
   const seconds = Number(value);

@@ -46,6 +46,14 @@ export function renderResultsMarkdown(summary: TaskBenchSummary): string {
 /** Lines under a table: agent cost in dollars (with a price table) and warnings, when there are any. */
 export function renderFootnotes(summary: TaskBenchSummary): string {
   const lines: string[] = [];
+  const chats = summary.learners.filter((learner) => learner.followUpsPerConversation !== undefined);
+  if (chats.length > 0) {
+    lines.push(
+      `corrective follow-ups per conversation: ${chats
+        .map((learner) => `${learner.learner} ${meanStd(learner.followUpsPerConversation!, 2)}`)
+        .join(', ')}`,
+    );
+  }
   if (summary.fixedPreference !== undefined)
     lines.push(`fixed wrote every draft with: "${summary.fixedPreference}"`);
   const { drift } = summary;

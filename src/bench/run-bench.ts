@@ -47,6 +47,8 @@ export interface BenchPlan {
   readonly failFast?: boolean;
   /** `--protocol`: Tailor's prompts (default) or the paper's prompts and generation settings. */
   readonly protocol?: 'paper' | 'tailor';
+  /** `--feedback`: `edit` (default) or `follow-ups` (the chat environment). */
+  readonly feedback?: 'edit' | 'follow-ups';
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */
@@ -80,6 +82,7 @@ export function worldOf(plan: BenchPlan, task: BenchTask): WorldSpec {
     cacheFile: plan.cacheFile,
     fixedPreference: plan.fixedPreference,
     ...(plan.protocol === 'paper' ? { protocol: 'paper' as const } : {}),
+    ...(plan.feedback === 'follow-ups' ? { feedback: 'follow-ups' as const } : {}),
   };
 }
 

@@ -86,6 +86,7 @@ export async function runJob(options: {
     memory,
     preferenceOf: world.preferenceOf,
     fixedPreference: world.fixedPreference,
+    followUps: world.followUps,
   });
   const byId = new Map(contexts.map((context) => [context.id, context]));
   const failedRounds: RoundFailure[] = [];

@@ -86,6 +86,11 @@ export function summarizeTask(options: {
       warnings: runs.reduce((sum, run) => sum + run.warnings, 0),
       failedRounds: runs.reduce((sum, run) => sum + (run.failedRounds?.length ?? 0), 0),
       dollars: dollars.every((value) => value !== undefined) ? meanStd(dollars) : null,
+      ...(runs.every((run) => run.summary.followUpsPerConversation !== undefined)
+        ? {
+            followUpsPerConversation: meanStd(runs.map((run) => run.summary.followUpsPerConversation ?? 0)),
+          }
+        : {}),
     });
   }
   return {

@@ -27,6 +27,7 @@ export * from './run-round.js';
 export * from './run-rounds.js';
 export * from './schedule.js';
 export * from './learners/fixed.js';
+export * from './learners/follow-ups.js';
 export * from './learners/refine-verify.js';
 export * from './learners/preference-components.js';
 export * from './preference-text.js';

@@ -32,6 +32,7 @@ describe('parseLearnerName', () => {
     expect(parseLearnerName('icl-edit-3')).toEqual({ kind: 'icl-edit', k: 3 });
     expect(parseLearnerName('cipher-1')).toEqual({ kind: 'cipher', k: 1 });
     expect(parseLearnerName('cipher-5')).toEqual({ kind: 'cipher', k: 5 });
+    expect(parseLearnerName('follow-ups-5')).toEqual({ kind: 'follow-ups', k: 5 });
   });
 
   it.each([
@@ -80,6 +81,20 @@ describe('createLearner', () => {
   it('needs a text for fixed, naming the field when it is missing', () => {
     const { fixedPreference: _unused, ...withoutText } = dependencies();
     expect(() => createLearner('fixed', withoutText)).toThrow(/fixedPreference/);
+  });
+
+  it('needs a follow-up classifier for follow-ups-K, naming it when it is missing', () => {
+    expect(() => createLearner('follow-ups-5', dependencies())).toThrow(/followUps/);
+    const classifier = {
+      classify: async () => ({
+        kind: 'neither' as const,
+        components: [],
+        usage: { inputTokens: 0, outputTokens: 0 },
+      }),
+    };
+    expect(createLearner('follow-ups-5', { ...dependencies(), followUps: classifier }).name).toBe(
+      'follow-ups-5',
+    );
   });
 
   it('wires the dependencies it is given', async () => {

@@ -1,10 +1,11 @@
-import type { Context, Embedder, Memory, Writer } from '../spec/index.js';
+import type { Context, Embedder, FollowUpClassifier, Memory, Writer } from '../spec/index.js';
 import { InvalidInputError } from '../spec/index.js';
 import type { Learner } from './learner.js';
 import { createCipherLearner } from './learners/cipher.js';
 import { createContinualLearner } from './learners/continual.js';
 import { createExploreExploitLearner } from './learners/explore-exploit.js';
 import { createFixedLearner } from './learners/fixed.js';
+import { createFollowUpLearner } from './learners/follow-ups.js';
 import type { RefineVerifyPart } from './learners/refine-verify.js';
 import { createRefineVerifyLearner, refineVerifyParts } from './learners/refine-verify.js';
 import { createIclEditLearner } from './learners/icl-edit.js';
@@ -20,6 +21,7 @@ export type LearnerSpec =
   | { readonly kind: 'continual'; readonly k: number }
   | { readonly kind: 'icl-edit'; readonly k: number }
   | { readonly kind: 'cipher'; readonly k: number }
+  | { readonly kind: 'follow-ups'; readonly k: number }
   | { readonly kind: 'refine-verify'; readonly k: number; readonly without: readonly RefineVerifyPart[] };
 
 /**
@@ -33,11 +35,13 @@ export interface LearnerDependencies {
   readonly preferenceOf?: (context: Context) => string;
   /** The one preference text of the `fixed` learner. */
   readonly fixedPreference?: string;
+  /** Reads chat follow-ups, for `follow-ups-K`. */
+  readonly followUps?: FollowUpClassifier;
 }
 
 /** The accepted learner names, as shown in error messages and help texts. */
 export const acceptedLearnerNames =
-  'no-learning, oracle, fixed, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K, refine-verify-K ' +
+  'no-learning, oracle, fixed, explore-exploit-N, continual-K, icl-edit-K, cipher-1, cipher-K, refine-verify-K, follow-ups-K ' +
   '(N and K integers >= 1; refine-verify-K-without-refine, -without-verify, -without-recency for ablations)';
 
 /**
@@ -58,7 +62,7 @@ export const defaultLearnerNames: readonly string[] = Object.freeze([
 ]);
 
 const parameterised =
-  /^(explore-exploit|continual|icl-edit|cipher|refine-verify)-([1-9][0-9]*)((?:-without-[a-z]+)*)$/;
+  /^(explore-exploit|continual|icl-edit|cipher|refine-verify|follow-ups)-([1-9][0-9]*)((?:-without-[a-z]+)*)$/;
 
 /**
  * Parse a learner name (`cipher-5`, `no-learning`, ...). Throws InvalidInputError (field `learner`)
@@ -88,6 +92,8 @@ export function parseLearnerName(name: string): LearnerSpec {
       return { kind: 'continual', k: value };
     case 'icl-edit':
       return { kind: 'icl-edit', k: value };
+    case 'follow-ups':
+      return { kind: 'follow-ups', k: value };
     default:
       return { kind: 'cipher', k: value };
   }
@@ -141,5 +147,22 @@ export function createLearner(name: string, dependencies: LearnerDependencies): 
       return createCipherLearner({ writer, embedder, memory, k: spec.k });
     case 'refine-verify':
       return createRefineVerifyLearner({ writer, embedder, memory, k: spec.k, without: spec.without });
+    case 'follow-ups': {
+      if (dependencies.followUps === undefined) {
+        throw new InvalidInputError({
+          field: 'followUps',
+          value: undefined,
+          accepted: 'a follow-up classifier',
+          message: `invalid learner "${name}": it needs followUps, a classifier of chat follow-ups`,
+        });
+      }
+      return createFollowUpLearner({
+        writer,
+        embedder,
+        memory,
+        classifier: dependencies.followUps,
+        k: spec.k,
+      });
+    }
   }
 }

@@ -39,6 +39,12 @@ export interface LearnOptions {
   readonly proposal: Proposal;
   /** The pair (proposal.text, user's version); equal texts mean the user accepted. */
   readonly pair: EditPair;
+  /**
+   * When the user corrected the draft by replying rather than editing (the chat environment): their
+   * corrective follow-ups, oldest first; `pair.edited` is the answer they ended with. Learners that
+   * learn from edits use the pair and may ignore these.
+   */
+  readonly followUps?: readonly string[];
   readonly interactionId?: string;
   readonly abortSignal?: AbortSignal;
 }

@@ -20,4 +20,6 @@ export interface RoundRecord {
   /** Tokens the (simulated) user spent reviewing; not part of the agent's expense. */
   readonly userUsage: TokenUsage;
   readonly warnings: readonly string[];
+  /** In the chat environment: the user's corrective follow-ups this round (absent elsewhere). */
+  readonly followUps?: number;
 }

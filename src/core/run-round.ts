@@ -56,6 +56,7 @@ export async function runRound(options: RunRoundOptions): Promise<RoundRecord> {
     context,
     proposal,
     pair: { original: proposal.text, edited },
+    ...(review.followUps === undefined ? {} : { followUps: review.followUps }),
     abortSignal,
   });
   return {
@@ -73,6 +74,7 @@ export async function runRound(options: RunRoundOptions): Promise<RoundRecord> {
     agentUsage: addUsage(proposal.usage, learned.usage),
     userUsage: review.usage,
     warnings: [...(proposal.warnings ?? []), ...(review.warnings ?? []), ...(learned.warnings ?? [])],
+    ...(review.followUps === undefined ? {} : { followUps: review.followUps.length }),
   };
 }
 

@@ -10,6 +10,12 @@ export interface ReviewResult {
   /** Tokens the simulated user spent (not counted in the agent's expense). */
   readonly usage: TokenUsage;
   readonly warnings?: readonly string[];
+  /**
+   * When the user corrected the output by replying rather than editing (the chat environment): their
+   * corrective follow-ups, oldest first ("no bullet points, please"); `edited` is then the answer they
+   * ended with. Empty when the first answer suited them.
+   */
+  readonly followUps?: readonly string[];
 }
 
 /**

@@ -84,6 +84,7 @@ describe('tailor bench', { timeout: 180_000 }, () => {
     [['--rounds', '5000'], '--rounds', '5000'],
     [['--writer', 'gpt4'], '--writer', 'gpt4'],
     [['--learners', 'fixed', '--fixed-preference', '  '], '--fixed-preference', 'non-empty'],
+    [['--feedback', 'chatty'], '--feedback', 'chatty'],
   ])(
     'rejects %j with exit code 2, naming the flag and value, before any work',
     async (flags, flag, value) => {
@@ -117,6 +118,34 @@ describe('tailor bench', { timeout: 180_000 }, () => {
       expect((JSON.parse(line) as { preferenceUsed: string }).preferenceUsed).toBe(
         'bullet points, no closing',
       );
+  });
+
+  it('runs the chat environment: the user replies with follow-ups, counted per conversation', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'tailor-bench-chat-'));
+    const run = await tailor([
+      'bench',
+      ...['--rounds', '30', '--seeds', '0', '--no-progress', '--no-cache'],
+      ...['--task', 'summarization', '--feedback', 'follow-ups', '--out', out],
+      ...['--learners', 'follow-ups-5,no-learning,oracle'],
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /corrective follow-ups per conversation: follow-ups-5 [\d.]+, no-learning [\d.]+/,
+    );
+    const summary = JSON.parse(await readFile(join(out, 'summarization-summary.json'), 'utf8')) as {
+      learners: { learner: string; followUpsPerConversation: { mean: number } }[];
+    };
+    const perConversation = (name: string) =>
+      summary.learners.find((learner) => learner.learner === name)?.followUpsPerConversation.mean ?? NaN;
+    expect(perConversation('no-learning')).toBeGreaterThan(1);
+    expect(perConversation('oracle')).toBeLessThan(perConversation('no-learning'));
+    const log = await readFile(join(out, 'rounds', 'summarization', 'follow-ups-5', 'seed-0.jsonl'), 'utf8');
+    const records = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { followUps: number; accepted: boolean; cost: number });
+    for (const record of records) expect(record.accepted).toBe(record.followUps === 0);
+    expect(records.some((record) => record.followUps > 0 && record.cost > 0)).toBe(true);
   });
 
   it('stops cleanly on Ctrl-C and keeps the runs that finished', async () => {

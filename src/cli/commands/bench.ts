@@ -8,6 +8,7 @@ import {
   parseAblations,
   parseFixedPreference,
   parsePositiveInteger,
+  parseFeedback,
   parseProtocol,
   parseSeeds,
   parseTasks,
@@ -44,6 +45,7 @@ interface BenchFlags {
   timeout: string;
   failFast: boolean;
   protocol: string;
+  feedback: string;
 }
 
 function planFrom(flags: BenchFlags): BenchPlan {
@@ -72,6 +74,7 @@ function planFrom(flags: BenchFlags): BenchPlan {
     timeoutSeconds: parseTimeoutSeconds(flags.timeout),
     failFast: flags.failFast,
     protocol: parseProtocol(flags.protocol),
+    feedback: parseFeedback(flags.feedback),
   };
 }
 
@@ -186,6 +189,11 @@ export function registerBenchCommand(program: Command): void {
       'tailor',
     )
     .option(
+      '--feedback <kind>',
+      'how the simulated user corrects a draft: edit (the paper) or follow-ups (a chat: it replies "no bullet points, please" until the answer suits it; counts follow-ups per conversation)',
+      'edit',
+    )
+    .option(
       '--timeout <seconds>',
       'time allowed for one model call (each attempt; retried up to 4 times)',
       '60',
@@ -209,6 +217,7 @@ Examples:
   $ tailor bench --preferences hard --out bench-hard
   $ tailor bench --learners refine-verify-5,cipher-5,no-learning,oracle --ablate refine,verify,recency
   $ tailor bench --task summarization --drift 100 --learners refine-verify-5,cipher-5
+  $ tailor bench --task summarization --feedback follow-ups --learners follow-ups-5,cipher-5,no-learning,oracle
   $ tailor bench --learners fixed,cipher-5,no-learning,oracle --fixed-preference "brief, bullet points"
   $ tailor bench --task summarization --writer openai:gpt-4o --reviewer openai:gpt-4o \\
       --embedder openai:text-embedding-3-small --rounds 10

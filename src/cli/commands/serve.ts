@@ -82,8 +82,9 @@ function parsePort(value: string): number {
 
 /**
  * `tailor serve`: the HTTP API (and the web UI when `web/dist` is built) on a local port, with the
- * SQLite store by default. Prints the URL with the local API key in the fragment (`#key=...`), which
- * the UI reads; the key is created on first start and kept in `--key-file`.
+ * SQLite store by default. The local API key is created on first start and kept in `--key-file`; only
+ * then is it printed (in the UI link's fragment, `#key=...`, which the UI reads). Later starts name the
+ * file instead: no secret is ever printed or logged again. `/metrics` needs `--metrics-token`.
  *
  * @example
  * tailor serve --store postgres://tailor@db/tailor --model openai:gpt-4o --embedder openai:text-embedding-3-small
@@ -183,12 +184,19 @@ Examples:
       const lines = [`Tailor is serving ${service.stores.location} at ${service.url}`];
       if (key.kind === 'none') {
         lines.push(`Open ${service.url} (${key.reason})`);
-      } else {
+      } else if (key.kind === 'created') {
+        // NOTE: the only time a secret is printed: it was just created. Logs and later starts never
+        // show it (they go to files and terminals others may read).
         lines.push(`Open ${service.url}#key=${encodeURIComponent(key.secret)}`);
         lines.push(
-          key.kind === 'created'
-            ? `A new API key (tenant "default") was created and saved in ${key.keyFile}; keep it secret.`
-            : `API key from ${key.keyFile} (start with --new-key for another one).`,
+          `A new API key (tenant "default") was created and saved in ${key.keyFile}; it is shown only this once, keep it secret.`,
+        );
+      } else {
+        lines.push(
+          `Open ${service.url} and give it the API key saved in ${key.keyFile} (link: the URL, then #key= and the key).`,
+        );
+        lines.push(
+          'The key is not printed again; start with --new-key for another one, or `tailor keys create --tenant NAME`.',
         );
       }
       if (flags.model === 'sim') {

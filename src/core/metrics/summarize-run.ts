@@ -23,6 +23,8 @@ export interface RunSummary {
    * no preference in any round (ICL-edit, no-learning), where it has no meaning.
    */
   readonly accuracy: number | null;
+  /** In the chat environment: mean corrective follow-ups per conversation (absent elsewhere). */
+  readonly followUpsPerConversation?: number;
 }
 
 export interface SummarizeRunOptions {
@@ -56,6 +58,12 @@ export function summarizeRun(records: readonly RoundRecord[], options: Summarize
     zeroEditBins: zeroEditRateBins(records, binSize),
     binSize,
     expense: agentExpense(records),
+    ...(records.length > 0 && records.every((record) => record.followUps !== undefined)
+      ? {
+          followUpsPerConversation:
+            records.reduce((sum, record) => sum + (record.followUps ?? 0), 0) / records.length,
+        }
+      : {}),
     accuracy:
       accuracyOptions === undefined || !usedAny
         ? null
