@@ -12,8 +12,9 @@ export const ChatMessage = z
   .openapi('ChatMessage');
 
 /**
- * The subset of OpenAI's chat completion request the proxy forwards. Unknown fields are ignored (so
- * clients' extra options do not fail); tools are refused by the handler: the proxy tailors text replies.
+ * The subset of OpenAI's chat completion request the proxy forwards. Any other field is refused with a
+ * 400 naming it (`unsupportedChatFields`), never dropped silently; tools too: the proxy tailors text
+ * replies.
  */
 export const ChatCompletionRequest = z
   .object({
@@ -36,10 +37,27 @@ export const ChatCompletionRequest = z
       .optional(),
     seed: z.number().int().nullable().optional(),
     n: z.literal(1).nullable().optional(),
+    presence_penalty: z.number().min(-2).max(2).nullable().optional(),
+    frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
+    response_format: z
+      .object({ type: z.literal('text') })
+      .nullable()
+      .optional()
+      .openapi({ description: 'Only `{ "type": "text" }`: the proxy tailors text replies' }),
+    logprobs: z.literal(false).nullable().optional(),
   })
   .openapi('ChatCompletionRequest');
 
 export type ChatCompletionRequest = z.infer<typeof ChatCompletionRequest>;
+
+/** The request fields the proxy reads or forwards. */
+export const acceptedChatFields: readonly string[] = Object.keys(ChatCompletionRequest.shape);
+
+/** The fields of a request body the proxy would otherwise drop (anything not in `acceptedChatFields`). */
+export function unsupportedChatFields(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  return Object.keys(body).filter((field) => !acceptedChatFields.includes(field));
+}
 
 export const ChatCompletion = z
   .object({

@@ -4,11 +4,17 @@ import { createRoute } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { generateText, streamText } from 'ai';
 import type { Logger } from 'pino';
+import { CallPolicy } from '../providers/call-policy.js';
 import { toModelCallError } from '../providers/to-model-call-error.js';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
 import type { ApiEnv } from './api-env.js';
 import { errorResponses } from './api-env.js';
-import { ChatCompletion, ChatCompletionRequest } from './chat-completion-schemas.js';
+import {
+  acceptedChatFields,
+  ChatCompletion,
+  ChatCompletionRequest,
+  unsupportedChatFields,
+} from './chat-completion-schemas.js';
 import { describeError } from './error-response.js';
 import {
   chunkEvent,
@@ -58,6 +64,58 @@ export interface ChatProxyOptions {
    * classifier before the reply is drafted, and style feedback is stored as a preference.
    */
   readonly learnFromFollowUps?: (tenant: string) => boolean;
+  /**
+   * Timeout, retries and concurrency of upstream calls (default: 60 s per attempt, one retry unless the
+   * upstream asks to wait over 5 s (its Retry-After is then passed on), 64 calls
+   * at once); a stream's first part waits `timeoutMs`, each later part `idleTimeoutMs`.
+   */
+  readonly callPolicy?: CallPolicy;
+}
+
+/** The proxy's default upstream policy: more calls at once than the agent's, one retry. */
+function defaultProxyPolicy(): CallPolicy {
+  return new CallPolicy({ timeoutMs: 60_000, maxRetries: 1, concurrency: 64, maxRetryAfterMs: 5_000 });
+}
+
+/** The next part of a stream, or a ModelCallError when none comes within `ms`. */
+async function nextWithin<T>(
+  iterator: AsyncIterator<T>,
+  ms: number,
+  target: { provider: string; modelId: string },
+  abort: AbortController,
+): Promise<IteratorResult<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(
+        new ModelCallError({
+          ...target,
+          message: `${target.provider}:${target.modelId}: the stream sent nothing for ${ms / 1000} s`,
+          retryable: true,
+        }),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([iterator.next(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A failed upstream call as the client sees it: its status, and the upstream's Retry-After passed on. */
+function upstreamFailure(error: unknown): Response | undefined {
+  if (!ModelCallError.isInstance(error)) return undefined;
+  const wait = (error as { retryAfterMs?: number }).retryAfterMs;
+  const retryAfter =
+    wait ?? ((error.cause as { retryAfterMs?: number } | undefined)?.retryAfterMs as number | undefined);
+  if (retryAfter === undefined) return undefined;
+  const { body } = describeError(error);
+  return new Response(JSON.stringify(body), {
+    status: error.status === 429 ? 429 : 503,
+    headers: { 'content-type': 'application/json', 'retry-after': String(Math.ceil(retryAfter / 1000)) },
+  });
 }
 
 /**
@@ -66,6 +124,7 @@ export interface ChatProxyOptions {
  */
 export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: ChatProxyOptions): void {
   app.openAPIRegistry.registerPath(documentedRoute);
+  const defaultPolicy = defaultProxyPolicy();
   app.post('/v1/chat/completions', async (context) => {
     let raw: unknown;
     try {
@@ -78,6 +137,13 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
       throw new InvalidInputError({
         field: 'tools',
         accepted: 'no tools: the Tailor proxy tailors text replies',
+      });
+    }
+    const [unsupported] = unsupportedChatFields(raw);
+    if (unsupported !== undefined) {
+      throw new InvalidInputError({
+        field: unsupported,
+        message: `the proxy does not support the field ${JSON.stringify(unsupported)} (it would be dropped); accepted: ${acceptedChatFields.join(', ')}`,
       });
     }
     const parsed = ChatCompletionRequest.safeParse(raw);
@@ -128,11 +194,14 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
       maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
       stopSequences: request.stop === null || request.stop === undefined ? undefined : [request.stop].flat(),
       seed: request.seed ?? undefined,
+      presencePenalty: request.presence_penalty ?? undefined,
+      frequencyPenalty: request.frequency_penalty ?? undefined,
       // NOTE: forwarding the caller's own system messages is the point of a proxy.
       allowSystemInMessages: true,
-      maxRetries: 1,
-      abortSignal: context.req.raw.signal,
+      // NOTE: retries and timeouts are the call policy's, as for every other model call.
+      maxRetries: 0,
     };
+    const policy = options.callPolicy ?? defaultPolicy;
     const id = randomUUID();
     const completionId = `chatcmpl-${id}`;
     const created = Math.floor(Date.now() / 1000);
@@ -141,9 +210,16 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
       tailor.recordChat({ id, tenant, user: request.user, text, output, prepared });
 
     if (request.stream !== true) {
-      const result = await generateText(call).catch((error: unknown) => {
-        throw toModelCallError(error, target);
-      });
+      let result: Awaited<ReturnType<typeof generateText>>;
+      try {
+        result = await policy.run(target, (abortSignal) => generateText({ ...call, abortSignal }), {
+          abortSignal: context.req.raw.signal,
+        });
+      } catch (error) {
+        const passed = upstreamFailure(error);
+        if (passed !== undefined) return passed;
+        throw error;
+      }
       options.metrics.countTokens('chat', {
         inputTokens: result.usage.inputTokens ?? 0,
         outputTokens: result.usage.outputTokens ?? 0,
@@ -172,11 +248,23 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
 
     // NOTE: the upstream's first part is awaited before answering, so a model that fails at once
     // gets a proper error status; a failure later in the stream ends it with an error event.
-    const parts = streamText({ ...call, onError: () => undefined }).fullStream[Symbol.asyncIterator]();
-    let first = await parts.next();
-    while (!first.done && first.value.type !== 'text-delta' && first.value.type !== 'finish') {
-      if (first.value.type === 'error') throw toModelCallError(first.value.error, target);
-      first = await parts.next();
+    const upstreamAbort = new AbortController();
+    const abortSignal = AbortSignal.any([context.req.raw.signal, upstreamAbort.signal]);
+    const parts = streamText({ ...call, abortSignal, onError: () => undefined }).fullStream[
+      Symbol.asyncIterator
+    ]();
+    const next = (ms: number) => nextWithin(parts, ms, target, upstreamAbort);
+    let first: IteratorResult<Awaited<ReturnType<typeof parts.next>>['value']>;
+    try {
+      first = await next(policy.timeoutMs);
+      while (!first.done && first.value.type !== 'text-delta' && first.value.type !== 'finish') {
+        if (first.value.type === 'error') throw toModelCallError(first.value.error, target);
+        first = await next(policy.timeoutMs);
+      }
+    } catch (error) {
+      const passed = upstreamFailure(error);
+      if (passed !== undefined) return passed;
+      throw ModelCallError.isInstance(error) ? error : toModelCallError(error, target);
     }
     const includeUsage = request.stream_options?.include_usage === true;
     const base = { id: completionId, created, model: request.model };
@@ -187,7 +275,7 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
         let output = '';
         try {
           send(chunkEvent({ ...base, delta: { role: 'assistant', content: '' } }));
-          for (let part = first; !part.done; part = await parts.next()) {
+          for (let part = first; !part.done; part = await next(policy.idleTimeoutMs)) {
             const value = part.value;
             if (value.type === 'text-delta' && value.text !== '') {
               output += value.text;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { CallPolicy } from '../providers/call-policy.js';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -56,6 +57,8 @@ export interface AppDependencies {
   readonly samples?: (task: SampleTask) => Promise<Sample[]>;
   /** The model `POST /v1/chat/completions` forwards to (none: that route answers 502, saying so). */
   readonly chatUpstream?: LanguageModelV3;
+  /** Timeouts and retries of the proxy's upstream calls (default: see `registerChatCompletionsRoute`). */
+  readonly chatCallPolicy?: CallPolicy;
   /** Tenants whose chat follow-ups the proxy learns from (default: none). */
   readonly learnFromFollowUps?: (tenant: string) => boolean;
   readonly logger?: Logger;
@@ -161,6 +164,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
   registerChatCompletionsRoute(app, {
     tailor: dependencies.tailor,
     upstream: dependencies.chatUpstream,
+    callPolicy: dependencies.chatCallPolicy,
     learnFromFollowUps: dependencies.learnFromFollowUps,
     metrics,
     logger,
