@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { acceptedText, isCleanText } from '../store/text-hygiene.js';
 
 /**
  * The HTTP API's schemas: they validate requests and generate `/openapi.json` (OpenAPI 3.1), so the
@@ -20,25 +21,37 @@ export const textLimits = {
   instruction: 4_000,
 } as const;
 
+/**
+ * A string every store keeps as is: no NUL (PostgreSQL cannot store it) and no unpaired UTF-16
+ * surrogate (SQLite and PostgreSQL would turn it into U+FFFD); either is a 400 naming the field, the
+ * same on every store.
+ */
+function cleanString() {
+  return z.string().refine(isCleanText, {
+    error: `it holds a NUL (U+0000) character or an unpaired UTF-16 surrogate; send ${acceptedText}`,
+  });
+}
+
 /** A string of at most `limit` characters whose 400 says the limit and the length sent. */
 function boundedText(limit: number) {
-  return z.string().max(limit, {
+  return cleanString().max(limit, {
     error: (issue) =>
       `at most ${limit} characters are accepted; this one has ${String((issue.input as string).length)}`,
   });
 }
 
-export const UserId = z
-  .string()
-  .min(1)
-  .max(maxIdLength)
-  .openapi({ example: 'ada', description: 'End user id' });
+/** An id, user or task name: 1 to `maxIdLength` characters, clean. */
+function idString() {
+  return cleanString().min(1).max(maxIdLength);
+}
+
+export const UserId = idString().openapi({ example: 'ada', description: 'End user id' });
 
 export const ApiTask = z
   .union([
     z.enum(['summarization', 'email']),
     z.strictObject({
-      name: z.string().min(1).max(100),
+      name: cleanString().min(1).max(100),
       instruction: boundedText(textLimits.instruction).min(1),
     }),
   ])
@@ -48,10 +61,7 @@ export const ApiTask = z
   });
 
 /** A task key as stored: `summarization`, `email` or `custom:<name>` (a bare name means custom). */
-export const TaskKeyQuery = z
-  .string()
-  .min(1)
-  .max(maxIdLength)
+export const TaskKeyQuery = idString()
   .optional()
   .openapi({ param: { name: 'task', in: 'query' }, example: 'summarization' });
 
@@ -64,7 +74,7 @@ export const GenerateRequest = z
       .openapi({
         description: `The article, notes or other input to write from (at most ${textLimits.context} characters)`,
       }),
-    contextId: z.string().min(1).max(maxIdLength).optional(),
+    contextId: idString().optional(),
   })
   .openapi('GenerateRequest');
 
@@ -187,7 +197,7 @@ export const ComponentList = z
 
 export const AddPreferenceRequest = z
   .strictObject({
-    task: z.union([ApiTask, z.string().min(1).max(maxIdLength)]),
+    task: z.union([ApiTask, idString()]),
     preference: boundedText(textLimits.preference).min(1),
     pinned: z.boolean().optional(),
   })
@@ -226,17 +236,9 @@ export const ErrorBody = z
   .openapi('Error');
 
 export const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(maxIdLength)
-    .openapi({ param: { name: 'id', in: 'path' } }),
+  id: idString().openapi({ param: { name: 'id', in: 'path' } }),
 });
 export const UserParam = z.object({ user: UserId.openapi({ param: { name: 'user', in: 'path' } }) });
 export const UserPreferenceParams = UserParam.extend({
-  id: z
-    .string()
-    .min(1)
-    .max(maxIdLength)
-    .openapi({ param: { name: 'id', in: 'path' } }),
+  id: idString().openapi({ param: { name: 'id', in: 'path' } }),
 });

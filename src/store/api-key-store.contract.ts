@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKeyStore } from '../spec/index.js';
+import { InvalidInputError } from '../spec/index.js';
 
 /** What a contract run needs from an implementation: a store and a way to release it. */
 export type ApiKeyStoreFactory = () => Promise<{ store: ApiKeyStore; close(): Promise<void> }>;
@@ -62,6 +63,22 @@ export function describeApiKeyStoreContract(name: string, create: ApiKeyStoreFac
       expect(Number.isNaN(Date.parse(listed?.revokedAt ?? ''))).toBe(false);
       expect(await store.revoke(key.id)).toBe(true);
       expect(await store.revoke('key_unknown')).toBe(false);
+    });
+
+    it('refuses NUL and unpaired surrogates in a tenant or label, naming the field', async () => {
+      for (const [options, field] of [
+        [{ tenant: `${tenant}\u0000` }, 'tenant'],
+        [{ tenant, label: 'x\uD800' }, 'label'],
+      ] as const) {
+        const error = await store.create(options).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
+        expect((error as InvalidInputError).field).toBe(field);
+      }
+      expect(await store.list({ tenant })).toEqual([]);
+      expect(await store.verify('tailor_sk_\u0000')).toBeUndefined();
     });
 
     it('lists keys by tenant', async () => {

@@ -1,5 +1,6 @@
 import type { ApiKey, ApiKeyStore } from '../spec/index.js';
 import { hashApiKeySecret, newApiKeyId, newApiKeySecret } from './api-key-secret.js';
+import { checkTexts } from './text-hygiene.js';
 
 /** `ApiKeyStore` held in process memory, for tests: like the SQL stores, it keeps only hashes. */
 export class InMemoryApiKeyStore implements ApiKeyStore {
@@ -9,6 +10,7 @@ export class InMemoryApiKeyStore implements ApiKeyStore {
     readonly tenant: string;
     readonly label?: string;
   }): Promise<{ readonly key: ApiKey; readonly secret: string }> {
+    checkTexts({ tenant: options.tenant, label: options.label });
     const secret = newApiKeySecret();
     const key: ApiKey = {
       id: newApiKeyId(),
@@ -30,6 +32,7 @@ export class InMemoryApiKeyStore implements ApiKeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
+    checkTexts({ id });
     const stored = this.keys.get(id);
     if (stored === undefined) return false;
     if (stored.key.revokedAt === null) {
@@ -39,6 +42,7 @@ export class InMemoryApiKeyStore implements ApiKeyStore {
   }
 
   async list(options?: { readonly tenant?: string }): Promise<ApiKey[]> {
+    checkTexts({ tenant: options?.tenant });
     return [...this.keys.values()]
       .map((stored) => ({ ...stored.key }))
       .filter((key) => options?.tenant === undefined || key.tenant === options.tenant);

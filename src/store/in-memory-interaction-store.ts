@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import { maxErrorLength } from './interaction-row.js';
+import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 /**
  * `InteractionStore` held in process memory, for tests and demos: nothing survives a restart, so a
@@ -18,6 +19,7 @@ export class InMemoryInteractionStore implements InteractionStore {
   private readonly schedule = new Map<string, { leaseUntil?: string; retryAt?: string }>();
 
   async create(interaction: NewInteraction): Promise<Interaction> {
+    interaction = hygienicInteraction(interaction);
     const id = interaction.id ?? randomUUID();
     if (this.interactions.has(id)) {
       throw new ConflictError({ message: `interaction ${JSON.stringify(id)} already exists` });
@@ -39,6 +41,7 @@ export class InMemoryInteractionStore implements InteractionStore {
   }
 
   async get(options: { readonly tenant: string; readonly id: string }): Promise<Interaction | undefined> {
+    checkTexts({ tenant: options.tenant, id: options.id });
     const found = this.interactions.get(options.id);
     return found === undefined || found.tenant !== options.tenant ? undefined : structuredClone(found);
   }
@@ -50,6 +53,7 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly cost: number;
     readonly lease?: PendingLease;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id, edited: options.edited });
     const current = this.require(options);
     if (current.edited !== null) {
       throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });
@@ -69,6 +73,8 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly id: string;
     readonly preferenceInferred: string | null;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, preferenceInferred: cleanNullableText(options.preferenceInferred) };
     const current = this.require(options);
     this.schedule.delete(options.id);
     return this.replace({
@@ -85,6 +91,8 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly error: string;
     readonly retryAt?: string | null;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, error: cleanText(options.error) };
     const current = this.require(options);
     if (typeof options.retryAt === 'string') this.schedule.set(options.id, { retryAt: options.retryAt });
     else this.schedule.delete(options.id);
@@ -97,6 +105,7 @@ export class InMemoryInteractionStore implements InteractionStore {
   }
 
   async retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
     const current = this.require(options);
     if (current.status !== 'failed') {
       throw new ConflictError({
@@ -147,6 +156,7 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly task?: string;
     readonly limit?: number;
   }): Promise<Interaction[]> {
+    checkTexts({ tenant: options.tenant, user: options.user, task: options.task });
     const matching = [...this.interactions.values()].filter(
       (interaction) =>
         interaction.tenant === options.tenant &&
@@ -157,6 +167,7 @@ export class InMemoryInteractionStore implements InteractionStore {
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    checkTexts({ tenant: options.tenant, user: options.user });
     let removed = 0;
     for (const [id, interaction] of this.interactions) {
       if (interaction.tenant === options.tenant && interaction.user === options.user) {

@@ -18,6 +18,7 @@ import {
   validateNewEntry,
   validateRewording,
 } from './memory-validation.js';
+import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
 
 /**
  * `Memory` held in process memory: for tests, the bench and single-process demos. Nothing survives a
@@ -40,6 +41,7 @@ export class InMemoryMemory implements Memory {
   private nextSequence = 1;
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
+    checkNewEntryTexts(entry);
     validateNewEntry(entry);
     const entries = this.entriesOf(entry.scope);
     const dimension = entries[0]?.embedding.length;
@@ -82,6 +84,7 @@ export class InMemoryMemory implements Memory {
     readonly k: number;
     readonly kind: MemoryEntryKind;
   }): Promise<Neighbour[]> {
+    checkTexts(scopeTexts(options.scope));
     validateK(options.k);
     const entries = this.entriesOf(options.scope);
     const dimension = entries[0]?.embedding.length;
@@ -106,6 +109,7 @@ export class InMemoryMemory implements Memory {
     readonly origin?: MemoryOrigin;
     readonly last?: number;
   }): Promise<MemoryEntry[]> {
+    checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
     const matching = this.entriesOf(options.scope).filter(
       (entry) =>
@@ -118,6 +122,7 @@ export class InMemoryMemory implements Memory {
   }
 
   async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const entry = this.entriesOf(options.scope).find((candidate) => candidate.id === options.id);
     return entry === undefined ? undefined : copyEntry(entry);
   }
@@ -128,6 +133,7 @@ export class InMemoryMemory implements Memory {
     readonly preference?: string;
     readonly pinned?: boolean;
   }): Promise<MemoryEntry> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id, preference: options.preference });
     const entries = this.entriesOf(options.scope);
     const index = entries.findIndex((candidate) => candidate.id === options.id);
     const current = entries[index];
@@ -146,6 +152,7 @@ export class InMemoryMemory implements Memory {
   }
 
   async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const entries = this.entriesOf(options.scope);
     const index = entries.findIndex((candidate) => candidate.id === options.id);
     if (index < 0) return false;
@@ -154,6 +161,7 @@ export class InMemoryMemory implements Memory {
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    checkTexts({ tenant: options.tenant, user: options.user });
     let removed = 0;
     for (const [key, { scope, entries }] of this.scopes) {
       if (scope.tenant === options.tenant && scope.user === options.user) {

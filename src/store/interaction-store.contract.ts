@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
-import { ConflictError, NotFoundError } from '../spec/index.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../spec/index.js';
 
 /** What a contract run needs from an implementation: a store and a way to release it. */
 export type InteractionStoreFactory = () => Promise<{ store: InteractionStore; close(): Promise<void> }>;
@@ -295,6 +295,58 @@ export function describeInteractionStoreContract(name: string, create: Interacti
       expect(await ids({ task: 'custom:chat' })).toEqual([c.id]);
       expect(await ids({ task: 'summarization' })).toEqual([a.id]);
       expect(await ids({ limit: 2 })).toEqual([a.id, b.id]);
+    });
+
+    it("refuses NUL and unpaired surrogates in the caller's texts, naming the field; normalises the model's", async () => {
+      const rejectedField = async (call: () => Promise<unknown>): Promise<string> => {
+        const error = await call().then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
+        return (error as InvalidInputError).field;
+      };
+      const created = await draft();
+      for (const bad of ['a\u0000b', 'x\uD800y', '\uDC00']) {
+        expect(await rejectedField(() => draft({ contextText: bad }))).toBe('contextText');
+        expect(await rejectedField(() => draft({ user: bad }))).toBe('user');
+        expect(await rejectedField(() => draft({ contextId: bad }))).toBe('contextId');
+        expect(
+          await rejectedField(() => draft({ task: { kind: 'custom', name: 'post', instruction: bad } })),
+        ).toBe('task.instruction');
+        expect(await rejectedField(() => store.get({ tenant, id: bad }))).toBe('id');
+        expect(await rejectedField(() => store.list({ tenant, user: bad }))).toBe('user');
+        expect(await rejectedField(() => store.list({ tenant, user: 'ada', task: bad }))).toBe('task');
+        expect(await rejectedField(() => store.forget({ tenant: bad, user: 'ada' }))).toBe('tenant');
+        expect(
+          await rejectedField(() => store.recordEdit({ tenant, id: created.id, edited: bad, cost: 1 })),
+        ).toBe('edited');
+      }
+      expect((await store.get({ tenant, id: created.id }))?.edited).toBeNull();
+      expect(mine(await store.list({ tenant, user: 'ada' }))).toEqual([created.id]);
+
+      const modelText = await draft({
+        output: 'Draft\u0000 with a NUL and a lone \uD800 surrogate 🎉',
+        preferenceUsed: 'brief\u0000',
+        neighbours: [{ entryId: 'e1', contextId: null, similarity: 0.5, preference: '\uDC00brief' }],
+      });
+      expect(modelText.output).toBe('Draft with a NUL and a lone \uFFFD surrogate 🎉');
+      expect(modelText.preferenceUsed).toBe('brief');
+      expect(modelText.neighbours[0]?.preference).toBe('\uFFFDbrief');
+      await store.recordEdit({ tenant, id: modelText.id, edited: 'Fine 🎉', cost: 2 });
+      const failed = await store.markLearnFailed({
+        tenant,
+        id: modelText.id,
+        error: 'model said \u0000\uD800',
+      });
+      expect(failed.lastError).toBe('model said \uFFFD');
+      const learned = await store.markLearned({
+        tenant,
+        id: modelText.id,
+        preferenceInferred: 'short\u0000',
+      });
+      expect(learned.preferenceInferred).toBe('short');
+      expect(await store.get({ tenant, id: modelText.id })).toEqual(learned);
     });
 
     it('forgets one user, leaving other users and tenants', async () => {

@@ -388,6 +388,67 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
       });
     });
 
+    describe('text hygiene', () => {
+      const nul = 'a\u0000b';
+      const lone = 'x\uD800y';
+
+      /** The field of the InvalidInputError a call rejects with. */
+      async function rejectedField(call: () => Promise<unknown>): Promise<string> {
+        const error = await call().then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
+        return (error as InvalidInputError).field;
+      }
+
+      it('refuses NUL and unpaired surrogates in every text, naming the field, and stores nothing', async () => {
+        for (const bad of [nul, lone]) {
+          expect(await rejectedField(() => preference(bad, [1, 0]))).toBe('preference');
+          expect(await rejectedField(() => preference('ok', [1, 0], { contextText: bad }))).toBe(
+            'contextText',
+          );
+          expect(await rejectedField(() => preference('ok', [1, 0], { contextId: bad }))).toBe('contextId');
+          expect(await rejectedField(() => pair(bad, [1, 0]))).toBe('pair.original');
+          expect(
+            await rejectedField(() => preference('ok', [1, 0], { scope: { ...scope, user: bad } })),
+          ).toBe('scope.user');
+          expect(
+            await rejectedField(() => preference('ok', [1, 0], { scope: { ...scope, task: bad } })),
+          ).toBe('scope.task');
+          expect(await rejectedField(() => memory.list({ scope: { ...scope, user: bad } }))).toBe(
+            'scope.user',
+          );
+          expect(await rejectedField(() => memory.get({ scope, id: bad }))).toBe('id');
+          expect(await rejectedField(() => memory.delete({ scope, id: bad }))).toBe('id');
+          expect(await rejectedField(() => memory.forget({ tenant, user: bad }))).toBe('user');
+          expect(
+            await rejectedField(() =>
+              memory.nearest({
+                scope: { ...scope, tenant: bad },
+                embedding: [1, 0],
+                k: 1,
+                kind: 'preference',
+              }),
+            ),
+          ).toBe('scope.tenant');
+        }
+        const added = await preference('brief', [1, 0]);
+        expect(await rejectedField(() => memory.update({ scope, id: added.id, preference: nul }))).toBe(
+          'preference',
+        );
+        expect((await memory.list({ scope })).map((entry) => entry.preference)).toEqual(['brief']);
+      });
+
+      it('keeps well-formed text byte for byte: emoji, other planes, controls but NUL', async () => {
+        const text = 'emoji 🎉, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, tab\tand \u0001 and \uFFFD';
+        const added = await preference(text, [1, 0], { contextText: text });
+        const stored = await memory.get({ scope, id: added.id });
+        expect(stored?.preference).toBe(text);
+        expect(stored?.contextText).toBe(text);
+      });
+    });
+
     describe('delete and forget', () => {
       it('deletes once, then reports false', async () => {
         const added = await preference('a', [1, 0]);

@@ -3,6 +3,7 @@ import type { ApiKey, ApiKeyStore } from '../spec/index.js';
 import { hashApiKeySecret, newApiKeyId, newApiKeySecret } from './api-key-secret.js';
 import type { ApiKeyRow } from './api-key-row.js';
 import { apiKeyFromRow } from './api-key-row.js';
+import { checkTexts } from './text-hygiene.js';
 
 /** `ApiKeyStore` in PostgreSQL: only the SHA-256 of each secret is stored (see `newApiKeySecret`). */
 export class PostgresApiKeyStore implements ApiKeyStore {
@@ -12,6 +13,7 @@ export class PostgresApiKeyStore implements ApiKeyStore {
     readonly tenant: string;
     readonly label?: string;
   }): Promise<{ readonly key: ApiKey; readonly secret: string }> {
+    checkTexts({ tenant: options.tenant, label: options.label });
     const secret = newApiKeySecret();
     const result = await this.pool.query<ApiKeyRow>(
       'INSERT INTO api_keys (id, tenant, label, secret_hash, created_at) VALUES ($1, $2, $3, $4, now()) RETURNING *',
@@ -30,6 +32,7 @@ export class PostgresApiKeyStore implements ApiKeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
+    checkTexts({ id });
     const result = await this.pool.query(
       'UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1',
       [id],
@@ -38,6 +41,7 @@ export class PostgresApiKeyStore implements ApiKeyStore {
   }
 
   async list(options?: { readonly tenant?: string }): Promise<ApiKey[]> {
+    checkTexts({ tenant: options?.tenant });
     const result =
       options?.tenant === undefined
         ? await this.pool.query<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')

@@ -9,6 +9,7 @@ import {
   maxErrorLength,
   newInteractionValues,
 } from './interaction-row.js';
+import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 /**
  * `InteractionStore` in PostgreSQL (see `openPostgresDatabase`). `recordEdit` is one conditional
@@ -18,6 +19,7 @@ export class PostgresInteractionStore implements InteractionStore {
   constructor(private readonly pool: Pool) {}
 
   async create(interaction: NewInteraction): Promise<Interaction> {
+    interaction = hygienicInteraction(interaction);
     const id = interaction.id ?? randomUUID();
     const values = newInteractionValues(interaction, id, new Date().toISOString(), taskKey(interaction.task));
     const placeholders = values.map((_value, index) => `$${index + 1}`).join(', ');
@@ -39,6 +41,7 @@ export class PostgresInteractionStore implements InteractionStore {
   }
 
   async get(options: { readonly tenant: string; readonly id: string }): Promise<Interaction | undefined> {
+    checkTexts({ tenant: options.tenant, id: options.id });
     const result = await this.pool.query<InteractionRow>(
       'SELECT * FROM interactions WHERE tenant = $1 AND id = $2',
       [options.tenant, options.id],
@@ -54,6 +57,7 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly cost: number;
     readonly lease?: PendingLease;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id, edited: options.edited });
     const result = await this.pool.query<InteractionRow>(
       `UPDATE interactions SET edited = $1, edited_at = now(), cost = $2, status = 'pending',
          lease_owner = $5, lease_until = $6
@@ -79,6 +83,8 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly id: string;
     readonly preferenceInferred: string | null;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, preferenceInferred: cleanNullableText(options.preferenceInferred) };
     return this.updateOne(
       `UPDATE interactions SET status = 'learned', preference_inferred = $1, last_error = NULL,
          retry_at = NULL, lease_owner = NULL, lease_until = NULL
@@ -94,6 +100,8 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly error: string;
     readonly retryAt?: string | null;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, error: cleanText(options.error) };
     return this.updateOne(
       `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = $1, retry_at = $4,
          lease_owner = NULL, lease_until = NULL,
@@ -111,6 +119,7 @@ export class PostgresInteractionStore implements InteractionStore {
   }
 
   async retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
     const result = await this.pool.query<InteractionRow>(
       `UPDATE interactions SET status = 'pending', learn_attempts = 0, retry_at = NULL,
          lease_owner = NULL, lease_until = NULL
@@ -182,6 +191,7 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly task?: string;
     readonly limit?: number;
   }): Promise<Interaction[]> {
+    checkTexts({ tenant: options.tenant, user: options.user, task: options.task });
     const values: unknown[] = [options.tenant, options.user];
     let sql = 'SELECT * FROM interactions WHERE tenant = $1 AND user_id = $2';
     if (options.task !== undefined) {
@@ -198,6 +208,7 @@ export class PostgresInteractionStore implements InteractionStore {
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    checkTexts({ tenant: options.tenant, user: options.user });
     const result = await this.pool.query('DELETE FROM interactions WHERE tenant = $1 AND user_id = $2', [
       options.tenant,
       options.user,

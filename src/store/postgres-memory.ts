@@ -26,6 +26,7 @@ import {
   validateRewording,
 } from './memory-validation.js';
 import { withTransaction } from './postgres-transaction.js';
+import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
 
 const scopeClause = 'tenant = $1 AND user_id = $2 AND task = $3';
 
@@ -47,6 +48,7 @@ export class PostgresMemory implements Memory {
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
+    checkNewEntryTexts(entry);
     validateNewEntry(entry);
     const { scope } = entry;
     return withTransaction(this.pool, async (client) => {
@@ -97,6 +99,7 @@ export class PostgresMemory implements Memory {
     readonly k: number;
     readonly kind: MemoryEntryKind;
   }): Promise<Neighbour[]> {
+    checkTexts(scopeTexts(options.scope));
     validateK(options.k);
     const { scope } = options;
     const scopeValues = [scope.tenant, scope.user, scope.task, options.kind];
@@ -149,6 +152,7 @@ export class PostgresMemory implements Memory {
     readonly origin?: MemoryOrigin;
     readonly last?: number;
   }): Promise<MemoryEntry[]> {
+    checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
     if (options.last === 0) return [];
     const { scope } = options;
@@ -172,6 +176,7 @@ export class PostgresMemory implements Memory {
   }
 
   async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
     const result = await this.pool.query<MemoryRow>(
       `SELECT * FROM memory_entries WHERE ${scopeClause} AND id = $4`,
@@ -187,6 +192,7 @@ export class PostgresMemory implements Memory {
     readonly preference?: string;
     readonly pinned?: boolean;
   }): Promise<MemoryEntry> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id, preference: options.preference });
     const { scope } = options;
     return withTransaction(this.pool, async (client) => {
       const current = await client.query<MemoryRow>(
@@ -210,6 +216,7 @@ export class PostgresMemory implements Memory {
   }
 
   async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
     const result = await this.pool.query(`DELETE FROM memory_entries WHERE ${scopeClause} AND id = $4`, [
       scope.tenant,
@@ -221,6 +228,7 @@ export class PostgresMemory implements Memory {
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    checkTexts({ tenant: options.tenant, user: options.user });
     const result = await this.pool.query('DELETE FROM memory_entries WHERE tenant = $1 AND user_id = $2', [
       options.tenant,
       options.user,

@@ -3,6 +3,7 @@ import type { ApiKey, ApiKeyStore } from '../spec/index.js';
 import { hashApiKeySecret, newApiKeyId, newApiKeySecret } from './api-key-secret.js';
 import type { ApiKeyRow } from './api-key-row.js';
 import { apiKeyFromRow } from './api-key-row.js';
+import { checkTexts } from './text-hygiene.js';
 
 /** `ApiKeyStore` in a SQLite file: only the SHA-256 of each secret is stored (see `newApiKeySecret`). */
 export class SqliteApiKeyStore implements ApiKeyStore {
@@ -12,6 +13,7 @@ export class SqliteApiKeyStore implements ApiKeyStore {
     readonly tenant: string;
     readonly label?: string;
   }): Promise<{ readonly key: ApiKey; readonly secret: string }> {
+    checkTexts({ tenant: options.tenant, label: options.label });
     const secret = newApiKeySecret();
     const row = this.database
       .prepare(
@@ -35,6 +37,7 @@ export class SqliteApiKeyStore implements ApiKeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
+    checkTexts({ id });
     const found = this.database.prepare('SELECT revoked_at FROM api_keys WHERE id = ?').get(id);
     if (found === undefined) return false;
     this.database
@@ -44,6 +47,7 @@ export class SqliteApiKeyStore implements ApiKeyStore {
   }
 
   async list(options?: { readonly tenant?: string }): Promise<ApiKey[]> {
+    checkTexts({ tenant: options?.tenant });
     const rows = (
       options?.tenant === undefined
         ? this.database.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all()

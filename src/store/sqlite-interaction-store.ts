@@ -9,6 +9,7 @@ import {
   maxErrorLength,
   newInteractionValues,
 } from './interaction-row.js';
+import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 /**
  * `InteractionStore` in a SQLite file (see `openSqliteDatabase`). `recordEdit` is one conditional
@@ -19,6 +20,7 @@ export class SqliteInteractionStore implements InteractionStore {
   constructor(private readonly database: Database) {}
 
   async create(interaction: NewInteraction): Promise<Interaction> {
+    interaction = hygienicInteraction(interaction);
     const id = interaction.id ?? randomUUID();
     const values = newInteractionValues(interaction, id, new Date().toISOString(), taskKey(interaction.task));
     try {
@@ -40,6 +42,7 @@ export class SqliteInteractionStore implements InteractionStore {
   }
 
   async get(options: { readonly tenant: string; readonly id: string }): Promise<Interaction | undefined> {
+    checkTexts({ tenant: options.tenant, id: options.id });
     const row = this.database
       .prepare('SELECT * FROM interactions WHERE tenant = ? AND id = ?')
       .get(options.tenant, options.id) as InteractionRow | undefined;
@@ -53,6 +56,7 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly cost: number;
     readonly lease?: PendingLease;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id, edited: options.edited });
     const row = this.database
       .prepare(
         `UPDATE interactions SET edited = ?, edited_at = ?, cost = ?, status = 'pending',
@@ -78,6 +82,8 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly id: string;
     readonly preferenceInferred: string | null;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, preferenceInferred: cleanNullableText(options.preferenceInferred) };
     const row = this.database
       .prepare(
         `UPDATE interactions SET status = 'learned', preference_inferred = ?, last_error = NULL,
@@ -95,6 +101,8 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly error: string;
     readonly retryAt?: string | null;
   }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, error: cleanText(options.error) };
     const row = this.database
       .prepare(
         `UPDATE interactions SET learn_attempts = learn_attempts + 1, last_error = ?, retry_at = ?,
@@ -114,6 +122,7 @@ export class SqliteInteractionStore implements InteractionStore {
   }
 
   async retryFailed(options: { readonly tenant: string; readonly id: string }): Promise<Interaction> {
+    checkTexts({ tenant: options.tenant, id: options.id });
     const row = this.database
       .prepare(
         `UPDATE interactions SET status = 'pending', learn_attempts = 0, retry_at = NULL,
@@ -179,6 +188,7 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly task?: string;
     readonly limit?: number;
   }): Promise<Interaction[]> {
+    checkTexts({ tenant: options.tenant, user: options.user, task: options.task });
     const conditions = ['tenant = ?', 'user_id = ?'];
     const values: unknown[] = [options.tenant, options.user];
     if (options.task !== undefined) {
@@ -193,6 +203,7 @@ export class SqliteInteractionStore implements InteractionStore {
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    checkTexts({ tenant: options.tenant, user: options.user });
     return this.database
       .prepare('DELETE FROM interactions WHERE tenant = ? AND user_id = ?')
       .run(options.tenant, options.user).changes;

@@ -25,6 +25,7 @@ import {
   isUniqueViolation,
   validateRewording,
 } from './memory-validation.js';
+import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
 
 const scopeClause = 'tenant = ? AND user_id = ? AND task = ?';
 
@@ -79,6 +80,7 @@ export class SqliteMemory implements Memory {
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
+    checkNewEntryTexts(entry);
     validateNewEntry(entry);
     const now = new Date().toISOString();
     const insert = this.database.transaction(() => {
@@ -119,6 +121,7 @@ export class SqliteMemory implements Memory {
     readonly k: number;
     readonly kind: MemoryEntryKind;
   }): Promise<Neighbour[]> {
+    checkTexts(scopeTexts(options.scope));
     validateK(options.k);
     const { scope } = options;
     const scopeValues = [scope.tenant, scope.user, scope.task, options.kind] as const;
@@ -159,6 +162,7 @@ export class SqliteMemory implements Memory {
     readonly origin?: MemoryOrigin;
     readonly last?: number;
   }): Promise<MemoryEntry[]> {
+    checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
     if (options.last === 0) return [];
     const { scope } = options;
@@ -187,6 +191,7 @@ export class SqliteMemory implements Memory {
   }
 
   async get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
     const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as
       MemoryRow | undefined;
@@ -199,6 +204,7 @@ export class SqliteMemory implements Memory {
     readonly preference?: string;
     readonly pinned?: boolean;
   }): Promise<MemoryEntry> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id, preference: options.preference });
     const { scope } = options;
     const update = this.database.transaction(() => {
       const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as
@@ -220,11 +226,13 @@ export class SqliteMemory implements Memory {
   }
 
   async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
     return this.statements.delete.run(scope.tenant, scope.user, scope.task, options.id).changes > 0;
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    checkTexts({ tenant: options.tenant, user: options.user });
     return this.statements.forget.run(options.tenant, options.user).changes;
   }
 
