@@ -111,10 +111,12 @@ for (const split of ['dev', 'test'] as const) {
     `\n${split} (${result.n}): feedback precision ${format(result.feedbackPrecision)}, recall ${format(result.feedbackRecall)}; ` +
       `accuracy ${format(result.accuracy)}; components precision ${format(result.componentPrecision)}, recall ${format(result.componentRecall)}\n`,
   );
-  process.stdout.write(`  label \\ classified   ${kinds.map((kind) => kind.padStart(12)).join('')}\n`);
+  process.stdout.write(
+    `  ${'label \\ classified'.padEnd(20)}${kinds.map((kind) => kind.padStart(14)).join('')}\n`,
+  );
   for (const label of kinds)
     process.stdout.write(
-      `  ${label.padEnd(20)}${kinds.map((kind) => String(result.confusion[label][kind]).padStart(12)).join('')}\n`,
+      `  ${label.padEnd(20)}${kinds.map((kind) => String(result.confusion[label][kind]).padStart(14)).join('')}\n`,
     );
 }
 if (process.argv.includes('--errors'))
