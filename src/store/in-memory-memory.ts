@@ -19,11 +19,14 @@ import {
   validateRewording,
 } from './memory-validation.js';
 import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
+import { VectorIndex } from './vector-index.js';
+import { defaultVectorCacheBytes, VectorIndexCache } from './vector-index-cache.js';
 
 /**
  * `Memory` held in process memory: for tests, the bench and single-process demos. Nothing survives a
- * restart. Retrieval is an exact scan of the scope, which is what DESIGN.md §3 asks for (one user's
- * history is small enough).
+ * restart. Retrieval is exact (DESIGN.md §3): each (scope, kind)'s vectors are held, once queried, in a
+ * `VectorIndex` (float64, so similarities are exactly the sums over the entries' numbers), kept current
+ * on add and delete and dropped least recently used beyond `vectorCacheBytes`.
  *
  * @example
  * const memory = new InMemoryMemory();
@@ -39,6 +42,12 @@ export class InMemoryMemory implements Memory {
   >();
   /** One counter for every scope: strictly increasing within each scope, never reused. */
   private nextSequence = 1;
+  private readonly indexes: VectorIndexCache;
+
+  /** `vectorCacheBytes`: most bytes of vector indexes kept between queries (default 256 MiB). */
+  constructor(options: { readonly vectorCacheBytes?: number } = {}) {
+    this.indexes = new VectorIndexCache(options.vectorCacheBytes ?? defaultVectorCacheBytes);
+  }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
     checkNewEntryTexts(entry);
@@ -75,6 +84,12 @@ export class InMemoryMemory implements Memory {
     };
     entries.push(stored);
     this.scopes.set(scopeKey(entry.scope), { scope: stored.scope, entries });
+    const indexKey = kindKey(stored.scope, stored.kind);
+    const index = this.indexes.peek(indexKey);
+    if (index !== undefined) {
+      index.append(stored.sequence, stored.embedding);
+      this.indexes.resized(indexKey);
+    }
     return copyEntry(stored);
   }
 
@@ -91,15 +106,19 @@ export class InMemoryMemory implements Memory {
     if (dimension !== undefined && dimension !== options.embedding.length) {
       throw dimensionError(options.embedding.length, dimension);
     }
-    const scored = entries
-      .filter((entry) => entry.kind === options.kind)
-      .map((entry) => ({ entry, similarity: dotProduct(entry.embedding, options.embedding) }));
-    // NOTE: entries are in insertion order and Array.prototype.sort is stable, so ties keep the
-    // earlier entry first, as the port requires.
-    scored.sort((left, right) => right.similarity - left.similarity);
-    return scored
-      .slice(0, options.k)
-      .map((neighbour) => ({ entry: copyEntry(neighbour.entry), similarity: neighbour.similarity }));
+    const key = kindKey(options.scope, options.kind);
+    let index = this.indexes.get(key);
+    if (index === undefined) {
+      const ofKind = entries.filter((entry) => entry.kind === options.kind);
+      if (ofKind.length === 0) return [];
+      index = new VectorIndex(options.embedding.length, { precision: 'float64', capacity: ofKind.length });
+      for (const entry of ofKind) index.append(entry.sequence, entry.embedding);
+      this.indexes.set(key, index);
+    }
+    return index.search(options.embedding, options.k).flatMap(({ sequence, similarity }) => {
+      const entry = entryBySequence(entries, sequence);
+      return entry === undefined ? [] : [{ entry: copyEntry(entry), similarity }];
+    });
   }
 
   async list(options: {
@@ -156,7 +175,12 @@ export class InMemoryMemory implements Memory {
     const entries = this.entriesOf(options.scope);
     const index = entries.findIndex((candidate) => candidate.id === options.id);
     if (index < 0) return false;
-    entries.splice(index, 1);
+    const [removed] = entries.splice(index, 1);
+    if (removed !== undefined) {
+      const indexKey = kindKey(options.scope, removed.kind);
+      this.indexes.peek(indexKey)?.remove(removed.sequence);
+      this.indexes.resized(indexKey);
+    }
     return true;
   }
 
@@ -167,6 +191,7 @@ export class InMemoryMemory implements Memory {
       if (scope.tenant === options.tenant && scope.user === options.user) {
         removed += entries.length;
         this.scopes.delete(key);
+        for (const kind of ['preference', 'pair'] as const) this.indexes.delete(kindKey(scope, kind));
       }
     }
     return removed;
@@ -182,6 +207,24 @@ function scopeKey(scope: MemoryScope): string {
   return JSON.stringify([scope.tenant, scope.user, scope.task]);
 }
 
+function kindKey(scope: MemoryScope, kind: MemoryEntryKind): string {
+  return JSON.stringify([scope.tenant, scope.user, scope.task, kind]);
+}
+
+/** The entry of `sequence` in a scope's entries (in sequence order), by binary search. */
+function entryBySequence(entries: readonly MemoryEntry[], sequence: number): MemoryEntry | undefined {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const entry = entries[middle]!;
+    if (entry.sequence === sequence) return entry;
+    if (entry.sequence < sequence) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
 function copyEntry(entry: MemoryEntry): MemoryEntry {
   return {
     ...entry,
@@ -189,12 +232,4 @@ function copyEntry(entry: MemoryEntry): MemoryEntry {
     embedding: [...entry.embedding],
     pair: entry.pair === null ? null : { ...entry.pair },
   };
-}
-
-function dotProduct(left: readonly number[], right: readonly number[]): number {
-  let sum = 0;
-  for (let index = 0; index < left.length; index++) {
-    sum += (left[index] ?? 0) * (right[index] ?? 0);
-  }
-  return sum;
 }

@@ -347,6 +347,58 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
         const neighbours = await memory.nearest({ scope, embedding: [1, 0], k: 2, kind: 'preference' });
         expect(neighbours.map((neighbour) => neighbour.entry.id)).toEqual([kept.id]);
       });
+
+      it('sees an entry added after a query (no stale vectors)', async () => {
+        const older = await preference('older', [0.6, 0.8]);
+        await memory.nearest({ scope, embedding: [1, 0], k: 2, kind: 'preference' });
+        const newer = await preference('newer', [1, 0]);
+        await pair('a pair', [1, 0]);
+        const neighbours = await memory.nearest({ scope, embedding: [1, 0], k: 3, kind: 'preference' });
+        expect(neighbours.map((neighbour) => neighbour.entry.id)).toEqual([newer.id, older.id]);
+        const pairs = await memory.nearest({ scope, embedding: [1, 0], k: 3, kind: 'pair' });
+        expect(pairs.map((neighbour) => neighbour.entry.pair?.original)).toEqual(['a pair']);
+      });
+
+      it('drops an entry deleted after a query, and one forgotten', async () => {
+        const best = await preference('best', [1, 0]);
+        const next = await preference('next', [0.8, 0.6]);
+        await memory.nearest({ scope, embedding: [1, 0], k: 2, kind: 'preference' });
+        await memory.delete({ scope, id: best.id });
+        const afterDelete = await memory.nearest({ scope, embedding: [1, 0], k: 2, kind: 'preference' });
+        expect(afterDelete.map((neighbour) => neighbour.entry.id)).toEqual([next.id]);
+        await memory.forget({ tenant, user: scope.user });
+        expect(await memory.nearest({ scope, embedding: [1, 0], k: 2, kind: 'preference' })).toEqual([]);
+        const again = await preference('again', [0, 1]);
+        const afterForget = await memory.nearest({ scope, embedding: [1, 0], k: 2, kind: 'preference' });
+        expect(afterForget.map((neighbour) => neighbour.entry.id)).toEqual([again.id]);
+      });
+
+      it('answers as a full scan would through interleaved adds, deletes and queries', async () => {
+        let state = 7;
+        const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+        const held: { id: string; embedding: readonly number[] }[] = [];
+        for (let step = 0; step < 60; step++) {
+          const embedding = [random(), random(), random()];
+          if (step % 5 === 3 && held.length > 0) {
+            const [removed] = held.splice(Math.floor(((random() + 1) / 2) * held.length), 1);
+            await memory.delete({ scope, id: removed!.id });
+          } else if (step % 3 === 2) {
+            const found = await memory.nearest({ scope, embedding, k: 4, kind: 'preference' });
+            const expected = held
+              .map((entry, order) => ({
+                id: entry.id,
+                order,
+                score: entry.embedding.reduce((sum, value, index) => sum + value * embedding[index]!, 0),
+              }))
+              .sort((left, right) => right.score - left.score || left.order - right.order)
+              .slice(0, 4);
+            expect(found.map((neighbour) => neighbour.entry.id)).toEqual(expected.map((entry) => entry.id));
+          } else {
+            const added = await preference(`entry ${step}`, embedding);
+            held.push({ id: added.id, embedding: added.embedding });
+          }
+        }
+      });
     });
 
     describe('update', () => {

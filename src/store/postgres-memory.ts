@@ -11,8 +11,8 @@ import type {
 } from '../spec/index.js';
 import { NotFoundError } from '../spec/index.js';
 import { encodeEmbedding } from './embedding-codec.js';
-import { exactNearest } from './exact-nearest.js';
-import { ScopeVectorCache } from './scope-vector-cache.js';
+import { VectorIndex } from './vector-index.js';
+import { defaultVectorCacheBytes, VectorIndexCache } from './vector-index-cache.js';
 import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
@@ -33,18 +33,21 @@ const scopeClause = 'tenant = $1 AND user_id = $2 AND task = $3';
 /**
  * `Memory` in PostgreSQL (see `openPostgresDatabase`). Embeddings are Float32 `bytea`; `nearest` ranks
  * the scope's vectors of one kind in this process (exact k-NN, DESIGN.md §3), so the database needs no
- * vector extension. Decoded vectors of recent scopes stay in a `ScopeVectorCache`, which probes the
- * table on every query, so servers sharing the database always see each other's writes.
+ * vector extension. Each (scope, kind)'s vectors stay in a `VectorIndex` held by a `VectorIndexCache`,
+ * checked against the table (count and newest sequence) on every query, so servers sharing the database
+ * always see each other's writes: new rows are appended, anything else reloads the scope in one query.
  */
 export class PostgresMemory implements Memory {
-  private readonly cache: ScopeVectorCache;
+  private readonly cache: VectorIndexCache;
+  /** Refreshes of one (scope, kind)'s index run one at a time (they mutate it across awaits). */
+  private readonly refreshes = new Map<string, Promise<unknown>>();
 
-  /** `vectorCacheBytes`: most decoded embeddings kept between queries (default 256 MiB). */
+  /** `vectorCacheBytes`: most bytes of vector indexes kept between queries (default 256 MiB). */
   constructor(
     private readonly pool: Pool,
     options: { readonly vectorCacheBytes?: number } = {},
   ) {
-    this.cache = new ScopeVectorCache(options.vectorCacheBytes);
+    this.cache = new VectorIndexCache(options.vectorCacheBytes ?? defaultVectorCacheBytes);
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
@@ -102,37 +105,13 @@ export class PostgresMemory implements Memory {
     checkTexts(scopeTexts(options.scope));
     validateK(options.k);
     const { scope } = options;
-    const scopeValues = [scope.tenant, scope.user, scope.task, options.kind];
-    const probed = await this.pool.query<{ count: string; max_sequence: string }>(
-      `SELECT count(*) AS count, coalesce(max(sequence), 0) AS max_sequence FROM memory_entries
-       WHERE ${scopeClause} AND kind = $4`,
-      scopeValues,
-    );
-    const probe = {
-      count: Number(probed.rows[0]?.count ?? 0),
-      maxSequence: Number(probed.rows[0]?.max_sequence ?? 0),
-    };
-    const { sequences, vectors } =
-      probe.count === 0
-        ? { sequences: [], vectors: [] }
-        : await this.cache.vectors(
-            JSON.stringify(scopeValues),
-            probe,
-            async (afterSequence, upToSequence) => {
-              const result = await this.pool.query<[string, Buffer]>({
-                text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4
-                     AND sequence > $5 AND sequence <= $6 ORDER BY sequence`,
-                values: [...scopeValues, afterSequence, upToSequence],
-                rowMode: 'array',
-              });
-              return result.rows.map(([sequence, bytes]) => [Number(sequence), bytes] as const);
-            },
-          );
-    const stored = vectors[0] === undefined ? await scopeDimension(this.pool, scope) : vectors[0].length;
+    const scopeValues = [scope.tenant, scope.user, scope.task, options.kind] as const;
+    const index = await this.serialised(JSON.stringify(scopeValues), () => this.currentIndex(scopeValues));
+    const stored = index === undefined ? await scopeDimension(this.pool, scope) : index.dimension;
     if (stored !== undefined && stored !== options.embedding.length) {
       throw dimensionError(options.embedding.length, stored);
     }
-    const best = exactNearest({ sequences, vectors }, Float32Array.from(options.embedding), options.k);
+    const best = index === undefined ? [] : index.search(options.embedding, options.k);
     if (best.length === 0) return [];
     const found = await this.pool.query<MemoryRow>(
       'SELECT * FROM memory_entries WHERE sequence = ANY($1::bigint[])',
@@ -218,13 +197,17 @@ export class PostgresMemory implements Memory {
   async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
     checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
-    const result = await this.pool.query(`DELETE FROM memory_entries WHERE ${scopeClause} AND id = $4`, [
-      scope.tenant,
-      scope.user,
-      scope.task,
-      options.id,
-    ]);
-    return (result.rowCount ?? 0) > 0;
+    const result = await this.pool.query<{ sequence: string; kind: string }>(
+      `DELETE FROM memory_entries WHERE ${scopeClause} AND id = $4 RETURNING sequence, kind`,
+      [scope.tenant, scope.user, scope.task, options.id],
+    );
+    for (const { sequence, kind } of result.rows) {
+      // NOTE: keeps a cached index current in place; the next query's probe would otherwise reload it.
+      const key = JSON.stringify([scope.tenant, scope.user, scope.task, kind]);
+      this.cache.peek(key)?.remove(Number(sequence));
+      this.cache.resized(key);
+    }
+    return result.rows.length > 0;
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
@@ -233,7 +216,87 @@ export class PostgresMemory implements Memory {
       options.tenant,
       options.user,
     ]);
+    this.cache.deleteWhere((key) => {
+      const [tenant, user] = JSON.parse(key) as string[];
+      return tenant === options.tenant && user === options.user;
+    });
     return result.rowCount ?? 0;
+  }
+
+  /** Runs `refresh` after the previous refresh of the same key has settled. */
+  private serialised<T>(key: string, refresh: () => Promise<T>): Promise<T> {
+    const next = (this.refreshes.get(key) ?? Promise.resolve()).then(refresh);
+    const settled = next.catch(() => undefined);
+    this.refreshes.set(key, settled);
+    void settled.then(() => {
+      if (this.refreshes.get(key) === settled) this.refreshes.delete(key);
+    });
+    return next;
+  }
+
+  /**
+   * The (scope, kind)'s index as the table holds it now, undefined when it holds no rows: the cached
+   * one when the probe matches, grown by the rows added since, or loaded again in one query.
+   */
+  private async currentIndex(
+    scopeValues: readonly [string, string, string, string],
+  ): Promise<VectorIndex | undefined> {
+    const key = JSON.stringify(scopeValues);
+    const probed = await this.pool.query<{ count: string; max_sequence: string }>(
+      `SELECT count(*) AS count, coalesce(max(sequence), 0) AS max_sequence FROM memory_entries
+       WHERE ${scopeClause} AND kind = $4`,
+      [...scopeValues],
+    );
+    const count = Number(probed.rows[0]?.count ?? 0);
+    const maxSequence = Number(probed.rows[0]?.max_sequence ?? 0);
+    if (count === 0) {
+      this.cache.delete(key);
+      return undefined;
+    }
+    const cached = this.cache.get(key);
+    if (cached !== undefined && (cached.size !== count || cached.maxSequence !== maxSequence)) {
+      if (cached.size < count && cached.maxSequence < maxSequence) {
+        for (const [sequence, bytes] of await this.vectorRows(scopeValues, cached.maxSequence, maxSequence)) {
+          cached.appendBytes(sequence, bytes);
+        }
+      }
+      if (cached.size !== count || cached.maxSequence !== maxSequence) {
+        this.cache.delete(key);
+        return this.loadIndex(key, scopeValues, count, maxSequence);
+      }
+      this.cache.resized(key);
+    }
+    return cached ?? this.loadIndex(key, scopeValues, count, maxSequence);
+  }
+
+  private async loadIndex(
+    key: string,
+    scopeValues: readonly [string, string, string, string],
+    count: number,
+    maxSequence: number,
+  ): Promise<VectorIndex | undefined> {
+    let index: VectorIndex | undefined;
+    for (const [sequence, bytes] of await this.vectorRows(scopeValues, 0, maxSequence)) {
+      index ??= new VectorIndex(bytes.byteLength / 4, { capacity: count });
+      index.appendBytes(sequence, bytes);
+    }
+    if (index !== undefined) this.cache.set(key, index);
+    return index;
+  }
+
+  /** `[sequence, embedding bytes]` of the (scope, kind) with after < sequence <= upTo, in order. */
+  private async vectorRows(
+    scopeValues: readonly [string, string, string, string],
+    afterSequence: number,
+    upToSequence: number,
+  ): Promise<(readonly [number, Uint8Array])[]> {
+    const result = await this.pool.query<[string, Buffer]>({
+      text: `SELECT sequence, embedding FROM memory_entries WHERE ${scopeClause} AND kind = $4
+             AND sequence > $5 AND sequence <= $6 ORDER BY sequence`,
+      values: [...scopeValues, afterSequence, upToSequence],
+      rowMode: 'array',
+    });
+    return result.rows.map(([sequence, bytes]) => [Number(sequence), bytes] as const);
   }
 }
 

@@ -11,8 +11,8 @@ import type {
 } from '../spec/index.js';
 import { NotFoundError } from '../spec/index.js';
 import { encodeEmbedding } from './embedding-codec.js';
-import { exactNearest } from './exact-nearest.js';
-import { ScopeVectorCache } from './scope-vector-cache.js';
+import { VectorIndex } from './vector-index.js';
+import { defaultVectorCacheBytes, VectorIndexCache } from './vector-index-cache.js';
 import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
@@ -31,8 +31,10 @@ const scopeClause = 'tenant = ? AND user_id = ? AND task = ?';
 
 /**
  * `Memory` in a SQLite file (see `openSqliteDatabase`). Embeddings are Float32 BLOBs; `nearest` ranks
- * all of the scope's vectors of one kind in process (exact k-NN, DESIGN.md §3), holding decoded
- * vectors of recent scopes in a `ScopeVectorCache` checked against the table on every query.
+ * all of the scope's vectors of one kind in process (exact k-NN, DESIGN.md §3) with a `VectorIndex`
+ * per (scope, kind), kept in a `VectorIndexCache` and checked against the table (count and newest
+ * sequence) on every query, so writes of other processes are seen: new rows are appended, anything
+ * else reloads the scope in one query.
  *
  * @example
  * const memory = new SqliteMemory(openSqliteDatabase({ path: '.tailor/tailor.sqlite' }));
@@ -48,14 +50,14 @@ export class SqliteMemory implements Memory {
     readonly forget: Statement;
   };
 
-  private readonly cache: ScopeVectorCache;
+  private readonly cache: VectorIndexCache;
 
-  /** `vectorCacheBytes`: most decoded embeddings kept between queries (default 256 MiB). */
+  /** `vectorCacheBytes`: most bytes of vector indexes kept between queries (default 256 MiB). */
   constructor(
     private readonly database: Database,
     options: { readonly vectorCacheBytes?: number } = {},
   ) {
-    this.cache = new ScopeVectorCache(options.vectorCacheBytes);
+    this.cache = new VectorIndexCache(options.vectorCacheBytes ?? defaultVectorCacheBytes);
     this.statements = {
       insert: database.prepare(
         `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
@@ -74,7 +76,9 @@ export class SqliteMemory implements Memory {
         )
         .raw(true),
       byId: database.prepare(`SELECT * FROM memory_entries WHERE ${scopeClause} AND id = ?`),
-      delete: database.prepare(`DELETE FROM memory_entries WHERE ${scopeClause} AND id = ?`),
+      delete: database.prepare(
+        `DELETE FROM memory_entries WHERE ${scopeClause} AND id = ? RETURNING sequence, kind`,
+      ),
       forget: database.prepare('DELETE FROM memory_entries WHERE tenant = ? AND user_id = ?'),
     };
   }
@@ -125,24 +129,12 @@ export class SqliteMemory implements Memory {
     validateK(options.k);
     const { scope } = options;
     const scopeValues = [scope.tenant, scope.user, scope.task, options.kind] as const;
-    const probe = this.statements.probe.get(...scopeValues) as { count: number; maxSequence: number };
-    const { sequences, vectors } =
-      probe.count === 0
-        ? { sequences: [], vectors: [] }
-        : await this.cache.vectors(
-            JSON.stringify(scopeValues),
-            probe,
-            async (afterSequence, upToSequence) =>
-              this.statements.vectorsAfter.all(...scopeValues, afterSequence, upToSequence) as [
-                number,
-                Uint8Array,
-              ][],
-          );
-    const stored = vectors[0] === undefined ? this.scopeDimension(scope) : vectors[0].length;
+    const index = this.currentIndex(scopeValues);
+    const stored = index === undefined ? this.scopeDimension(scope) : index.dimension;
     if (stored !== undefined && stored !== options.embedding.length) {
       throw dimensionError(options.embedding.length, stored);
     }
-    const best = exactNearest({ sequences, vectors }, Float32Array.from(options.embedding), options.k);
+    const best = index === undefined ? [] : index.search(options.embedding, options.k);
     if (best.length === 0) return [];
     const placeholders = best.map(() => '?').join(', ');
     const found = this.database
@@ -228,12 +220,81 @@ export class SqliteMemory implements Memory {
   async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
     checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
-    return this.statements.delete.run(scope.tenant, scope.user, scope.task, options.id).changes > 0;
+    const removed = this.statements.delete.all(scope.tenant, scope.user, scope.task, options.id) as {
+      sequence: number;
+      kind: string;
+    }[];
+    for (const { sequence, kind } of removed) {
+      // NOTE: keeps a cached index current in place; the next query's probe would otherwise reload it.
+      const key = JSON.stringify([scope.tenant, scope.user, scope.task, kind]);
+      this.cache.peek(key)?.remove(sequence);
+      this.cache.resized(key);
+    }
+    return removed.length > 0;
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
     checkTexts({ tenant: options.tenant, user: options.user });
-    return this.statements.forget.run(options.tenant, options.user).changes;
+    const removed = this.statements.forget.run(options.tenant, options.user).changes;
+    this.cache.deleteWhere((key) => {
+      const [tenant, user] = JSON.parse(key) as string[];
+      return tenant === options.tenant && user === options.user;
+    });
+    return removed;
+  }
+
+  /**
+   * The (scope, kind)'s index as the table holds it now, undefined when it holds no rows: the cached
+   * one when the probe matches, grown by the rows added since, or loaded again in one query.
+   */
+  private currentIndex(scopeValues: readonly [string, string, string, string]): VectorIndex | undefined {
+    const key = JSON.stringify(scopeValues);
+    const probe = this.statements.probe.get(...scopeValues) as { count: number; maxSequence: number };
+    if (probe.count === 0) {
+      this.cache.delete(key);
+      return undefined;
+    }
+    const cached = this.cache.get(key);
+    if (cached !== undefined && (cached.size !== probe.count || cached.maxSequence !== probe.maxSequence)) {
+      if (cached.size < probe.count && cached.maxSequence < probe.maxSequence) {
+        for (const [sequence, bytes] of this.vectorRows(scopeValues, cached.maxSequence, probe.maxSequence)) {
+          cached.appendBytes(sequence, bytes);
+        }
+      }
+      if (cached.size !== probe.count || cached.maxSequence !== probe.maxSequence) {
+        this.cache.delete(key);
+        return this.loadIndex(key, scopeValues, probe);
+      }
+      this.cache.resized(key);
+    }
+    return cached ?? this.loadIndex(key, scopeValues, probe);
+  }
+
+  private loadIndex(
+    key: string,
+    scopeValues: readonly [string, string, string, string],
+    probe: { readonly count: number; readonly maxSequence: number },
+  ): VectorIndex | undefined {
+    let index: VectorIndex | undefined;
+    for (const [sequence, bytes] of this.vectorRows(scopeValues, 0, probe.maxSequence)) {
+      index ??= new VectorIndex(bytes.byteLength / 4, { capacity: probe.count });
+      index.appendBytes(sequence, bytes);
+    }
+    if (index !== undefined) this.cache.set(key, index);
+    return index;
+  }
+
+  /** `[sequence, embedding bytes]` of the (scope, kind) with after < sequence <= upTo, streamed in order. */
+  private vectorRows(
+    scopeValues: readonly [string, string, string, string],
+    afterSequence: number,
+    upToSequence: number,
+  ): IterableIterator<[number, Uint8Array]> {
+    return this.statements.vectorsAfter.iterate(
+      ...scopeValues,
+      afterSequence,
+      upToSequence,
+    ) as IterableIterator<[number, Uint8Array]>;
   }
 
   private scopeDimension(scope: MemoryScope): number | undefined {

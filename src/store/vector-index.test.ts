@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeEmbedding } from './embedding-codec.js';
+import { VectorIndex } from './vector-index.js';
+
+/** The reference: every row scored in component order, sorted by score then sequence, k kept. */
+function fullScan(
+  rows: readonly (readonly number[])[],
+  sequences: readonly number[],
+  query: readonly number[],
+  k: number,
+) {
+  return rows
+    .map((row, index) => ({
+      sequence: sequences[index]!,
+      similarity: row.reduce((sum, value, position) => sum + value * query[position]!, 0),
+    }))
+    .sort((left, right) => right.similarity - left.similarity || left.sequence - right.sequence)
+    .slice(0, k);
+}
+
+/** A seeded uniform generator in [0, 1). */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function gaussianUnit(random: () => number, dimension: number): number[] {
+  const values = Array.from(
+    { length: dimension },
+    () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()),
+  );
+  const norm = Math.hypot(...values);
+  return values.map((value) => value / norm);
+}
+
+describe('VectorIndex', () => {
+  it('matches a full scan on every path (exact, sparse, int8 pre-scan), with ties', () => {
+    const value = fc.oneof(fc.constant(0), fc.constant(0.5), fc.double({ min: -1, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 9 })
+          .chain((dimension) =>
+            fc.tuple(
+              fc.array(fc.array(value, { minLength: dimension, maxLength: dimension }), { maxLength: 40 }),
+              fc.array(value, { minLength: dimension, maxLength: dimension }),
+              fc.integer({ min: 1, max: 8 }),
+            ),
+          ),
+        ([rows, query, k]) => {
+          const index = new VectorIndex(query.length, { precision: 'float64' });
+          const sequences = rows.map((_, row) => row * 3 + 1);
+          rows.forEach((row, position) => index.append(sequences[position]!, row));
+          const expected = fullScan(rows, sequences, query, k);
+          expect(index.search(query, k)).toEqual(expected);
+          expect(index.search(query, k, 'exact')).toEqual(expected);
+          expect(index.search(query, k, 'prescan')).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('returns the same top k from the int8 pre-scan as from an exact scan on random data', () => {
+    const random = seeded(42);
+    for (const dimension of [32, 256]) {
+      const index = new VectorIndex(dimension, { prescanFrom: 1 });
+      const rows: number[][] = [];
+      for (let row = 0; row < 3_000; row++) {
+        // NOTE: clusters (a shared direction plus noise) make many near-ties for the pre-scan to sort out.
+        const base = gaussianUnit(random, dimension);
+        const vector =
+          row % 3 === 0 && rows.length > 0 ? rows[rows.length - 1]!.map((v, i) => v + 0.01 * base[i]!) : base;
+        rows.push(Array.from(Float32Array.from(vector)));
+        index.append(row + 1, vector);
+      }
+      const sequences = rows.map((_, row) => row + 1);
+      for (let query = 0; query < 20; query++) {
+        const vector = query % 2 === 0 ? gaussianUnit(random, dimension) : rows[query * 97]!;
+        const rounded = Array.from(Float32Array.from(vector));
+        const reference = fullScan(rows, sequences, rounded, 50);
+        for (const k of [1, 10, 50]) {
+          const prescanned = index.search(vector, k, 'prescan');
+          expect(prescanned).toEqual(index.search(vector, k, 'exact'));
+          expect(prescanned).toEqual(reference.slice(0, k));
+        }
+      }
+    }
+  });
+
+  it('holds float32 rows contiguously, growing, removing and reading stored bytes', () => {
+    const index = new VectorIndex(2, { capacity: 1 });
+    index.appendBytes(1, encodeEmbedding([1, 0]));
+    index.appendBytes(4, new Uint8Array([0, ...encodeEmbedding([0.6, 0.8])]).subarray(1));
+    index.append(9, [0, 1]);
+    expect(index.size).toBe(3);
+    expect(index.maxSequence).toBe(9);
+    expect(index.search([1, 0], 3).map((found) => found.sequence)).toEqual([1, 4, 9]);
+    expect(index.remove(4)).toBe(true);
+    expect(index.remove(4)).toBe(false);
+    expect(index.has(9)).toBe(true);
+    expect(index.search([1, 0], 3)).toEqual([
+      { sequence: 1, similarity: 1 },
+      { sequence: 9, similarity: 0 },
+    ]);
+    expect(() => index.append(5, [1, 0])).toThrow(RangeError);
+    expect(() => index.append(10, [1, 0, 0])).toThrow(RangeError);
+    expect(() => index.search([1], 1)).toThrow(RangeError);
+  });
+
+  it('scores with float32-rounded values in float32 precision, and exact numbers in float64', () => {
+    const single = new VectorIndex(1);
+    const double = new VectorIndex(1, { precision: 'float64' });
+    single.append(1, [0.1]);
+    double.append(1, [0.1]);
+    expect(single.search([0.3], 1)[0]?.similarity).toBe(Math.fround(0.1) * Math.fround(0.3));
+    expect(double.search([0.3], 1)[0]?.similarity).toBe(0.1 * 0.3);
+  });
+});

@@ -1,0 +1,295 @@
+import { TopK } from './top-k.js';
+
+/** One stored vector, identified by its insertion sequence, and its dot product with the query. */
+export interface ScoredCandidate {
+  readonly sequence: number;
+  readonly similarity: number;
+}
+
+/**
+ * How the stored values are held: `float32` (what the SQL stores keep on disk) or `float64` (the
+ * in-memory store's plain numbers, so its similarities stay exactly what a scan of its entries gives).
+ */
+export type VectorPrecision = 'float32' | 'float64';
+
+/** Below this many rows a dense query is scored exactly, row by row; from it on, int8 pre-scan first. */
+export const defaultPrescanFrom = 2_048;
+
+/**
+ * Relative slack added to every pre-scan error bound, far above the rounding of the two float64 sums
+ * (about d · 2^-53 of |v|·|q|), so the bound holds in floating point as it does on paper.
+ */
+const roundingSlack = 1e-9;
+
+/**
+ * One scope's vectors for exact k-nearest-neighbour search by dot product (DESIGN.md §3: no ANN; the
+ * answer is always the exact top k). Rows are held row-major in one contiguous typed array, oldest
+ * first, with their sequences beside them, plus an int8 copy (one scale per row) and, per row, a bound
+ * on what the int8 copy gets wrong.
+ *
+ * `search` ranks with a bounded heap (no sort of all rows). A large dense query first scores every row
+ * from the int8 copy (a quarter of the bytes), which gives each row an interval sure to hold its exact
+ * score (Cauchy–Schwarz: |v·q − s·c·q| ≤ |v − s·c|·|q|); the k-th best lower end bounds the k-th best
+ * exact score from below, so only rows whose upper end reaches it can be in the top k, and just those
+ * are scored exactly. The result equals a full exact scan's, ties to the smaller sequence.
+ *
+ * @example
+ * const index = new VectorIndex(3);
+ * index.append(1, [1, 0, 0]);
+ * index.append(2, [0, 1, 0]);
+ * index.search([0.9, 0.1, 0], 1); // [{ sequence: 1, similarity: 0.9 }]
+ */
+export class VectorIndex {
+  private rows = 0;
+  private data: Float32Array | Float64Array;
+  private sequences: Float64Array;
+  private codes: Int8Array;
+  private scales: Float64Array;
+  private radii: Float64Array;
+  private readonly prescanFrom: number;
+
+  constructor(
+    readonly dimension: number,
+    options: {
+      readonly precision?: VectorPrecision;
+      readonly capacity?: number;
+      readonly prescanFrom?: number;
+    } = {},
+  ) {
+    const capacity = Math.max(1, options.capacity ?? 16);
+    this.data =
+      (options.precision ?? 'float32') === 'float64'
+        ? new Float64Array(capacity * dimension)
+        : new Float32Array(capacity * dimension);
+    this.sequences = new Float64Array(capacity);
+    this.codes = new Int8Array(capacity * dimension);
+    this.scales = new Float64Array(capacity);
+    this.radii = new Float64Array(capacity);
+    this.prescanFrom = options.prescanFrom ?? defaultPrescanFrom;
+  }
+
+  /** How many vectors are held. */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** The newest sequence held, 0 when empty. */
+  get maxSequence(): number {
+    return this.rows === 0 ? 0 : this.sequences[this.rows - 1]!;
+  }
+
+  /** Bytes held by the arrays (what a cache budget counts). */
+  get bytes(): number {
+    return (
+      this.data.byteLength +
+      this.sequences.byteLength +
+      this.codes.byteLength +
+      this.scales.byteLength +
+      this.radii.byteLength
+    );
+  }
+
+  /** Adds a vector; `sequence` must exceed every sequence held (rows stay in sequence order). */
+  append(sequence: number, vector: ArrayLike<number>): void {
+    if (vector.length !== this.dimension) {
+      throw new RangeError(`a vector of ${vector.length} dimensions in an index of ${this.dimension}`);
+    }
+    if (this.rows > 0 && sequence <= this.maxSequence) {
+      throw new RangeError(`sequence ${sequence} is not above the newest held, ${this.maxSequence}`);
+    }
+    if (this.rows === this.sequences.length) this.grow(this.rows * 2);
+    const row = this.rows++;
+    this.data.set(vector, row * this.dimension);
+    this.sequences[row] = sequence;
+    this.quantise(row);
+  }
+
+  /** Adds little-endian Float32 bytes (how the SQL stores keep embeddings) without an extra copy. */
+  appendBytes(sequence: number, bytes: Uint8Array): void {
+    const aligned =
+      bytes.byteOffset % 4 === 0
+        ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+        : new Float32Array(Uint8Array.from(bytes).buffer);
+    this.append(sequence, aligned);
+  }
+
+  /** Removes the vector of `sequence`; false when it is not held. */
+  remove(sequence: number): boolean {
+    const row = this.rowOf(sequence);
+    if (row < 0) return false;
+    const dimension = this.dimension;
+    this.data.copyWithin(row * dimension, (row + 1) * dimension, this.rows * dimension);
+    this.codes.copyWithin(row * dimension, (row + 1) * dimension, this.rows * dimension);
+    this.sequences.copyWithin(row, row + 1, this.rows);
+    this.scales.copyWithin(row, row + 1, this.rows);
+    this.radii.copyWithin(row, row + 1, this.rows);
+    this.rows--;
+    return true;
+  }
+
+  /** Whether `sequence` is held. */
+  has(sequence: number): boolean {
+    return this.rowOf(sequence) >= 0;
+  }
+
+  /**
+   * The k rows with the largest dot product with `query`, best first; ties go to the smaller sequence.
+   * `mode` forces a path (for tests); by default sparse queries visit only their non-zero components,
+   * large dense ones use the int8 pre-scan.
+   */
+  search(query: ArrayLike<number>, k: number, mode?: 'exact' | 'prescan'): ScoredCandidate[] {
+    if (query.length !== this.dimension) {
+      throw new RangeError(`a query of ${query.length} dimensions in an index of ${this.dimension}`);
+    }
+    const exactQuery =
+      this.data instanceof Float32Array
+        ? Float64Array.from(Float32Array.from(query))
+        : Float64Array.from(query);
+    let nonZero = 0;
+    for (let index = 0; index < exactQuery.length; index++) if (exactQuery[index] !== 0) nonZero++;
+    const best =
+      mode === 'prescan' ||
+      (mode === undefined && nonZero * 4 > this.dimension && this.rows >= this.prescanFrom)
+        ? this.prescanSearch(exactQuery, k)
+        : nonZero * 4 <= this.dimension
+          ? this.sparseSearch(exactQuery, nonZero, k)
+          : this.exactSearch(exactQuery, k);
+    return best.sorted().map(({ sequence, similarity }) => ({ sequence, similarity }));
+  }
+
+  /** Every row scored exactly. */
+  private exactSearch(query: Float64Array, k: number): TopK {
+    const best = new TopK(k);
+    for (let row = 0; row < this.rows; row++)
+      best.offer(this.exactScore(row, query), this.sequences[row]!, row);
+    return best;
+  }
+
+  /** Every row scored exactly over the query's non-zero components (the same sums: the rest add 0). */
+  private sparseSearch(query: Float64Array, nonZero: number, k: number): TopK {
+    const positions = new Int32Array(nonZero);
+    const values = new Float64Array(nonZero);
+    let next = 0;
+    for (let index = 0; index < query.length; index++) {
+      if (query[index] !== 0) {
+        positions[next] = index;
+        values[next++] = query[index]!;
+      }
+    }
+    const { data, dimension } = this;
+    const best = new TopK(k);
+    for (let row = 0; row < this.rows; row++) {
+      const offset = row * dimension;
+      let sum = 0;
+      for (let index = 0; index < nonZero; index++) sum += data[offset + positions[index]!]! * values[index]!;
+      best.offer(sum, this.sequences[row]!, row);
+    }
+    return best;
+  }
+
+  /** The int8 pre-scan, then an exact re-rank of the rows that can still be in the top k. */
+  private prescanSearch(query: Float64Array, k: number): TopK {
+    let squared = 0;
+    for (let index = 0; index < query.length; index++) squared += query[index]! * query[index]!;
+    const queryNorm = Math.sqrt(squared) * (1 + roundingSlack);
+    const upper = new Float64Array(this.rows);
+    const lower = new TopK(k);
+    const { codes, dimension, scales, radii } = this;
+    for (let row = 0; row < this.rows; row++) {
+      const offset = row * dimension;
+      let sum0 = 0;
+      let sum1 = 0;
+      let sum2 = 0;
+      let sum3 = 0;
+      let index = 0;
+      for (; index + 3 < dimension; index += 4) {
+        sum0 += codes[offset + index]! * query[index]!;
+        sum1 += codes[offset + index + 1]! * query[index + 1]!;
+        sum2 += codes[offset + index + 2]! * query[index + 2]!;
+        sum3 += codes[offset + index + 3]! * query[index + 3]!;
+      }
+      for (; index < dimension; index++) sum0 += codes[offset + index]! * query[index]!;
+      const approximate = scales[row]! * (sum0 + sum1 + sum2 + sum3);
+      const margin = radii[row]! * queryNorm;
+      upper[row] = approximate + margin;
+      lower.offer(approximate - margin, this.sequences[row]!, row);
+    }
+    // NOTE: k rows score at least `floor` exactly, so the k-th best exact score is >= floor and any
+    // row of the top k has an upper end >= floor.
+    const floor = lower.threshold;
+    const best = new TopK(k);
+    for (let row = 0; row < this.rows; row++) {
+      if (upper[row]! >= floor) best.offer(this.exactScore(row, query), this.sequences[row]!, row);
+    }
+    return best;
+  }
+
+  /** The exact dot product of one row with the query: one accumulator, in component order. */
+  private exactScore(row: number, query: Float64Array): number {
+    const { data, dimension } = this;
+    const offset = row * dimension;
+    let sum = 0;
+    for (let index = 0; index < dimension; index++) sum += data[offset + index]! * query[index]!;
+    return sum;
+  }
+
+  /** Fills the row's int8 codes, scale and error radius from its stored values. */
+  private quantise(row: number): void {
+    const { data, codes, dimension } = this;
+    const offset = row * dimension;
+    let largest = 0;
+    let squaredNorm = 0;
+    for (let index = 0; index < dimension; index++) {
+      const value = data[offset + index]!;
+      largest = Math.max(largest, Math.abs(value));
+      squaredNorm += value * value;
+    }
+    const scale = largest / 127;
+    let squaredError = 0;
+    for (let index = 0; index < dimension; index++) {
+      const value = data[offset + index]!;
+      const code = scale === 0 ? 0 : Math.max(-127, Math.min(127, Math.round(value / scale)));
+      codes[offset + index] = code;
+      const error = value - code * scale;
+      squaredError += error * error;
+    }
+    this.scales[row] = scale;
+    this.radii[row] = Math.sqrt(squaredError) * (1 + roundingSlack) + roundingSlack * Math.sqrt(squaredNorm);
+  }
+
+  private grow(capacity: number): void {
+    const dimension = this.dimension;
+    const data =
+      this.data instanceof Float32Array
+        ? new Float32Array(capacity * dimension)
+        : new Float64Array(capacity * dimension);
+    data.set(this.data.subarray(0, this.rows * dimension));
+    this.data = data;
+    const codes = new Int8Array(capacity * dimension);
+    codes.set(this.codes.subarray(0, this.rows * dimension));
+    this.codes = codes;
+    this.sequences = resized(this.sequences, capacity, this.rows);
+    this.scales = resized(this.scales, capacity, this.rows);
+    this.radii = resized(this.radii, capacity, this.rows);
+  }
+
+  /** The row of `sequence` by binary search (rows are in sequence order), or -1. */
+  private rowOf(sequence: number): number {
+    let low = 0;
+    let high = this.rows - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.sequences[middle]!;
+      if (found === sequence) return middle;
+      if (found < sequence) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+}
+
+function resized(array: Float64Array, capacity: number, used: number): Float64Array {
+  const next = new Float64Array(capacity);
+  next.set(array.subarray(0, used));
+  return next;
+}
