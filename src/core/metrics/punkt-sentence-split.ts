@@ -1,3 +1,5 @@
+import { pythonSpace } from './treebank-rules.js';
+
 /**
  * Sentence splitting in the manner of NLTK's Punkt sentence tokenizer (Kiss & Strunk 2006), as used by
  * `word_tokenize` before the Treebank rules run. Only the decisions that matter for word tokenization
@@ -11,16 +13,21 @@
  * follows Punkt's algorithm.
  */
 
-/** Abbreviations (lower-case, without the final period) that do not end a sentence by themselves. */
+/**
+ * Abbreviations (lower-case, without the final period) that do not end a sentence by themselves.
+ * Only forms that are not also ordinary English words: "sun", "sat", "wed", "mar", "no", "ill",
+ * "mass", "fig", "figs", "rep", "hon", "col", "gen", "sec" and "penn" are left out, since a sentence
+ * ending in one of them ("The sun set.") is far more common than the abbreviation.
+ */
 const abbreviations = new Set([
-  ...['mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'rev', 'hon', 'st', 'jr', 'sr', 'esq'],
-  ...['gen', 'gov', 'sen', 'rep', 'pres', 'lt', 'col', 'capt', 'cmdr', 'sgt', 'maj', 'adm', 'cpl'],
+  ...['mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'rev', 'st', 'jr', 'sr', 'esq'],
+  ...['gov', 'sen', 'pres', 'lt', 'capt', 'cmdr', 'sgt', 'maj', 'adm', 'cpl'],
   ...['inc', 'corp', 'co', 'ltd', 'bros', 'llc', 'plc', 'dept', 'univ', 'assn', 'ave', 'blvd', 'rd'],
-  ...['mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
-  ...['mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun', 'no', 'nos', 'vol', 'vols'],
-  ...['pp', 'fig', 'figs', 'eq', 'sec', 'ch', 'approx', 'est', 'etc', 'vs', 'cf', 'al', 'viz', 'ca'],
+  ...['mt', 'ft', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+  ...['mon', 'tue', 'tues', 'thu', 'thurs', 'fri', 'nos', 'vol', 'vols'],
+  ...['pp', 'eq', 'ch', 'approx', 'est', 'etc', 'vs', 'cf', 'al', 'viz', 'ca'],
   ...['e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'u.n', 'u.s.a', 'ph.d', 'm.d', 'b.a', 'm.a', 'b.s'],
-  ...['d.c', 'n.y', 'l.a', 'calif', 'mass', 'conn', 'fla', 'ill', 'mich', 'minn', 'penn', 'tenn'],
+  ...['d.c', 'n.y', 'l.a', 'calif', 'conn', 'fla', 'mich', 'minn', 'tenn'],
 ]);
 
 /**
@@ -39,17 +46,38 @@ const lowerCaseWords = new Set([
   ...['was', 'were', 'be', 'can', 'will', 'would', 'should', 'could', 'may', 'might', 'must'],
 ]);
 
+/**
+ * The stand-in for NLTK's trained English Punkt model, as lists (lower-case). scripts/record-nltk-fixtures.py
+ * hands them to NLTK's own Punkt to record the sentence-splitting fixtures.
+ */
+export const punktStandInModel = {
+  abbreviations: [...abbreviations],
+  lowerCaseWords: [...lowerCaseWords],
+} as const;
+
+// NOTE: Punkt's `\s` and `\S` are Python's (see `pythonSpace`), except in the search for the word
+// before a candidate, which looks for ASCII whitespace only (`asciiSpace`).
+const sp = pythonSpace;
+const nonSpace = `[^${pythonSpace.slice(1)}`;
+/** Python's `string.whitespace`. */
+const asciiSpace = /[ \t\n\r\v\f]/u;
+const trailingSpace = new RegExp(`${sp}+$`, 'u');
+
+function pythonTrimEnd(text: string): string {
+  return text.replace(trailingSpace, '');
+}
+
 // Characters that cannot appear within a Punkt word, and multi-character punctuation.
 const nonWord = String.raw`[?!)";}\]*:@'({\[]`;
-const multiChar = String.raw`(?:-{2,}|\.{2,}|(?:\.\s){2,}\.)`;
+const multiChar = String.raw`(?:-{2,}|\.{2,}|(?:\.${sp}){2,}\.)`;
 const wordStart = String.raw`[^("\x60{\[:;&#*@)}\]\-,]`;
-const wordEnd = String.raw`(?=\s|$|${nonWord}|${multiChar}|,(?=$|\s|${nonWord}|${multiChar}))`;
-const punktWordPattern = new RegExp(`${multiChar}|(?=${wordStart})\\S+?${wordEnd}|\\S`, 'gu');
+const wordEnd = String.raw`(?=${sp}|$|${nonWord}|${multiChar}|,(?=$|${sp}|${nonWord}|${multiChar}))`;
+const punktWordPattern = new RegExp(`${multiChar}|(?=${wordStart})${nonSpace}+?${wordEnd}|${nonSpace}`, 'gu');
 
 /** A sentence-end character followed by other punctuation, or by whitespace and a next token. */
-const candidatePattern = new RegExp(`[.?!](?=(${nonWord})|(\\s+)(\\S+))`, 'gu');
+const candidatePattern = new RegExp(`[.?!](?=(${nonWord})|(${sp}+)(${nonSpace}+))`, 'gu');
 /** Closing punctuation at the start of a sentence, matched only at its start (sticky). */
-const realignPattern = /["')\]}]+?(?:\s+|(?=--)|$)/muy;
+const realignPattern = new RegExp(`["')\\]}]+?(?:${sp}+|(?=--)|$)`, 'uy');
 
 const numericPattern = /^-?[.,]?\p{Nd}[\p{Nd},.-]*\.?$/u;
 const initialPattern = /^[\p{L}_]\.$/u;
@@ -154,7 +182,7 @@ interface Candidate {
 
 function lastWhitespaceIndex(text: string): number {
   for (let index = text.length - 1; index >= 0; index -= 1) {
-    if (/\s/u.test(text.charAt(index))) return index;
+    if (asciiSpace.test(text.charAt(index))) return index;
   }
   return 0;
 }
@@ -205,7 +233,7 @@ export function splitSentences(text: string): string[] {
     spans.push([lastBreak, candidate.end]);
     lastBreak = candidate.nextTokenStart ?? candidate.end;
   }
-  spans.push([lastBreak, text.trimEnd().length]);
+  spans.push([lastBreak, pythonTrimEnd(text).length]);
 
   // Realign: closing punctuation at the start of a sentence belongs to the one before.
   const sentences: string[] = [];
@@ -217,7 +245,7 @@ export function splitSentences(text: string): string[] {
     realignPattern.lastIndex = 0;
     const realigned = next === undefined ? null : realignPattern.exec(text.slice(next[0], next[1]));
     if (next !== undefined && realigned !== null) {
-      sentences.push(text.slice(start, next[0] + realigned[0].trimEnd().length));
+      sentences.push(text.slice(start, next[0] + pythonTrimEnd(realigned[0]).length));
       shift = realigned[0].length;
     } else {
       shift = 0;

@@ -1,6 +1,7 @@
 /**
- * The rewriting passes of NLTK's improved Treebank word tokenizer (`NLTKWordTokenizer`), in NLTK's
- * order, as our own TypeScript regular expressions. Each pass pads what it recognises with spaces;
+ * The rewriting passes of NLTK 3.8's improved Treebank word tokenizer (`NLTKWordTokenizer`), in NLTK's
+ * order, as our own TypeScript regular expressions (later NLTK versions pad dashes, split more opening
+ * quotes and normalise whitespace first; 3.8 does none of these). Each pass pads what it recognises with spaces;
  * splitting the result on whitespace gives the tokens.
  *
  * NLTK runs the passes on one sentence at a time, and a few of them look at the sentence's start or
@@ -30,6 +31,12 @@ export interface TreebankRules {
   /** True when some contraction pass could match (saves running all ten). */
   readonly mayHaveContraction: (text: string) => boolean;
 }
+
+/**
+ * Python's `\s` and `str.split()` whitespace: JavaScript's `\s` without U+FEFF, plus U+001C–U+001F and
+ * U+0085.
+ */
+export const pythonSpace = String.raw`[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]`;
 
 /** Python's `\w` (Unicode letters, digits, underscore); JavaScript's `\w` is ASCII only. */
 const word = String.raw`[\p{L}\p{N}_]`;
@@ -77,7 +84,7 @@ export function compileTreebankRules(marker: string | null): TreebankRules {
   const start = marker === null ? '(^)' : `(^|${m})`;
   /** End of a sentence, as Python's `$` (which also matches before one final newline). */
   const end = marker === null ? '(?=\\n?$)' : `(?=\\n?(?:${m}|$))`;
-  const finalPeriod = (closers: string) => `([^.${m}])(\\.)([${closers}]*)\\s*${end}`;
+  const finalPeriod = (closers: string) => `([^.${m}])(\\.)([${closers}]*)${pythonSpace}*${end}`;
 
   return {
     startingQuotes: [
@@ -86,8 +93,9 @@ export function compileTreebankRules(marker: string | null): TreebankRules {
       rule('(``)', ' $1 ', (text) => text.includes('``')),
       // Only a literal space or an opening bracket marks a quote as opening (not a newline).
       rule(`([ ([{<])("|'{2})`, '$1 `` ', (text) => text.includes('"') || text.includes("''")),
-      // A single quote opening a word is split off, unless it starts a clitic ('re, 've, 's ...).
-      rule(`(?<!${word})(')(?!(?:re|ve|ll|m|t|s|d|n)${wordAfter})(?=${word})`, '$1 ', hasAny("'"), 'i'),
+      // NLTK 3.8 splits a single quote only from a one-character word ('a' → ' a '), and never from
+      // one starting like a clitic (re, ve, ll, m, t, s, d, n, in any case): 'hello and 'Tis stay whole.
+      rule(`(')(?!re|ve|ll|m|t|s|d|n)(${word})${wordAfter}`, '$1 $2', hasAny("'"), 'i'),
     ],
     punctuation: [
       // The sentence-final period with any closing brackets or quotes after it (two variants).
@@ -97,8 +105,6 @@ export function compileTreebankRules(marker: string | null): TreebankRules {
       rule(`([:,])${end}`, ' $1 ', hasAny(':,')),
       rule(String.raw`\.{2,}`, ' $& ', (text) => text.includes('..')),
       rule('[;@#$%&]', ' $& ', hasAny(';@#$%&')),
-      // Figure dash, en dash, em dash and horizontal bar.
-      rule('[\u2012-\u2015]', ' $& ', hasAny('\u2012\u2013\u2014\u2015')),
       rule(finalPeriod(String.raw`\])}>"'`), '$1 $2$3 ', hasAny('.')),
       rule('[?!]', ' $& ', hasAny('?!')),
       rule(`([^'${m}])' `, "$1 ' ", (text) => text.includes("' ")),
@@ -112,7 +118,6 @@ export function compileTreebankRules(marker: string | null): TreebankRules {
       rule('([»”’])', ' $1 ', hasAny('»”’')),
       rule("''", " '' ", (text) => text.includes("''")),
       rule('"', " '' ", hasAny('"')),
-      rule(String.raw`\s+`, ' '),
       // Clitics split from the word before them.
       rule("([^' ])('[sS]|'[mM]|'[dD]|') ", '$1 $2 ', hasAny("'")),
       rule("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", '$1 $2 ', hasAny("'")),
@@ -122,7 +127,7 @@ export function compileTreebankRules(marker: string | null): TreebankRules {
       ...contractionParts.map(([first, second]) =>
         rule(`${wordBefore}(${first})(${second})${wordAfter}`, ' $1 $2 ', undefined, 'i'),
       ),
-      rule(String.raw`${wordBefore}(wan)(na)(?=\s)`, ' $1 $2 ', undefined, 'i'),
+      rule(String.raw`${wordBefore}(wan)(na)(?=${pythonSpace})`, ' $1 $2 ', undefined, 'i'),
       rule(` ('t)(is)${wordAfter}`, ' $1 $2 ', undefined, 'i'),
       rule(` ('t)(was)${wordAfter}`, ' $1 $2 ', undefined, 'i'),
     ],

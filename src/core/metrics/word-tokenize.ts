@@ -1,13 +1,14 @@
 import { splitSentences } from './punkt-sentence-split.js';
-import { compileTreebankRules, type Rule, type TreebankRules } from './treebank-rules.js';
+import { compileTreebankRules, pythonSpace, type Rule, type TreebankRules } from './treebank-rules.js';
 
 /**
- * Word tokenization following NLTK's `word_tokenize` (the paper's cost metric tokenizes with it):
+ * Word tokenization following NLTK 3.8's `word_tokenize` (the paper's cost metric tokenizes with it):
  * Punkt sentence splitting (`punkt-sentence-split.ts`), then the improved Treebank passes
  * (`treebank-rules.ts`) on each sentence, and a split on whitespace.
  */
 
 const singleSentenceRules = compileTreebankRules(null);
+const whitespace = new RegExp(`${pythonSpace}+`, 'u');
 
 /**
  * Noncharacters (never meant to appear in text) that can join sentences; the first one absent from
@@ -16,7 +17,7 @@ const singleSentenceRules = compileTreebankRules(null);
 const markers = ['\uffff', '\ufffe', '\ufdd0'] as const;
 const markerRules = new Map(markers.map((marker) => [marker, compileTreebankRules(marker)] as const));
 const separators = new Map<string, RegExp>(
-  markers.map((marker) => [marker, new RegExp(`[\\s${marker}]+`, 'u')]),
+  markers.map((marker) => [marker, new RegExp(`(?:${pythonSpace}|${marker})+`, 'u')]),
 );
 
 function applyAll(text: string, rules: readonly Rule[]): string {
@@ -37,7 +38,7 @@ function runTreebank(text: string, rules: TreebankRules, marker: string | null):
   result = applyAll(result, rules.endingQuotes);
   if (rules.mayHaveContraction(result)) result = applyAll(result, rules.contractions);
   return result
-    .split(marker === null ? /\s+/u : (separators.get(marker) as RegExp))
+    .split(marker === null ? whitespace : (separators.get(marker) as RegExp))
     .filter((token) => token !== '');
 }
 
@@ -54,7 +55,9 @@ export function treebankTokenize(sentence: string): string[] {
  * contractions split (`don't` → `do`, `n't`; `can't` → `ca`, `n't`; `'s`, `'re`, `'ll` ...), opening
  * `"` as ``` `` ``` and closing `"` as `''`, a period split off only where a sentence ends (so `Mr.`
  * and `3.14` stay whole), `...` and `--` as single tokens, and commas inside numbers kept (`1,000`).
- * Whitespace, including newlines, only separates tokens.
+ * As in NLTK 3.8, other dashes stay inside words (`10–12`, `more—much`), and a clitic is split only
+ * before a space or a sentence end (`can't\nsee` keeps `can't`). Agreement with NLTK is checked by
+ * word-tokenize.nltk.test.ts against fixtures recorded from NLTK 3.8 (test/fixtures/nltk/).
  *
  * @example
  * wordTokenize("Don't stop, Mr. Smith."); // ['Do', "n't", 'stop', ',', 'Mr.', 'Smith', '.']
