@@ -49,6 +49,18 @@ export interface LearnOptions {
   readonly abortSignal?: AbortSignal;
 }
 
+/** The preference a learner would write a draft with, chosen but not yet written with. */
+export interface PreferenceChoice {
+  /** Null: write with no preference. */
+  readonly preference: string | null;
+  readonly neighbours: readonly UsedNeighbour[];
+  /** The context's embedding, when the learner computed one (reused by `learn`). */
+  readonly embedding: readonly number[] | null;
+  /** Agent tokens spent choosing (aggregation, verification). */
+  readonly usage: TokenUsage;
+  readonly warnings?: readonly string[];
+}
+
 /**
  * One way of learning from edits (DESIGN.md §2). A learner keeps all its state in `Memory` under the
  * given scope, so one instance serves many users and survives restarts.
@@ -58,4 +70,9 @@ export interface Learner {
   readonly name: string;
   propose(options: ProposeOptions): Promise<Proposal>;
   learn(options: LearnOptions): Promise<LearnResult>;
+  /**
+   * The preference `propose` would write with, without writing (the chat proxy adds it to a model call
+   * of its own). Absent for learners that steer by examples rather than a preference (ICL-edit).
+   */
+  preferenceFor?(options: ProposeOptions): Promise<PreferenceChoice>;
 }

@@ -36,8 +36,9 @@ const documentedRoute = createRoute({
   path: '/v1/chat/completions',
   summary: 'OpenAI-compatible chat completions, tailored to the end user named in `user`',
   description:
-    "Embeds the last user message, retrieves and aggregates the user's preferences for the `chat` " +
-    'task, adds them as a system message and forwards the conversation to the upstream model. The ' +
+    "Chooses the user's preference for the last user message as the service's learner would for a draft " +
+    '(refine-verify-K: verified components; cipher-K: aggregated retrieval) in the `chat` task, ' +
+    'adds it as a system message and forwards the conversation to the upstream model. The ' +
     `\`${interactionIdHeader}\` header names the interaction; send the user's edit of the reply to ` +
     '`POST /v1/interactions/{id}/learn`. With `stream: true` the reply is server-sent ' +
     '`chat.completion.chunk` events ending with `data: [DONE]`.',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CipherPreference, Learner } from '../core/index.js';
-import { cipherPreference, describeComponents, type ComponentEvidence } from '../core/index.js';
+import { cipherPreference, describeComponents, embedText, type ComponentEvidence } from '../core/index.js';
 import { wordEditDistance } from '../core/metrics/word-edit-distance.js';
 import type {
   Embedder,
@@ -273,6 +273,15 @@ export function createTailor(options: TailorOptions) {
     listInteractions: (request: { readonly tenant: string; readonly user: string; readonly task?: string }) =>
       interactions.list(request),
 
+    /** One page of a user's interactions, oldest first: `limit` of them after `cursor` (see `Page`). */
+    listInteractionsPage: (request: {
+      readonly tenant: string;
+      readonly user: string;
+      readonly task?: string;
+      readonly limit: number;
+      readonly cursor?: string;
+    }) => interactions.listPage(request),
+
     /**
      * Deletes everything stored about a user: memory entries and interactions. NotFoundError when the
      * tenant holds nothing for this user.
@@ -302,11 +311,31 @@ export function createTailor(options: TailorOptions) {
       readonly text: string;
       readonly abortSignal?: AbortSignal;
     }): Promise<CipherPreference> {
+      const scope = { tenant: request.tenant, user: request.user, task: taskKey(chatTask) };
+      // NOTE: the service's learner chooses the preference as it would for a draft; a learner that
+      // steers by examples (no `preferenceFor`) falls back to CIPHER's retrieval over stored preferences.
+      if (learner.preferenceFor !== undefined) {
+        const context = { id: 'chat', source: 'chat', text: request.text };
+        const choice = await learner.preferenceFor({
+          scope,
+          task: chatTask,
+          context,
+          abortSignal: request.abortSignal,
+        });
+        const embedding =
+          choice.embedding ??
+          (await embedText({
+            embedder: options.embedder,
+            text: request.text,
+            abortSignal: request.abortSignal,
+          }));
+        return { ...choice, embedding, warnings: choice.warnings ?? [] };
+      }
       return cipherPreference({
         writer: options.writer,
         embedder: options.embedder,
         memory,
-        scope: { tenant: request.tenant, user: request.user, task: taskKey(chatTask) },
+        scope,
         task: chatTask,
         text: request.text,
         k: retrievalK(learner),

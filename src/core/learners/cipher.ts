@@ -1,12 +1,13 @@
 import { cipherPreference } from './cipher-preference.js';
 import type { Embedder, Memory, Writer } from '../../spec/index.js';
-import { addUsage, noUsage } from '../../spec/index.js';
+import { noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
 import { isAccepted } from '../is-accepted.js';
-import type { Learner } from '../learner.js';
+import type { Learner, ProposeOptions } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePreference } from './memory-entries.js';
-import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
+import { proposeWith } from './propose-with.js';
+import { inferPreferenceFrom } from './writer-steps.js';
 
 /**
  * CIPHER (`cipher-1`, `cipher-K`), the paper's method.
@@ -33,29 +34,12 @@ export function createCipherLearner(options: {
 }): Learner {
   const { writer, embedder, memory } = options;
   const k = requirePositiveInteger('k', options.k);
+  const preferenceFor = ({ scope, task, context, abortSignal }: ProposeOptions) =>
+    cipherPreference({ writer, embedder, memory, scope, task, text: context.text, k, abortSignal });
   return {
     name: `cipher-${k}`,
-    async propose({ scope, task, context, abortSignal }) {
-      const { preference, neighbours, embedding, usage, warnings } = await cipherPreference({
-        writer,
-        embedder,
-        memory,
-        scope,
-        task,
-        text: context.text,
-        k,
-        abortSignal,
-      });
-      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
-      return {
-        text: result.text,
-        preferenceUsed: preference,
-        neighbours,
-        embedding,
-        usage: addUsage(usage, result.usage),
-        warnings: [...warnings, ...(result.warnings ?? [])],
-      };
-    },
+    preferenceFor,
+    propose: (proposeOptions) => proposeWith(writer, proposeOptions, preferenceFor),
     async learn({ scope, task, context, proposal, pair, interactionId, abortSignal }) {
       const accepted = isAccepted(pair);
       if (accepted && proposal.preferenceUsed === null) {

@@ -1,8 +1,8 @@
 import type { Context, Writer } from '../../spec/index.js';
 import { InvalidInputError, noUsage } from '../../spec/index.js';
-import type { Learner } from '../learner.js';
+import type { Learner, PreferenceChoice } from '../learner.js';
+import { proposeWith } from './propose-with.js';
 import { splitComponents } from './preference-components.js';
-import { generateWithPreference } from './writer-steps.js';
 
 /**
  * A learner that writes every draft with the preference `preferenceOf` gives for the context and learns
@@ -14,20 +14,16 @@ export function createStaticPreferenceLearner(options: {
   readonly preferenceOf: (context: Context) => string;
 }): Learner {
   const { name, writer, preferenceOf } = options;
+  const preferenceFor = async ({ context }: { readonly context: Context }): Promise<PreferenceChoice> => ({
+    preference: preferenceOf(context),
+    neighbours: [],
+    embedding: null,
+    usage: noUsage,
+  });
   return {
     name,
-    async propose({ task, context, abortSignal }) {
-      const preference = preferenceOf(context);
-      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
-      return {
-        text: result.text,
-        preferenceUsed: preference,
-        neighbours: [],
-        embedding: null,
-        usage: result.usage,
-        warnings: result.warnings ?? [],
-      };
-    },
+    preferenceFor,
+    propose: (proposeOptions) => proposeWith(writer, proposeOptions, preferenceFor),
     async learn() {
       return { preferenceInferred: null, usage: noUsage };
     },

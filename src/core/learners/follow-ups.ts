@@ -8,11 +8,11 @@ import type {
 } from '../../spec/index.js';
 import { addUsage, noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
-import type { Learner } from '../learner.js';
+import type { Learner, PreferenceChoice, ProposeOptions } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePreference } from './memory-entries.js';
 import { componentKey, mergeComponents, splitComponents } from './preference-components.js';
-import { generateWithPreference } from './writer-steps.js';
+import { proposeWith } from './propose-with.js';
 
 /**
  * `follow-ups-K` (ours): learns from what users ask for in chat follow-ups rather than from edits
@@ -40,49 +40,48 @@ export function createFollowUpLearner(options: {
 }): Learner {
   const { writer, embedder, memory, classifier } = options;
   const k = requirePositiveInteger('k', options.k);
+  const preferenceFor = async ({
+    scope,
+    context,
+    abortSignal,
+  }: ProposeOptions): Promise<PreferenceChoice> => {
+    const embedding = await embedText({ embedder, text: context.text, abortSignal });
+    const nearest = await memory.nearest({ scope, embedding, k, kind: 'preference' });
+    // NOTE: a component is kept when the neighbours holding it outweigh those without it (weights:
+    // similarity); carrying every neighbour's components would let one odd conversation's request
+    // spread to every later answer (measured offline: the preference grew to 16 components).
+    const weights = nearest.map((neighbour) => Math.max(0, neighbour.similarity));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const support = new Map<string, { component: string; weight: number }>();
+    nearest.forEach((neighbour, index) => {
+      for (const component of splitComponents(neighbour.entry.preference)) {
+        const key = componentKey(component);
+        const entry = support.get(key) ?? { component, weight: 0 };
+        entry.weight += weights[index] ?? 0;
+        support.set(key, entry);
+      }
+    });
+    const components = mergeComponents(
+      [],
+      [...support.values()]
+        .filter((entry) => entry.weight > total / 2)
+        .sort((left, right) => left.weight - right.weight)
+        .map((entry) => entry.component),
+    );
+    const preference = components.length === 0 ? null : components.join(', ');
+    const neighbours: UsedNeighbour[] = nearest.map((neighbour) => ({
+      entryId: neighbour.entry.id,
+      contextId: neighbour.entry.contextId,
+      similarity: neighbour.similarity,
+      preference: neighbour.entry.preference,
+    }));
+    return { preference, neighbours, embedding, usage: noUsage };
+  };
+
   return {
     name: `follow-ups-${k}`,
-    async propose({ scope, task, context, abortSignal }) {
-      const embedding = await embedText({ embedder, text: context.text, abortSignal });
-      const nearest = await memory.nearest({ scope, embedding, k, kind: 'preference' });
-      // NOTE: a component is kept when the neighbours holding it outweigh those without it (weights:
-      // similarity); carrying every neighbour's components would let one odd conversation's request
-      // spread to every later answer (measured offline: the preference grew to 16 components).
-      const weights = nearest.map((neighbour) => Math.max(0, neighbour.similarity));
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      const support = new Map<string, { component: string; weight: number }>();
-      nearest.forEach((neighbour, index) => {
-        for (const component of splitComponents(neighbour.entry.preference)) {
-          const key = componentKey(component);
-          const entry = support.get(key) ?? { component, weight: 0 };
-          entry.weight += weights[index] ?? 0;
-          support.set(key, entry);
-        }
-      });
-      const components = mergeComponents(
-        [],
-        [...support.values()]
-          .filter((entry) => entry.weight > total / 2)
-          .sort((left, right) => left.weight - right.weight)
-          .map((entry) => entry.component),
-      );
-      const preference = components.length === 0 ? null : components.join(', ');
-      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
-      const neighbours: UsedNeighbour[] = nearest.map((neighbour) => ({
-        entryId: neighbour.entry.id,
-        contextId: neighbour.entry.contextId,
-        similarity: neighbour.similarity,
-        preference: neighbour.entry.preference,
-      }));
-      return {
-        text: result.text,
-        preferenceUsed: preference,
-        neighbours,
-        embedding,
-        usage: result.usage,
-        warnings: result.warnings,
-      };
-    },
+    preferenceFor,
+    propose: (proposeOptions) => proposeWith(writer, proposeOptions, preferenceFor),
 
     async learn({ scope, context, proposal, pair, followUps, interactionId, abortSignal }) {
       const used = splitComponents(proposal.preferenceUsed);

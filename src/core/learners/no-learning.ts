@@ -1,6 +1,7 @@
 import type { Writer } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
-import type { Learner } from '../learner.js';
+import type { Learner, PreferenceChoice } from '../learner.js';
+import { proposeWith } from './propose-with.js';
 
 /**
  * The `no-learning` baseline: the task prompt with no preference, and nothing learned.
@@ -10,19 +11,16 @@ import type { Learner } from '../learner.js';
  */
 export function createNoLearningLearner(options: { readonly writer: Writer }): Learner {
   const { writer } = options;
+  const preferenceFor = async (): Promise<PreferenceChoice> => ({
+    preference: null,
+    neighbours: [],
+    embedding: null,
+    usage: noUsage,
+  });
   return {
     name: 'no-learning',
-    async propose({ task, context, abortSignal }) {
-      const result = await writer.generate({ task, context, abortSignal });
-      return {
-        text: result.text,
-        preferenceUsed: null,
-        neighbours: [],
-        embedding: null,
-        usage: result.usage,
-        warnings: result.warnings ?? [],
-      };
-    },
+    preferenceFor,
+    propose: (proposeOptions) => proposeWith(writer, proposeOptions, preferenceFor),
     async learn() {
       return { preferenceInferred: null, usage: noUsage };
     },

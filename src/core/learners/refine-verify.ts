@@ -2,7 +2,7 @@ import type { Embedder, Memory, Neighbour, TokenUsage, UsedNeighbour, Writer } f
 import { addUsage, noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
 import { isAccepted } from '../is-accepted.js';
-import type { Learner } from '../learner.js';
+import type { Learner, PreferenceChoice, ProposeOptions } from '../learner.js';
 import { wordEditDistance } from '../metrics/word-edit-distance.js';
 import { wordTokenize } from '../metrics/word-tokenize.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
@@ -13,6 +13,7 @@ import {
   mergeComponents,
   splitComponents,
 } from './preference-components.js';
+import { proposeWith } from './propose-with.js';
 import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
 
 /** Parts of `refine-verify-K` that can be switched off, to measure what each buys. */
@@ -97,68 +98,66 @@ export function createRefineVerifyLearner(options: RefineVerifyOptions): Learner
       .slice(0, k);
   };
 
+  const preferenceFor = async ({
+    scope,
+    task,
+    context,
+    abortSignal,
+  }: ProposeOptions): Promise<PreferenceChoice> => {
+    const embedding = await embedText({ embedder, text: context.text, abortSignal });
+    // NOTE: the K nearest by similarity, then weighed: recency decides among similar contexts, it does
+    // not bring in less similar ones (measured offline: choosing the K heaviest of the 4K nearest let
+    // recent entries of other kinds of context outvote the right ones, and cost more on both tasks).
+    const evidence = weighEvidence(await memory.nearest({ scope, embedding, k, kind: 'preference' }));
+    const candidates = evidence.reduce<string[]>((all, item) => mergeCandidates(all, item.components), []);
+    let usage: TokenUsage = noUsage;
+    const warnings: string[] = [];
+    const scores = new Map<string, number>(candidates.map((component) => [candidateKey(component), 0]));
+    const verifier = without.has('verify') ? undefined : writer.checkPreference?.bind(writer);
+    const texts = evidence.map((item) => item.neighbour.entry.pair?.edited ?? null);
+    let checked: readonly (readonly (boolean | null)[])[] | undefined;
+    if (verifier !== undefined && candidates.length > 0 && texts.some((text) => text !== null)) {
+      try {
+        const result = await verifier({
+          task,
+          components: candidates,
+          texts: texts.map((text) => text ?? ''),
+          abortSignal,
+        });
+        usage = addUsage(usage, result.usage);
+        warnings.push(...(result.warnings ?? []));
+        checked = result.shows;
+      } catch (error) {
+        if (abortSignal?.aborted === true) throw error;
+        warnings.push(`checkPreference failed, weighing mentions instead: ${(error as Error).message}`);
+      }
+    }
+    evidence.forEach((item, row) => {
+      const mentioned = new Set(item.components.map(candidateKey));
+      candidates.forEach((component, column) => {
+        const key = candidateKey(component);
+        const shown = texts[row] === null ? null : checked?.[row]?.[column];
+        const vote = shown === undefined || shown === null ? (mentioned.has(key) ? 1 : -1) : shown ? 1 : -1;
+        scores.set(key, (scores.get(key) ?? 0) + vote * item.weight);
+      });
+    });
+    const kept = candidates
+      .filter((component) => (scores.get(candidateKey(component)) ?? 0) > 0)
+      .sort((left, right) => (scores.get(candidateKey(right)) ?? 0) - (scores.get(candidateKey(left)) ?? 0));
+    const preference = kept.length === 0 ? null : kept.join(', ');
+    const neighbours: UsedNeighbour[] = evidence.map((item) => ({
+      entryId: item.neighbour.entry.id,
+      contextId: item.neighbour.entry.contextId,
+      similarity: item.neighbour.similarity,
+      preference: item.neighbour.entry.preference,
+    }));
+    return { preference, neighbours, embedding, usage, warnings };
+  };
+
   return {
     name,
-    async propose({ scope, task, context, abortSignal }) {
-      const embedding = await embedText({ embedder, text: context.text, abortSignal });
-      // NOTE: the K nearest by similarity, then weighed: recency decides among similar contexts, it does
-      // not bring in less similar ones (measured offline: choosing the K heaviest of the 4K nearest let
-      // recent entries of other kinds of context outvote the right ones, and cost more on both tasks).
-      const evidence = weighEvidence(await memory.nearest({ scope, embedding, k, kind: 'preference' }));
-      const candidates = evidence.reduce<string[]>((all, item) => mergeCandidates(all, item.components), []);
-      let usage: TokenUsage = noUsage;
-      const warnings: string[] = [];
-      const scores = new Map<string, number>(candidates.map((component) => [candidateKey(component), 0]));
-      const verifier = without.has('verify') ? undefined : writer.checkPreference?.bind(writer);
-      const texts = evidence.map((item) => item.neighbour.entry.pair?.edited ?? null);
-      let checked: readonly (readonly (boolean | null)[])[] | undefined;
-      if (verifier !== undefined && candidates.length > 0 && texts.some((text) => text !== null)) {
-        try {
-          const result = await verifier({
-            task,
-            components: candidates,
-            texts: texts.map((text) => text ?? ''),
-            abortSignal,
-          });
-          usage = addUsage(usage, result.usage);
-          warnings.push(...(result.warnings ?? []));
-          checked = result.shows;
-        } catch (error) {
-          if (abortSignal?.aborted === true) throw error;
-          warnings.push(`checkPreference failed, weighing mentions instead: ${(error as Error).message}`);
-        }
-      }
-      evidence.forEach((item, row) => {
-        const mentioned = new Set(item.components.map(candidateKey));
-        candidates.forEach((component, column) => {
-          const key = candidateKey(component);
-          const shown = texts[row] === null ? null : checked?.[row]?.[column];
-          const vote = shown === undefined || shown === null ? (mentioned.has(key) ? 1 : -1) : shown ? 1 : -1;
-          scores.set(key, (scores.get(key) ?? 0) + vote * item.weight);
-        });
-      });
-      const kept = candidates
-        .filter((component) => (scores.get(candidateKey(component)) ?? 0) > 0)
-        .sort(
-          (left, right) => (scores.get(candidateKey(right)) ?? 0) - (scores.get(candidateKey(left)) ?? 0),
-        );
-      const preference = kept.length === 0 ? null : kept.join(', ');
-      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
-      const neighbours: UsedNeighbour[] = evidence.map((item) => ({
-        entryId: item.neighbour.entry.id,
-        contextId: item.neighbour.entry.contextId,
-        similarity: item.neighbour.similarity,
-        preference: item.neighbour.entry.preference,
-      }));
-      return {
-        text: result.text,
-        preferenceUsed: preference,
-        neighbours,
-        embedding,
-        usage: addUsage(usage, result.usage),
-        warnings: [...warnings, ...(result.warnings ?? [])],
-      };
-    },
+    preferenceFor,
+    propose: (proposeOptions) => proposeWith(writer, proposeOptions, preferenceFor),
 
     async learn({ scope, task, context, proposal, pair, interactionId, abortSignal }) {
       const embedding =
