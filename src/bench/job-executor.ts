@@ -69,14 +69,25 @@ export type FromWorker =
   | { readonly type: 'done'; readonly result: JobResult }
   | { readonly type: 'failed'; readonly message: string; readonly stack?: string };
 
+/** A worker's eval source that registers tsx, then imports the TypeScript module at `target`. */
+function tsxWorkerSource(target: string): string {
+  return `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(target)}); });`;
+}
+
 /**
  * Runs jobs in a worker thread (for the CPU-bound offline world, so several cores work at once). The
- * worker is TypeScript: it is started through tsx's register API, since workers do not inherit loaders.
+ * worker is TypeScript from the sources: it is started through tsx's register API, since workers do not
+ * inherit loaders; from the build it is the compiled `bench-worker.js`.
  */
 export function createWorkerExecutor(): JobExecutor {
-  const target = new URL('./bench-worker.ts', import.meta.url).href;
-  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(target)}); });`;
-  const worker = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 160 } });
+  const resourceLimits = { maxOldGenerationSizeMb: 160 };
+  // NOTE: built (dist/*.js, an installed package) the worker is plain JavaScript and tsx is not there.
+  const worker = import.meta.url.endsWith('.js')
+    ? new Worker(new URL('./bench-worker.js', import.meta.url), { resourceLimits })
+    : new Worker(tsxWorkerSource(new URL('./bench-worker.ts', import.meta.url).href), {
+        eval: true,
+        resourceLimits,
+      });
   worker.unref();
   let busy = false;
   return {

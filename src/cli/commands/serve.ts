@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ensureLocalApiKey } from '../../service/first-api-key.js';
@@ -66,6 +67,15 @@ function metricsToken(flag: string | undefined): string | undefined {
     });
   }
   return token;
+}
+
+/**
+ * The built web UI of this package (`web/dist` at its root), found from this module so an installed
+ * `tailor serve` serves it whatever the working directory: three folders up from `src/cli/commands` and
+ * from `dist/cli/commands` alike.
+ */
+function packagedUi(): string {
+  return fileURLToPath(new URL('../../../web/dist', import.meta.url));
 }
 
 function parsePort(value: string): number {
@@ -167,7 +177,7 @@ Examples:
         embedder: flags.embedder,
         learner: flags.learner,
         upstream: flags.upstream,
-        staticRoot: flags.ui ? undefined : null,
+        staticRoot: flags.ui ? packagedUi() : null,
         fairUse,
         metricsToken: metricsToken(flags.metricsToken),
         learnFromFollowUps:

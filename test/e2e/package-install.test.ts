@@ -1,0 +1,246 @@
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The package as a user gets it (issue 17 part 8): `npm pack` (which builds through `prepack`), the
+ * tarball installed by `npm install` into an empty app, then used there by its name only — imported
+ * from ESM, type-checked by `tsc --strict`, its `tailor` command run and `tailor serve` fetched.
+ * Slow (a full install from the registry), so it runs only with TAILOR_TEST_PACK=1 (as `.ci/run` does).
+ */
+const enabled = process.env.TAILOR_TEST_PACK === '1';
+const root = join(import.meta.dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
+const run = promisify(execFile);
+const minutes = 60_000;
+
+interface PackResult {
+  readonly filename: string;
+  readonly size: number;
+  readonly unpackedSize: number;
+  readonly files: readonly { readonly path: string }[];
+}
+
+describe.skipIf(!enabled)('the packed package, installed into an empty app', () => {
+  const work = mkdtempSync(join(tmpdir(), 'tailor-pack-'));
+  const app = join(work, 'app');
+  const children: ChildProcess[] = [];
+  let packed: PackResult;
+
+  beforeAll(async () => {
+    // NOTE: a checkout's `tailor` runs dist/ when it exists: a dist/ made only by this test is removed.
+    const hadBuild = existsSync(join(root, 'dist'));
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    // NOTE: prepack's build scripts print before the JSON; the JSON array is the last thing written.
+    const results = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[') + 1)) as PackResult[];
+    packed = results[0] as PackResult;
+    if (!hadBuild) rmSync(join(root, 'dist'), { recursive: true, force: true });
+    console.log(
+      `tarball ${packed.filename}: ${(packed.size / 1024).toFixed(1)} kB packed, ` +
+        `${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed.files.length} files`,
+    );
+    mkdirSync(app);
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({
+        name: 'tailor-consumer',
+        private: true,
+        type: 'module',
+        // NOTE: npm runs a dependency's install script only when the app allows it (the SQLite binding).
+        allowScripts: { 'better-sqlite3': true },
+      }),
+    );
+    await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)],
+      {
+        cwd: app,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+  }, 15 * minutes);
+
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('ships the build, the UI and the data, not the sources', () => {
+    const paths = new Set(packed.files.map((file) => file.path));
+    for (const path of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/main.js',
+      'dist/exports/server.js',
+      'dist/exports/testing.js',
+      'web/dist/index.html',
+      'bin/tailor.mjs',
+      'data/email/paper-review.jsonl',
+    ]) {
+      expect(paths, path).toContain(path);
+    }
+    expect([...paths].filter((path) => path.startsWith('src/') || path.endsWith('.test.js'))).toEqual([]);
+  });
+
+  it('has no tsx among the installed dependencies', async () => {
+    const { stdout } = await run('npm', ['ls', 'tsx', '--all', '--json'], { cwd: app }).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout }),
+    );
+    expect(JSON.stringify(JSON.parse(stdout))).not.toContain('"tsx"');
+    expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  it('is imported by its name from ESM and drafts offline', async () => {
+    writeFileSync(
+      join(app, 'use.mjs'),
+      `import { createTailor, createLearner, InMemoryMemory, InMemoryInteractionStore } from '${manifest.name}';
+import { OfflineWriter, createLexicalEmbedder } from '${manifest.name}/testing';
+import { createApp, startService } from '${manifest.name}/server';
+const writer = new OfflineWriter();
+const embedder = createLexicalEmbedder();
+const memory = new InMemoryMemory();
+const learner = createLearner('cipher-5', { writer, embedder, memory });
+const tailor = createTailor({ writer, embedder, memory, interactions: new InMemoryInteractionStore(), learner });
+const draft = await tailor.generate({ tenant: 'acme', user: 'ada', task: { kind: 'summarization' },
+  context: 'The red panda is a small mammal of the eastern Himalayas. It eats mostly bamboo leaves.' });
+console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, startService: typeof startService }));
+`,
+    );
+    const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: app });
+    const result = JSON.parse(stdout) as { text: string; createApp: string; startService: string };
+    expect(result.text).toContain('red panda');
+    expect(result).toMatchObject({ createApp: 'function', startService: 'function' });
+  });
+
+  it("runs the README's library example", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const marker = readme.indexOf('<!-- package-example: library -->');
+    const example = /```js\n([\s\S]*?)```/.exec(readme.slice(marker))?.[1];
+    expect(marker).toBeGreaterThan(0);
+    expect(example).toContain(`from '${manifest.name}'`);
+    writeFileSync(join(app, 'readme-library.mjs'), example as string);
+    const { stdout } = await run(process.execPath, ['readme-library.mjs'], { cwd: app });
+    expect(stdout).toContain('bullet points');
+  });
+
+  it(
+    'type-checks a consumer with tsc --strict',
+    async () => {
+      // NOTE: a TypeScript app has @types/node; the AI SDK's declarations also name json-schema's types.
+      mkdirSync(join(app, 'node_modules', '@types'), { recursive: true });
+      for (const types of ['node', 'json-schema']) {
+        symlinkSync(join(root, 'node_modules', '@types', types), join(app, 'node_modules', '@types', types));
+      }
+      writeFileSync(
+        join(app, 'consumer.ts'),
+        `import {
+  createTailor,
+  createLearner,
+  InMemoryMemory,
+  InMemoryInteractionStore,
+  InvalidInputError,
+  type GenerateResult,
+  type LearnOutcome,
+  type Tailor,
+} from '${manifest.name}';
+import { OfflineWriter, SimulatedUser, createLexicalEmbedder } from '${manifest.name}/testing';
+import { createApp, startService, type ServiceOptions } from '${manifest.name}/server';
+
+const writer = new OfflineWriter();
+const embedder = createLexicalEmbedder();
+const memory = new InMemoryMemory();
+const tailor: Tailor = createTailor({
+  writer,
+  embedder,
+  memory,
+  interactions: new InMemoryInteractionStore(),
+  learner: createLearner('cipher-5', { writer, embedder, memory }),
+});
+const draft: GenerateResult = await tailor.generate({ tenant: 'acme', user: 'ada', task: { kind: 'email' }, context: 'notes' });
+const outcome: LearnOutcome = await tailor.learn({ tenant: 'acme', interactionId: draft.interactionId, edited: draft.text });
+const options: ServiceOptions = { store: 'x.sqlite', port: 0, host: '127.0.0.1', model: 'sim', embedder: 'lexical', learner: 'cipher-5' };
+const error: Error = new InvalidInputError({ field: 'context', value: '', accepted: 'a text' });
+export { outcome, options, error, createApp, startService, SimulatedUser };
+`,
+      );
+      const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+      const args = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+      const result = await run(
+        process.execPath,
+        [tsc, ...args, '--target', 'es2022', '--types', 'node', 'consumer.ts'],
+        { cwd: app },
+      ).catch((error: { stdout: string; code: number }) => error);
+      expect('code' in result ? result.stdout : '').toBe('');
+    },
+    3 * minutes,
+  );
+
+  it("prints the package's version", async () => {
+    const { stdout } = await run('npx', ['tailor', '--version'], { cwd: app });
+    expect(stdout.trim()).toBe(manifest.version);
+  });
+
+  it(
+    'serves the UI and /healthz, and stops on SIGTERM',
+    async () => {
+      const bin = join(app, 'node_modules', '.bin', 'tailor');
+      const store = join(app, '.tailor', 'tailor.sqlite');
+      const child = spawn(bin, ['serve', '--port', '0', '--store', store], {
+        cwd: app,
+        env: { ...process.env, TAILOR_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let output = '';
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`tailor serve did not start: ${output}`)), minutes);
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+          if (match?.[1] !== undefined) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`tailor serve exited with ${code}: ${output}`)));
+      });
+
+      const health = await fetch(new URL('healthz', url));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<!doctype html>');
+      const script = /src="(?:\.?\/)?(assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      const asset = await fetch(new URL(script as string, url));
+      expect(asset.status).toBe(200);
+
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(0);
+    },
+    2 * minutes,
+  );
+});
