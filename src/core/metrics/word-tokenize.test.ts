@@ -226,6 +226,12 @@ describe('splitSentences', () => {
     ).toEqual(['(How does it deal with this?)', '"It should be part of the\nprevious sentence."', 'Next.']);
   });
 
+  it('looks for the word before a sentence end after ASCII whitespace only, as NLTK 3.8 does', () => {
+    // With a no-break space, NLTK takes "Fig.\u00a0No." as one word, so only its last period is a candidate.
+    expect(splitSentences('See Fig.\u00a0No. gimme.')).toEqual(['See Fig.\u00a0No.', 'gimme.']);
+    expect(splitSentences('See Fig. No. gimme.')).toEqual(['See Fig.', 'No.', 'gimme.']);
+  });
+
   it('does not split after abbreviations or initials before names', () => {
     expect(
       splitSentences(
