@@ -7,6 +7,8 @@ import {
   ComponentList,
   ForgetResponse,
   InteractionList,
+  pageLimits,
+  pageQuery,
   Preference,
   PreferenceList,
   TaskKeyQuery,
@@ -26,7 +28,11 @@ const routes = {
     method: 'get',
     path: '/v1/users/{user}/interactions',
     summary: "A user's interactions, oldest first (cost per interaction: the progress chart)",
-    request: { params: UserParam, query: taskQuery },
+    description: `In pages: at most \`limit\` (default and most: ${pageLimits.interactions.max}); \`nextCursor\` reads the next page.`,
+    request: {
+      params: UserParam,
+      query: z.object({ task: TaskKeyQuery, ...pageQuery(pageLimits.interactions) }),
+    },
     responses: {
       200: { description: 'Interactions', ...json(InteractionList) },
       ...errorResponses(400, 401),
@@ -36,7 +42,11 @@ const routes = {
     method: 'get',
     path: '/v1/users/{user}/preferences',
     summary: 'What was learned about a user, and what they wrote themselves',
-    request: { params: UserParam, query: taskQuery },
+    description: `Task by task, oldest first, in pages: at most \`limit\` (default and most: ${pageLimits.preferences.max}); \`nextCursor\` reads the next page.`,
+    request: {
+      params: UserParam,
+      query: z.object({ task: TaskKeyQuery, ...pageQuery(pageLimits.preferences) }),
+    },
     responses: { 200: { description: 'Preferences', ...json(PreferenceList) }, ...errorResponses(400, 401) },
   }),
   components: createRoute({
@@ -108,21 +118,30 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
   const task = (value: string | undefined) => (value === undefined ? undefined : toTaskKey(value));
 
   app.openapi(routes.interactions, async (context) => {
-    const interactions = await tailor.listInteractions({
+    const query = context.req.valid('query');
+    const page = await tailor.listInteractionsPage({
       tenant: context.get('tenant'),
       user: context.req.valid('param').user,
-      task: task(context.req.valid('query').task),
+      task: task(query.task),
+      limit: query.limit,
+      cursor: query.cursor,
     });
-    return context.json({ interactions: interactions.map(interactionView) } as never, 200);
+    return context.json(
+      { interactions: page.items.map(interactionView), nextCursor: page.next } as never,
+      200,
+    );
   });
 
   app.openapi(routes.preferences, async (context) => {
-    const preferences = await tailor.preferences.list({
+    const query = context.req.valid('query');
+    const page = await tailor.preferences.listPage({
       tenant: context.get('tenant'),
       user: context.req.valid('param').user,
-      task: task(context.req.valid('query').task),
+      task: task(query.task),
+      limit: query.limit,
+      cursor: query.cursor,
     });
-    return context.json({ preferences }, 200);
+    return context.json({ preferences: page.items, nextCursor: page.next }, 200);
   });
 
   app.openapi(routes.components, async (context) => {

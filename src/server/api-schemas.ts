@@ -152,7 +152,49 @@ export const Interaction = z
     description: 'An interaction as stored, without its context embedding (an internal vector)',
   });
 
-export const InteractionList = z.object({ interactions: z.array(Interaction) }).openapi('InteractionList');
+/**
+ * Page sizes of the list routes: without `limit` a list answers the default (the most it ever
+ * answers), so a client that pages never misses rows and one that does not gets what it got before,
+ * up to the maximum.
+ */
+export const pageLimits = {
+  interactions: { default: 200, max: 200 },
+  preferences: { default: 500, max: 500 },
+} as const;
+
+const NextCursor = z.string().nullable().openapi({
+  description: 'Send as `cursor` for the next page; null on the last page',
+  example: null,
+});
+
+/** The `limit` and `cursor` query parameters of a list route. */
+export function pageQuery(limits: { readonly default: number; readonly max: number }) {
+  return {
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(limits.max)
+      .default(limits.default)
+      .openapi({
+        param: { name: 'limit', in: 'query' },
+        description: `Most items in this page (1 to ${limits.max}; default ${limits.default})`,
+        example: limits.default,
+      }),
+    cursor: cleanString()
+      .min(1)
+      .max(maxIdLength)
+      .optional()
+      .openapi({
+        param: { name: 'cursor', in: 'query' },
+        description: 'The `nextCursor` of the previous page (none: the first page)',
+      }),
+  };
+}
+
+export const InteractionList = z
+  .object({ interactions: z.array(Interaction), nextCursor: NextCursor })
+  .openapi('InteractionList');
 
 export const Preference = z
   .object({
@@ -170,7 +212,9 @@ export const Preference = z
   })
   .openapi('Preference');
 
-export const PreferenceList = z.object({ preferences: z.array(Preference) }).openapi('PreferenceList');
+export const PreferenceList = z
+  .object({ preferences: z.array(Preference), nextCursor: NextCursor })
+  .openapi('PreferenceList');
 
 export const PreferenceComponent = z
   .object({

@@ -1,5 +1,5 @@
 import { embedText, preferenceLimits, sanitizePreference } from '../core/index.js';
-import type { Embedder, InteractionStore, Memory, MemoryScope } from '../spec/index.js';
+import type { Embedder, InteractionStore, Memory, MemoryEntry, MemoryScope, Page } from '../spec/index.js';
 import { InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
 import type { PreferenceView } from './preference-view.js';
 import { preferenceView } from './preference-view.js';
@@ -22,6 +22,34 @@ function checkedPreference(value: string): string {
   const preference = sanitizePreference(value).text;
   if (preference === '') throw new InvalidInputError({ field: 'preference', value, accepted });
   return preference;
+}
+
+/** The cursor of the page after `entry`: its task and sequence, opaque to callers. */
+function preferenceCursor(entry: MemoryEntry): string {
+  return `p${Buffer.from(JSON.stringify([entry.scope.task, entry.sequence])).toString('base64url')}`;
+}
+
+/** The task and sequence a preference cursor names; InvalidInputError (`cursor`) otherwise. */
+function parsePreferenceCursor(cursor: string): { task: string; sequence: number } {
+  try {
+    if (!cursor.startsWith('p')) throw new Error('no prefix');
+    const value: unknown = JSON.parse(Buffer.from(cursor.slice(1), 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      Number.isSafeInteger(value[1])
+    ) {
+      return { task: value[0], sequence: value[1] as number };
+    }
+  } catch {
+    // NOTE: anything unreadable is the same error below.
+  }
+  throw new InvalidInputError({
+    field: 'cursor',
+    value: cursor,
+    accepted: 'the nextCursor of an earlier page, as it was returned',
+  });
 }
 
 /** Task keys every user may have preferences under, besides those of their interactions. */
@@ -48,6 +76,46 @@ export class PreferenceBook {
       ),
     );
     return lists.flat().map(preferenceView);
+  }
+
+  /**
+   * One page of `list`: at most `limit` preferences after the page `cursor` ended (task by task, each
+   * oldest first), and the cursor of the next page (null on the last). The cursor names the task and
+   * the sequence of the last preference returned, so additions and deletions never shift a page.
+   */
+  async listPage(options: {
+    tenant: string;
+    user: string;
+    task?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<PreferenceView>> {
+    if (!Number.isInteger(options.limit) || options.limit < 1) {
+      throw new InvalidInputError({ field: 'limit', value: options.limit, accepted: 'an integer >= 1' });
+    }
+    const position = options.cursor === undefined ? undefined : parsePreferenceCursor(options.cursor);
+    const tasks = options.task === undefined ? await this.taskKeysOf(options) : [options.task];
+    const start = position === undefined ? 0 : tasks.indexOf(position.task);
+    // NOTE: up to limit + 1 entries, so a full page knows whether another one follows.
+    const found: MemoryEntry[] = [];
+    for (let index = Math.max(start, 0); index < tasks.length && found.length <= options.limit; index++) {
+      const task = tasks[index]!;
+      if (position !== undefined && start < 0) break;
+      found.push(
+        ...(await this.memory.list({
+          scope: { tenant: options.tenant, user: options.user, task },
+          kind: 'preference',
+          after: position !== undefined && index === start ? position.sequence : undefined,
+          limit: options.limit + 1 - found.length,
+        })),
+      );
+    }
+    const items = found.slice(0, options.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(preferenceView),
+      next: found.length > options.limit && last !== undefined ? preferenceCursor(last) : null,
+    };
   }
 
   /**

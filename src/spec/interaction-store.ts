@@ -7,6 +7,16 @@ export interface PendingLease {
 }
 
 /**
+ * One page of a list read in pages (keyset pagination): the items, and the cursor that reads the
+ * page after them (null on the last page). A cursor is opaque to callers and stays valid while rows
+ * are added or deleted: the next page starts after the last item returned.
+ */
+export interface Page<T> {
+  readonly items: T[];
+  readonly next: string | null;
+}
+
+/**
  * Durable record of drafts and edits (the service's source of truth). An edit is committed here, with
  * status `pending`, before any model call learns from it, so a model outage never loses feedback.
  * Implementations: `src/store/in-memory-interaction-store.ts`, `src/store/sqlite-*.ts`,
@@ -70,6 +80,17 @@ export interface InteractionStore {
     readonly task?: string;
     readonly limit?: number;
   }): Promise<Interaction[]>;
+  /**
+   * One page of a user's interactions, oldest first: at most `limit` (an integer >= 1), after the
+   * page `cursor` (a `next` of an earlier page) ended. InvalidInputError for a bad limit or cursor.
+   */
+  listPage(options: {
+    readonly tenant: string;
+    readonly user: string;
+    readonly task?: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<Interaction>>;
   /** Delete every interaction of a user. Returns how many were removed. */
   forget(options: { readonly tenant: string; readonly user: string }): Promise<number>;
 }

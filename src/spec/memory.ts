@@ -80,8 +80,10 @@ export interface Memory {
   }): Promise<Neighbour[]>;
   /**
    * Entries of the scope in insertion order (oldest first). `kind`, `pinned` and `origin` filter;
-   * `last` then keeps only the newest n of the matching entries (still oldest first).
-   * Throws InvalidInputError when `last` is not an integer >= 0.
+   * `last` then keeps only the newest n of the matching entries (still oldest first). For reading in
+   * pages (keyset on `sequence`): `after` keeps the entries whose sequence is greater, `limit` the
+   * oldest n of those. Throws InvalidInputError when `last` or `limit` is not an integer >= 0, `after`
+   * not an integer, or `last` and `limit` are both given.
    */
   list(options: {
     readonly scope: MemoryScope;
@@ -89,6 +91,8 @@ export interface Memory {
     readonly pinned?: boolean;
     readonly origin?: MemoryOrigin;
     readonly last?: number;
+    readonly after?: number;
+    readonly limit?: number;
   }): Promise<MemoryEntry[]>;
   get(options: { readonly scope: MemoryScope; readonly id: string }): Promise<MemoryEntry | undefined>;
   /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
+import type { Interaction, InteractionStore, NewInteraction, Page, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import { maxErrorLength } from './interaction-row.js';
+import { afterSequence, pageOf, validatePageLimit } from './page-cursor.js';
 import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 /**
@@ -17,6 +18,9 @@ export class InMemoryInteractionStore implements InteractionStore {
   private readonly interactions = new Map<string, Interaction>();
   /** Scheduling of pending learning, by interaction id (not part of the interaction as shown). */
   private readonly schedule = new Map<string, { leaseUntil?: string; retryAt?: string }>();
+  /** Creation order, by interaction id: the keyset of `listPage`, as the SQL stores' sequence column. */
+  private readonly sequences = new Map<string, number>();
+  private nextSequence = 1;
 
   async create(interaction: NewInteraction): Promise<Interaction> {
     interaction = hygienicInteraction(interaction);
@@ -37,6 +41,7 @@ export class InMemoryInteractionStore implements InteractionStore {
       lastError: null,
     });
     this.interactions.set(id, stored);
+    this.sequences.set(id, this.nextSequence++);
     return structuredClone(stored);
   }
 
@@ -166,6 +171,37 @@ export class InMemoryInteractionStore implements InteractionStore {
     return matching.slice(0, options.limit).map((interaction) => structuredClone(interaction));
   }
 
+  async listPage(options: {
+    readonly tenant: string;
+    readonly user: string;
+    readonly task?: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<Interaction>> {
+    checkTexts({ tenant: options.tenant, user: options.user, task: options.task, cursor: options.cursor });
+    validatePageLimit(options.limit);
+    const after = afterSequence(options.cursor) ?? 0;
+    const rows: { interaction: Interaction; sequence: number }[] = [];
+    for (const interaction of this.interactions.values()) {
+      const sequence = this.sequences.get(interaction.id) ?? 0;
+      if (
+        sequence > after &&
+        interaction.tenant === options.tenant &&
+        interaction.user === options.user &&
+        (options.task === undefined || taskKey(interaction.task) === options.task)
+      ) {
+        rows.push({ interaction, sequence });
+        if (rows.length > options.limit) break;
+      }
+    }
+    return pageOf(
+      rows,
+      options.limit,
+      (row) => row.sequence,
+      (row) => structuredClone(row.interaction),
+    );
+  }
+
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
     checkTexts({ tenant: options.tenant, user: options.user });
     let removed = 0;
@@ -173,6 +209,7 @@ export class InMemoryInteractionStore implements InteractionStore {
       if (interaction.tenant === options.tenant && interaction.user === options.user) {
         this.interactions.delete(id);
         this.schedule.delete(id);
+        this.sequences.delete(id);
         removed++;
       }
     }

@@ -15,6 +15,7 @@ import {
   laterTimestamp,
   validateK,
   validateLast,
+  validatePage,
   validateNewEntry,
   validateRewording,
 } from './memory-validation.js';
@@ -127,16 +128,23 @@ export class InMemoryMemory implements Memory {
     readonly pinned?: boolean;
     readonly origin?: MemoryOrigin;
     readonly last?: number;
+    readonly after?: number;
+    readonly limit?: number;
   }): Promise<MemoryEntry[]> {
     checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
+    validatePage(options);
     const matching = this.entriesOf(options.scope).filter(
       (entry) =>
         (options.kind === undefined || entry.kind === options.kind) &&
         (options.pinned === undefined || entry.pinned === options.pinned) &&
-        (options.origin === undefined || entry.origin === options.origin),
+        (options.origin === undefined || entry.origin === options.origin) &&
+        (options.after === undefined || entry.sequence > options.after),
     );
-    const kept = options.last === undefined ? matching : matching.slice(matching.length - options.last);
+    const kept =
+      options.last !== undefined
+        ? matching.slice(matching.length - options.last)
+        : matching.slice(0, options.limit ?? matching.length);
     return kept.map(copyEntry);
   }
 

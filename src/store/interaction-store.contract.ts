@@ -349,6 +349,62 @@ export function describeInteractionStoreContract(name: string, create: Interacti
       expect(await store.get({ tenant, id: modelText.id })).toEqual(learned);
     });
 
+    it("reads a user's interactions in pages: limit, then the cursor for the rest, oldest first", async () => {
+      const created: string[] = [];
+      for (let index = 0; index < 7; index += 1)
+        created.push((await draft({ contextText: `text ${index}` })).id);
+      await draft({ user: 'bob' });
+      const email = await draft({ task: { kind: 'email' } });
+      const first = await store.listPage({ tenant, user: 'ada', task: 'summarization', limit: 5 });
+      expect(first.items.map((interaction) => interaction.id)).toEqual(created.slice(0, 5));
+      expect(first.next).not.toBeNull();
+      const rest = await store.listPage({
+        tenant,
+        user: 'ada',
+        task: 'summarization',
+        limit: 5,
+        cursor: first.next!,
+      });
+      expect(rest.items.map((interaction) => interaction.id)).toEqual(created.slice(5));
+      expect(rest.next).toBeNull();
+
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listPage({ tenant, user: 'ada', limit: 3, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        all.push(...page.items.map((interaction) => interaction.id));
+        cursor = page.next ?? undefined;
+      } while (cursor !== undefined);
+      expect(all).toEqual([...created, email.id]);
+      const exact = await store.listPage({ tenant, user: 'ada', task: 'summarization', limit: 7 });
+      expect([exact.items.length, exact.next]).toEqual([7, null]);
+      expect(await store.listPage({ tenant, user: 'nobody', limit: 5 })).toEqual({ items: [], next: null });
+    });
+
+    it('keeps a cursor valid when rows are added or deleted, and refuses a bad cursor or limit', async () => {
+      const ids: string[] = [];
+      for (let index = 0; index < 4; index += 1) ids.push((await draft()).id);
+      const first = await store.listPage({ tenant, user: 'ada', limit: 2 });
+      await store.forget({ tenant, user: 'ada' });
+      const later = await draft();
+      const rest = await store.listPage({ tenant, user: 'ada', limit: 2, cursor: first.next! });
+      expect(rest.items.map((interaction) => interaction.id)).toEqual([later.id]);
+      for (const [options, field] of [
+        [{ limit: 0 }, 'limit'],
+        [{ limit: 1.5 }, 'limit'],
+        [{ limit: 2, cursor: 'not-a-cursor' }, 'cursor'],
+        [{ limit: 2, cursor: '' }, 'cursor'],
+      ] as const) {
+        const error = await store.listPage({ tenant, user: 'ada', ...options }).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
+        expect((error as InvalidInputError).field).toBe(field);
+      }
+    });
+
     it('forgets one user, leaving other users and tenants', async () => {
       await draft();
       await draft({ task: { kind: 'email' } });

@@ -85,3 +85,28 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/** `after` and `limit` of `list` (reading in pages): an integer, an integer >= 0, never with `last`. */
+export function validatePage(options: {
+  readonly last?: number;
+  readonly after?: number;
+  readonly limit?: number;
+}): void {
+  if (options.after !== undefined && !Number.isSafeInteger(options.after)) {
+    throw new InvalidInputError({
+      field: 'after',
+      value: options.after,
+      accepted: 'an integer (a sequence)',
+    });
+  }
+  if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 0)) {
+    throw new InvalidInputError({ field: 'limit', value: options.limit, accepted: 'an integer >= 0' });
+  }
+  if (options.limit !== undefined && options.last !== undefined) {
+    throw new InvalidInputError({
+      field: 'limit',
+      value: options.limit,
+      accepted: 'either last (the newest n) or limit (the oldest n after `after`), not both',
+    });
+  }
+}

@@ -269,6 +269,44 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
       it('returns an empty list for an empty scope', async () => {
         expect(await memory.list({ scope })).toEqual([]);
       });
+
+      it('reads in pages: after a sequence, the oldest limit entries; never limit with last', async () => {
+        const added = [];
+        for (const text of ['a', 'b', 'c', 'd', 'e']) added.push(await preference(text, [1, 0]));
+        await pair('p', [1, 0]);
+        const first = await memory.list({ scope, kind: 'preference', limit: 2 });
+        expect(first.map((entry) => entry.preference)).toEqual(['a', 'b']);
+        const second = await memory.list({
+          scope,
+          kind: 'preference',
+          after: first.at(-1)!.sequence,
+          limit: 2,
+        });
+        expect(second.map((entry) => entry.preference)).toEqual(['c', 'd']);
+        const rest = await memory.list({ scope, kind: 'preference', after: second.at(-1)!.sequence });
+        expect(rest.map((entry) => entry.preference)).toEqual(['e']);
+        expect(await memory.list({ scope, kind: 'preference', limit: 0 })).toEqual([]);
+        await memory.delete({ scope, id: added[2]!.id });
+        const afterDelete = await memory.list({
+          scope,
+          kind: 'preference',
+          after: first.at(-1)!.sequence,
+          limit: 2,
+        });
+        expect(afterDelete.map((entry) => entry.preference)).toEqual(['d', 'e']);
+        for (const [options, field] of [
+          [{ limit: -1 }, 'limit'],
+          [{ after: 1.5 }, 'after'],
+          [{ limit: 1, last: 1 }, 'limit'],
+        ] as const) {
+          const error = await memory.list({ scope, ...options }).then(
+            () => undefined,
+            (thrown: unknown) => thrown,
+          );
+          expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
+          expect((error as InvalidInputError).field).toBe(field);
+        }
+      });
     });
 
     describe('nearest', () => {

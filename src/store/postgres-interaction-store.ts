@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
+import type { Interaction, InteractionStore, NewInteraction, Page, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import type { InteractionRow } from './interaction-row.js';
 import {
@@ -9,6 +9,7 @@ import {
   maxErrorLength,
   newInteractionValues,
 } from './interaction-row.js';
+import { afterSequence, pageOf, validatePageLimit } from './page-cursor.js';
 import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 /**
@@ -205,6 +206,32 @@ export class PostgresInteractionStore implements InteractionStore {
     }
     const result = await this.pool.query<InteractionRow>(sql, values);
     return result.rows.map(interactionFromRow);
+  }
+
+  async listPage(options: {
+    readonly tenant: string;
+    readonly user: string;
+    readonly task?: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<Interaction>> {
+    checkTexts({ tenant: options.tenant, user: options.user, task: options.task, cursor: options.cursor });
+    validatePageLimit(options.limit);
+    const after = afterSequence(options.cursor);
+    const values: unknown[] = [options.tenant, options.user];
+    let sql = 'SELECT * FROM interactions WHERE tenant = $1 AND user_id = $2';
+    if (options.task !== undefined) {
+      values.push(options.task);
+      sql += ` AND task_key = $${values.length}`;
+    }
+    if (after !== undefined) {
+      values.push(after);
+      sql += ` AND sequence > $${values.length}`;
+    }
+    values.push(options.limit + 1);
+    sql += ` ORDER BY sequence LIMIT $${values.length}`;
+    const result = await this.pool.query<InteractionRow & { sequence: string }>(sql, values);
+    return pageOf(result.rows, options.limit, (row) => Number(row.sequence), interactionFromRow);
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {

@@ -21,6 +21,7 @@ import {
   laterTimestamp,
   validateK,
   validateLast,
+  validatePage,
   validateNewEntry,
   isUniqueViolation,
   validateRewording,
@@ -130,10 +131,13 @@ export class PostgresMemory implements Memory {
     readonly pinned?: boolean;
     readonly origin?: MemoryOrigin;
     readonly last?: number;
+    readonly after?: number;
+    readonly limit?: number;
   }): Promise<MemoryEntry[]> {
     checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
-    if (options.last === 0) return [];
+    validatePage(options);
+    if (options.last === 0 || options.limit === 0) return [];
     const { scope } = options;
     const conditions = [scopeClause];
     const values: unknown[] = [scope.tenant, scope.user, scope.task];
@@ -144,8 +148,16 @@ export class PostgresMemory implements Memory {
     if (options.kind !== undefined) filter('kind', options.kind);
     if (options.pinned !== undefined) filter('pinned', options.pinned);
     if (options.origin !== undefined) filter('origin', options.origin);
+    if (options.after !== undefined) {
+      values.push(options.after);
+      conditions.push(`sequence > $${values.length}`);
+    }
     const where = conditions.join(' AND ');
     let sql = `SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence`;
+    if (options.limit !== undefined) {
+      values.push(options.limit);
+      sql += ` LIMIT $${values.length}`;
+    }
     if (options.last !== undefined) {
       values.push(options.last);
       sql = `SELECT * FROM (SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence DESC LIMIT $${values.length}) AS newest ORDER BY sequence`;

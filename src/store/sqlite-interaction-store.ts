@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Interaction, InteractionStore, NewInteraction, PendingLease } from '../spec/index.js';
+import type { Interaction, InteractionStore, NewInteraction, Page, PendingLease } from '../spec/index.js';
 import { ConflictError, NotFoundError, taskKey } from '../spec/index.js';
 import type { InteractionRow } from './interaction-row.js';
 import {
@@ -9,6 +9,7 @@ import {
   maxErrorLength,
   newInteractionValues,
 } from './interaction-row.js';
+import { afterSequence, pageOf, validatePageLimit } from './page-cursor.js';
 import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 /**
@@ -200,6 +201,32 @@ export class SqliteInteractionStore implements InteractionStore {
       .prepare(`SELECT * FROM interactions WHERE ${conditions.join(' AND ')} ORDER BY sequence LIMIT ?`)
       .all(...values) as InteractionRow[];
     return rows.map(interactionFromRow);
+  }
+
+  async listPage(options: {
+    readonly tenant: string;
+    readonly user: string;
+    readonly task?: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<Interaction>> {
+    checkTexts({ tenant: options.tenant, user: options.user, task: options.task, cursor: options.cursor });
+    validatePageLimit(options.limit);
+    const after = afterSequence(options.cursor);
+    const conditions = ['tenant = ?', 'user_id = ?'];
+    const values: unknown[] = [options.tenant, options.user];
+    if (options.task !== undefined) {
+      conditions.push('task_key = ?');
+      values.push(options.task);
+    }
+    if (after !== undefined) {
+      conditions.push('sequence > ?');
+      values.push(after);
+    }
+    const rows = this.database
+      .prepare(`SELECT * FROM interactions WHERE ${conditions.join(' AND ')} ORDER BY sequence LIMIT ?`)
+      .all(...values, options.limit + 1) as (InteractionRow & { sequence: number })[];
+    return pageOf(rows, options.limit, (row) => row.sequence, interactionFromRow);
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {

@@ -21,6 +21,7 @@ import {
   laterTimestamp,
   validateK,
   validateLast,
+  validatePage,
   validateNewEntry,
   isUniqueViolation,
   validateRewording,
@@ -153,10 +154,13 @@ export class SqliteMemory implements Memory {
     readonly pinned?: boolean;
     readonly origin?: MemoryOrigin;
     readonly last?: number;
+    readonly after?: number;
+    readonly limit?: number;
   }): Promise<MemoryEntry[]> {
     checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
-    if (options.last === 0) return [];
+    validatePage(options);
+    if (options.last === 0 || options.limit === 0) return [];
     const { scope } = options;
     const conditions = [scopeClause];
     const values: unknown[] = [scope.tenant, scope.user, scope.task];
@@ -172,12 +176,17 @@ export class SqliteMemory implements Memory {
       conditions.push('origin = ?');
       values.push(options.origin);
     }
+    if (options.after !== undefined) {
+      conditions.push('sequence > ?');
+      values.push(options.after);
+    }
     const where = conditions.join(' AND ');
     const sql =
       options.last === undefined
-        ? `SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence`
+        ? `SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence${options.limit === undefined ? '' : ' LIMIT ?'}`
         : `SELECT * FROM (SELECT * FROM memory_entries WHERE ${where} ORDER BY sequence DESC LIMIT ?) ORDER BY sequence`;
     if (options.last !== undefined) values.push(options.last);
+    if (options.limit !== undefined) values.push(options.limit);
     const rows = this.database.prepare(sql).all(...values) as MemoryRow[];
     return rows.map(memoryEntryFromRow);
   }
