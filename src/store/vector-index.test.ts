@@ -50,12 +50,15 @@ describe('VectorIndex', () => {
           ),
         ([rows, query, k]) => {
           const index = new VectorIndex(query.length, { precision: 'float64' });
+          const inJs = new VectorIndex(query.length, { precision: 'float64', simd: false });
           const sequences = rows.map((_, row) => row * 3 + 1);
           rows.forEach((row, position) => index.append(sequences[position]!, row));
+          rows.forEach((row, position) => inJs.append(sequences[position]!, row));
           const expected = fullScan(rows, sequences, query, k);
           expect(index.search(query, k)).toEqual(expected);
           expect(index.search(query, k, 'exact')).toEqual(expected);
           expect(index.search(query, k, 'prescan')).toEqual(expected);
+          expect(inJs.search(query, k, 'prescan')).toEqual(expected);
         },
       ),
     );
@@ -63,8 +66,13 @@ describe('VectorIndex', () => {
 
   it('returns the same top k from the int8 pre-scan as from an exact scan on random data', () => {
     const random = seeded(42);
-    for (const dimension of [32, 256]) {
-      const index = new VectorIndex(dimension, { prescanFrom: 1 });
+    for (const [dimension, simd] of [
+      [32, true],
+      [100, true],
+      [256, true],
+      [100, false],
+    ] as const) {
+      const index = new VectorIndex(dimension, { prescanFrom: 1, simd });
       const rows: number[][] = [];
       for (let row = 0; row < 3_000; row++) {
         // NOTE: clusters (a shared direction plus noise) make many near-ties for the pre-scan to sort out.

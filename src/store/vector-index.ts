@@ -1,3 +1,5 @@
+import type { Int8DotKernel } from './int8-dot-kernel.js';
+import { createInt8DotKernel, queryLimit } from './int8-dot-kernel.js';
 import { TopK } from './top-k.js';
 
 /** One stored vector, identified by its insertion sequence, and its dot product with the query. */
@@ -24,12 +26,14 @@ const roundingSlack = 1e-9;
 /**
  * One scope's vectors for exact k-nearest-neighbour search by dot product (DESIGN.md §3: no ANN; the
  * answer is always the exact top k). Rows are held row-major in one contiguous typed array, oldest
- * first, with their sequences beside them, plus an int8 copy (one scale per row) and, per row, a bound
- * on what the int8 copy gets wrong.
+ * first, with their sequences beside them, plus an int8 copy (one scale per row, rows padded to 16
+ * bytes, in WebAssembly memory so a SIMD kernel scans it) and, per row, a bound on what the int8 copy
+ * gets wrong.
  *
  * `search` ranks with a bounded heap (no sort of all rows). A large dense query first scores every row
- * from the int8 copy (a quarter of the bytes), which gives each row an interval sure to hold its exact
- * score (Cauchy–Schwarz: |v·q − s·c·q| ≤ |v − s·c|·|q|); the k-th best lower end bounds the k-th best
+ * from the int8 copy (a quarter of the bytes) against an int16 copy of the query, which gives each row
+ * an interval sure to hold its exact score (Cauchy–Schwarz: with v = s·c + e and q = t·b + f,
+ * |v·q − s·t·c·b| ≤ |s·c|·|f| + |e|·|q|); the k-th best lower end bounds the k-th best
  * exact score from below, so only rows whose upper end reaches it can be in the top k, and just those
  * are scored exactly. The result equals a full exact scan's, ties to the smaller sequence.
  *
@@ -46,7 +50,16 @@ export class VectorIndex {
   private codes: Int8Array;
   private scales: Float64Array;
   private radii: Float64Array;
+  private codeNorms: Float64Array;
   private readonly prescanFrom: number;
+  /** Bytes from one row's codes to the next: the dimension rounded up to 16. */
+  private readonly stride: number;
+  /**
+   * The SIMD kernel and the memory holding the codes, made by the first pre-scan (small indexes never
+   * need it); stays undefined where WebAssembly SIMD is unavailable or `simd` is false.
+   */
+  private kernel: Int8DotKernel | undefined;
+  private readonly simd: boolean;
 
   constructor(
     readonly dimension: number,
@@ -54,6 +67,8 @@ export class VectorIndex {
       readonly precision?: VectorPrecision;
       readonly capacity?: number;
       readonly prescanFrom?: number;
+      /** false: pre-scan in JavaScript, never WebAssembly (for tests). */
+      readonly simd?: boolean;
     } = {},
   ) {
     const capacity = Math.max(1, options.capacity ?? 16);
@@ -62,9 +77,12 @@ export class VectorIndex {
         ? new Float64Array(capacity * dimension)
         : new Float32Array(capacity * dimension);
     this.sequences = new Float64Array(capacity);
-    this.codes = new Int8Array(capacity * dimension);
+    this.stride = Math.ceil(dimension / 16) * 16;
+    this.codes = new Int8Array(capacity * this.stride);
+    this.simd = options.simd ?? true;
     this.scales = new Float64Array(capacity);
     this.radii = new Float64Array(capacity);
+    this.codeNorms = new Float64Array(capacity);
     this.prescanFrom = options.prescanFrom ?? defaultPrescanFrom;
   }
 
@@ -83,9 +101,10 @@ export class VectorIndex {
     return (
       this.data.byteLength +
       this.sequences.byteLength +
-      this.codes.byteLength +
+      (this.kernel === undefined ? this.codes.byteLength : this.kernel.memory.buffer.byteLength) +
       this.scales.byteLength +
-      this.radii.byteLength
+      this.radii.byteLength +
+      this.codeNorms.byteLength
     );
   }
 
@@ -117,12 +136,13 @@ export class VectorIndex {
   remove(sequence: number): boolean {
     const row = this.rowOf(sequence);
     if (row < 0) return false;
-    const dimension = this.dimension;
+    const { dimension, stride } = this;
     this.data.copyWithin(row * dimension, (row + 1) * dimension, this.rows * dimension);
-    this.codes.copyWithin(row * dimension, (row + 1) * dimension, this.rows * dimension);
+    this.codes.copyWithin(row * stride, (row + 1) * stride, this.rows * stride);
     this.sequences.copyWithin(row, row + 1, this.rows);
     this.scales.copyWithin(row, row + 1, this.rows);
     this.radii.copyWithin(row, row + 1, this.rows);
+    this.codeNorms.copyWithin(row, row + 1, this.rows);
     this.rows--;
     return true;
   }
@@ -191,28 +211,19 @@ export class VectorIndex {
   private prescanSearch(query: Float64Array, k: number): TopK {
     let squared = 0;
     for (let index = 0; index < query.length; index++) squared += query[index]! * query[index]!;
-    const queryNorm = Math.sqrt(squared) * (1 + roundingSlack);
+    const queryNorm = Math.sqrt(squared);
+    if (this.kernel === undefined && this.simd) this.kernel = this.moveCodesToKernel();
+    const approximate =
+      this.kernel === undefined ? this.prescanInJs(query) : this.prescanInKernel(query, this.kernel);
     const upper = new Float64Array(this.rows);
     const lower = new TopK(k);
-    const { codes, dimension, scales, radii } = this;
+    const { radii, codeNorms } = this;
+    const growth = 1 + roundingSlack;
     for (let row = 0; row < this.rows; row++) {
-      const offset = row * dimension;
-      let sum0 = 0;
-      let sum1 = 0;
-      let sum2 = 0;
-      let sum3 = 0;
-      let index = 0;
-      for (; index + 3 < dimension; index += 4) {
-        sum0 += codes[offset + index]! * query[index]!;
-        sum1 += codes[offset + index + 1]! * query[index + 1]!;
-        sum2 += codes[offset + index + 2]! * query[index + 2]!;
-        sum3 += codes[offset + index + 3]! * query[index + 3]!;
-      }
-      for (; index < dimension; index++) sum0 += codes[offset + index]! * query[index]!;
-      const approximate = scales[row]! * (sum0 + sum1 + sum2 + sum3);
-      const margin = radii[row]! * queryNorm;
-      upper[row] = approximate + margin;
-      lower.offer(approximate - margin, this.sequences[row]!, row);
+      const margin = (codeNorms[row]! * approximate.queryError + radii[row]! * queryNorm) * growth;
+      const score = approximate.scores[row]!;
+      upper[row] = score + margin;
+      lower.offer(score - margin, this.sequences[row]!, row);
     }
     // NOTE: k rows score at least `floor` exactly, so the k-th best exact score is >= floor and any
     // row of the top k has an upper end >= floor.
@@ -222,6 +233,54 @@ export class VectorIndex {
       if (upper[row]! >= floor) best.offer(this.exactScore(row, query), this.sequences[row]!, row);
     }
     return best;
+  }
+
+  /**
+   * s·t·(c·b) per row from the SIMD kernel, with b the query in int16 (scale t) and |q − t·b| as
+   * `queryError`.
+   */
+  private prescanInKernel(
+    query: Float64Array,
+    kernel: Int8DotKernel,
+  ): { readonly scores: Float64Array; readonly queryError: number } {
+    const { dimension, stride } = this;
+    let largest = 0;
+    for (let index = 0; index < dimension; index++) largest = Math.max(largest, Math.abs(query[index]!));
+    const queryScale = largest / queryLimit(stride);
+    const queryOffset = this.capacity * stride;
+    const outOffset = queryOffset + 2 * stride;
+    const codes = new Int16Array(kernel.memory.buffer, queryOffset, stride);
+    let squaredError = 0;
+    for (let index = 0; index < dimension; index++) {
+      const code = queryScale === 0 ? 0 : Math.round(query[index]! / queryScale);
+      codes[index] = code;
+      const error = query[index]! - code * queryScale;
+      squaredError += error * error;
+    }
+    kernel.dot(0, queryOffset, outOffset, this.rows, stride);
+    const sums = new Int32Array(kernel.memory.buffer, outOffset, this.rows);
+    const scores = new Float64Array(this.rows);
+    for (let row = 0; row < this.rows; row++) scores[row] = this.scales[row]! * queryScale * sums[row]!;
+    return { scores, queryError: Math.sqrt(squaredError) };
+  }
+
+  /** s·(c·q) per row in JavaScript (no query rounding, so `queryError` is 0). */
+  private prescanInJs(query: Float64Array): { readonly scores: Float64Array; readonly queryError: number } {
+    const { codes, dimension, stride, scales } = this;
+    const scores = new Float64Array(this.rows);
+    for (let row = 0; row < this.rows; row++) {
+      const offset = row * stride;
+      let sum0 = 0;
+      let sum1 = 0;
+      let index = 0;
+      for (; index + 1 < dimension; index += 2) {
+        sum0 += codes[offset + index]! * query[index]!;
+        sum1 += codes[offset + index + 1]! * query[index + 1]!;
+      }
+      if (index < dimension) sum0 += codes[offset + index]! * query[index]!;
+      scores[row] = scales[row]! * (sum0 + sum1);
+    }
+    return { scores, queryError: 0 };
   }
 
   /** The exact dot product of one row with the query: one accumulator, in component order. */
@@ -237,6 +296,7 @@ export class VectorIndex {
   private quantise(row: number): void {
     const { data, codes, dimension } = this;
     const offset = row * dimension;
+    const codeOffset = row * this.stride;
     let largest = 0;
     let squaredNorm = 0;
     for (let index = 0; index < dimension; index++) {
@@ -246,14 +306,17 @@ export class VectorIndex {
     }
     const scale = largest / 127;
     let squaredError = 0;
+    let squaredCodes = 0;
     for (let index = 0; index < dimension; index++) {
       const value = data[offset + index]!;
       const code = scale === 0 ? 0 : Math.max(-127, Math.min(127, Math.round(value / scale)));
-      codes[offset + index] = code;
+      codes[codeOffset + index] = code;
       const error = value - code * scale;
       squaredError += error * error;
+      squaredCodes += code * code;
     }
     this.scales[row] = scale;
+    this.codeNorms[row] = scale * Math.sqrt(squaredCodes) * (1 + roundingSlack);
     this.radii[row] = Math.sqrt(squaredError) * (1 + roundingSlack) + roundingSlack * Math.sqrt(squaredNorm);
   }
 
@@ -265,12 +328,41 @@ export class VectorIndex {
         : new Float64Array(capacity * dimension);
     data.set(this.data.subarray(0, this.rows * dimension));
     this.data = data;
-    const codes = new Int8Array(capacity * dimension);
-    codes.set(this.codes.subarray(0, this.rows * dimension));
-    this.codes = codes;
+    if (this.kernel === undefined) {
+      const codes = new Int8Array(capacity * this.stride);
+      codes.set(this.codes.subarray(0, this.rows * this.stride));
+      this.codes = codes;
+    } else {
+      // NOTE: growing a WebAssembly memory keeps its bytes in place but detaches the old views.
+      const { memory } = this.kernel;
+      const missing = this.kernelBytes(capacity) - memory.buffer.byteLength;
+      if (missing > 0) memory.grow(Math.ceil(missing / 65_536));
+      this.codes = new Int8Array(memory.buffer, 0, capacity * this.stride);
+    }
     this.sequences = resized(this.sequences, capacity, this.rows);
     this.scales = resized(this.scales, capacity, this.rows);
     this.radii = resized(this.radii, capacity, this.rows);
+    this.codeNorms = resized(this.codeNorms, capacity, this.rows);
+  }
+
+  /** A kernel whose memory holds a copy of the codes (now viewed there), or undefined without SIMD. */
+  private moveCodesToKernel(): Int8DotKernel | undefined {
+    const kernel = createInt8DotKernel(this.kernelBytes(this.capacity));
+    if (kernel === undefined) return undefined;
+    const codes = new Int8Array(kernel.memory.buffer, 0, this.capacity * this.stride);
+    codes.set(this.codes);
+    this.codes = codes;
+    return kernel;
+  }
+
+  /** Rows the arrays have room for. */
+  private get capacity(): number {
+    return this.sequences.length;
+  }
+
+  /** Kernel memory for `capacity` rows: their codes, then the int16 query, then one int32 a row. */
+  private kernelBytes(capacity: number): number {
+    return capacity * this.stride + 2 * this.stride + 4 * capacity;
   }
 
   /** The row of `sequence` by binary search (rows are in sequence order), or -1. */
