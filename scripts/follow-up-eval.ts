@@ -84,10 +84,17 @@ const format = (value: number | null): string => (value === null ? 'n/a' : value
 
 const setPath = flag('--set') ?? 'test/fixtures/follow-ups/follow-ups.jsonl';
 const modelSpec = flag('--model');
-const classifier: FollowUpClassifier =
-  modelSpec === undefined
-    ? rulesFollowUpClassifier
-    : createFollowUpClassifierFromSpec(modelSpec, { field: '--model', sim: () => rulesFollowUpClassifier });
+function classifierFor(spec: string | undefined): FollowUpClassifier {
+  if (spec === undefined) return rulesFollowUpClassifier;
+  try {
+    return createFollowUpClassifierFromSpec(spec, { field: '--model', sim: () => rulesFollowUpClassifier });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+const classifier = classifierFor(modelSpec);
 const items = (await readFile(setPath, 'utf8'))
   .split('\n')
   .filter((line) => line.trim() !== '')
@@ -99,7 +106,8 @@ for (const item of items) {
   outcomes.push({ item, kind: verdict.kind, components: verdict.components });
 }
 
-const classifierName = modelSpec === undefined ? 'rules (offline world)' : `llm ${modelSpec}`;
+const classifierName =
+  modelSpec === undefined || modelSpec === 'sim' ? 'rules (offline world)' : `llm ${modelSpec}`;
 const results: Record<string, ReturnType<typeof score>> = {};
 process.stdout.write(
   `follow-up classifier: ${classifierName}, set ${setPath} (${items.length} follow-ups)\n`,
