@@ -16,7 +16,7 @@ import {
   UserParam,
   UserPreferenceParams,
 } from './api-schemas.js';
-import { toJsonLines } from '../service/export-pairs.js';
+import { exportPairs, toJsonLines } from '../service/export-pairs.js';
 import { interactionView } from '../service/interaction-view.js';
 import type { Tailor } from '../service/tailor.js';
 
@@ -102,10 +102,24 @@ const routes = {
     method: 'get',
     path: '/v1/users/{user}/export.jsonl',
     summary: "The user's edits as preference pairs (prompt, chosen, rejected, rationale, strength)",
-    request: { params: UserParam, query: taskQuery },
+    description: `In pages of at most \`limit\` interactions (default and most: ${pageLimits.interactions.max}), each edited one a line; when more follow, the \`Link\` header (rel="next") and \`Tailor-Next-Cursor\` give the next page.`,
+    request: {
+      params: UserParam,
+      query: z.object({ task: TaskKeyQuery, ...pageQuery(pageLimits.interactions) }),
+    },
     responses: {
       200: {
         description: 'JSON Lines, one pair per line',
+        headers: {
+          Link: {
+            description: 'The next page, as `<url>; rel="next"` (absent on the last page)',
+            schema: { type: 'string' },
+          },
+          'Tailor-Next-Cursor': {
+            description: 'The `cursor` of the next page (absent on the last page)',
+            schema: { type: 'string' },
+          },
+        },
         content: { 'application/x-ndjson': { schema: z.string() }, 'text/plain': { schema: z.string() } },
       },
       ...errorResponses(401),
@@ -201,11 +215,22 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
   });
 
   app.openapi(routes.exportPairs, async (context) => {
-    const pairs = await tailor.exportPairs({
+    const query = context.req.valid('query');
+    const { user } = context.req.valid('param');
+    const page = await tailor.listInteractionsPage({
       tenant: context.get('tenant'),
-      user: context.req.valid('param').user,
-      task: task(context.req.valid('query').task),
+      user,
+      task: task(query.task),
+      limit: query.limit,
+      cursor: query.cursor,
     });
-    return context.text(toJsonLines(pairs), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+    const headers: Record<string, string> = { 'content-type': 'application/x-ndjson; charset=utf-8' };
+    if (page.next !== null) {
+      const next = new URLSearchParams({ limit: String(query.limit), cursor: page.next });
+      if (query.task !== undefined) next.set('task', query.task);
+      headers.link = `</v1/users/${encodeURIComponent(user)}/export.jsonl?${next.toString()}>; rel="next"`;
+      headers['tailor-next-cursor'] = page.next;
+    }
+    return context.text(toJsonLines(exportPairs(page.items)), 200, headers);
   });
 }

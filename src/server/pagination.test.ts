@@ -120,6 +120,34 @@ describe('GET /v1/users/{user}/preferences in pages', () => {
   });
 });
 
+describe('GET /v1/users/{user}/export.jsonl in pages', () => {
+  it("answers limit interactions' pairs and links the next page until the last", async () => {
+    const { call } = await createTestApp();
+    const ids = await generate(call, 5);
+    for (const id of ids) {
+      await call(`/v1/interactions/${id}/learn`, { body: { edited: `Edited ${id.slice(0, 4)} notes` } });
+    }
+    const seen: string[] = [];
+    let path: string | undefined = '/v1/users/ada/export.jsonl?limit=2';
+    let pages = 0;
+    while (path !== undefined) {
+      const response = await call(path);
+      expect(response.status).toBe(200);
+      const lines = (await response.text()).split('\n').filter((line) => line !== '');
+      seen.push(...lines.map((line) => (JSON.parse(line) as { interactionId: string }).interactionId));
+      const link = response.headers.get('link');
+      expect(link === null).toBe(response.headers.get('tailor-next-cursor') === null);
+      path = link === null ? undefined : /^<([^>]+)>; rel="next"$/.exec(link)?.[1];
+      pages += 1;
+    }
+    expect(seen).toEqual(ids);
+    expect(pages).toBe(3);
+    const whole = await call('/v1/users/ada/export.jsonl');
+    expect(whole.headers.get('link')).toBeNull();
+    expect((await whole.text()).trim().split('\n')).toHaveLength(5);
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('documents limit (default and maximum) and cursor on the list routes', async () => {
     const { call } = await createTestApp();
@@ -129,6 +157,7 @@ describe('the OpenAPI document', () => {
     for (const [path, limits] of [
       ['/v1/users/{user}/interactions', pageLimits.interactions],
       ['/v1/users/{user}/preferences', pageLimits.preferences],
+      ['/v1/users/{user}/export.jsonl', pageLimits.interactions],
     ] as const) {
       const parameters = document.paths[path]!.get.parameters;
       const limit = parameters.find((parameter) => parameter.name === 'limit');
