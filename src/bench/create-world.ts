@@ -9,7 +9,7 @@ import { simulatedUserFromTexts } from '../sim/simulated-user.js';
 import { ChatUser } from '../sim/chat-user.js';
 import { rulesFollowUpClassifier } from '../sim/follow-up-rules.js';
 import { existsSync } from 'node:fs';
-import { InvalidInputError, type Context } from '../spec/index.js';
+import { InvalidInputError, type Context, type Embedder } from '../spec/index.js';
 import { preferenceUnion } from '../core/index.js';
 import type { BenchProvenance } from './bench-summary.js';
 import type { BenchWorld } from './bench-world.js';
@@ -75,6 +75,23 @@ export async function fixedPreferenceOf(spec: WorldSpec): Promise<string> {
 }
 
 const caches = new Map<string, ResponseCache>();
+
+/**
+ * The lexical embedder of a corpus, shared by every job of a process that runs on it (its idf table
+ * and embeddings are pure functions of the corpus and the text; the learners of a sweep embed the same
+ * contexts). The last few corpora are kept.
+ */
+const lexicalEmbedders = new Map<string, Embedder>();
+function lexicalEmbedderFor(contexts: readonly Context[]): Embedder {
+  const key = contexts.map((context) => `${context.id}\u0000${context.text}`).join('\u0001');
+  let embedder = lexicalEmbedders.get(key);
+  if (embedder === undefined) {
+    if (lexicalEmbedders.size >= 4) lexicalEmbedders.delete(lexicalEmbedders.keys().next().value!);
+    embedder = createLexicalEmbedder({ idfCorpus: contexts.map((context) => context.text) });
+    lexicalEmbedders.set(key, embedder);
+  }
+  return embedder;
+}
 
 /** How the model-backed parts of a world call their models (the bench's flags). */
 export interface WorldCallOptions {
@@ -155,9 +172,7 @@ export async function createWorld(
         : simulatedUserFromTexts(preferences)
       : models.reviewer();
   const embedder =
-    spec.embedder === 'lexical' || models === undefined
-      ? createLexicalEmbedder({ idfCorpus: contexts.map((context) => context.text) })
-      : models.embedder();
+    spec.embedder === 'lexical' || models === undefined ? lexicalEmbedderFor(contexts) : models.embedder();
   return {
     contexts,
     writer,

@@ -1,3 +1,4 @@
+import { BoundedCache } from './text/bounded-cache.js';
 import { InvalidInputError, type Embedder } from '../spec/index.js';
 
 /**
@@ -179,6 +180,12 @@ export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Emb
     return vector;
   };
 
+  // NOTE: the embedding is a pure function of the text: a bench embeds the same contexts round after
+  // round, learner after learner.
+  const cache = new BoundedCache<string, { readonly embedding: readonly number[]; readonly tokens: number }>(
+    4096,
+  );
+
   const embedOne = (text: string, textWords: readonly string[]): number[] => {
     const topic = unitVector(termCounts(text, textWords), idf);
     if (formWeight === 0) return Array.from(topic);
@@ -213,9 +220,12 @@ export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Emb
       let tokens = 0;
       for (const value of values) {
         abortSignal?.throwIfAborted();
-        const valueWords = words(value);
-        embeddings.push(embedOne(value, valueWords));
-        tokens += valueWords.length;
+        const known = cache.getOrSet(value, () => {
+          const valueWords = words(value);
+          return { embedding: embedOne(value, valueWords), tokens: valueWords.length };
+        });
+        embeddings.push([...known.embedding]);
+        tokens += known.tokens;
       }
       return { embeddings, usage: { tokens } };
     },
