@@ -52,6 +52,10 @@ export class SqliteMemory implements Memory {
   };
 
   private readonly cache: VectorIndexCache;
+  /** `PRAGMA data_version` and `total_changes()`: both unchanged means no write anywhere since. */
+  private readonly changeStamp: () => string;
+  /** The change stamp each cached index was last checked against the table at. */
+  private readonly checkedAt = new WeakMap<VectorIndex, string>();
 
   /** `vectorCacheBytes`: most bytes of vector indexes kept between queries (default 256 MiB). */
   constructor(
@@ -59,6 +63,9 @@ export class SqliteMemory implements Memory {
     options: { readonly vectorCacheBytes?: number } = {},
   ) {
     this.cache = new VectorIndexCache(options.vectorCacheBytes ?? defaultVectorCacheBytes);
+    const dataVersion = database.prepare('PRAGMA data_version').pluck();
+    const totalChanges = database.prepare('SELECT total_changes()').pluck();
+    this.changeStamp = () => `${String(dataVersion.get())}:${String(totalChanges.get())}`;
     this.statements = {
       insert: database.prepare(
         `INSERT INTO memory_entries (id, tenant, user_id, task, kind, embedding, dimension, context_id,
@@ -258,12 +265,17 @@ export class SqliteMemory implements Memory {
    */
   private currentIndex(scopeValues: readonly [string, string, string, string]): VectorIndex | undefined {
     const key = JSON.stringify(scopeValues);
+    // NOTE: data_version moves when another connection commits, total_changes when this one writes;
+    // when neither moved since the index was last checked, the table cannot differ from it.
+    const stamp = this.changeStamp();
+    const held = this.cache.get(key);
+    if (held !== undefined && this.checkedAt.get(held) === stamp) return held;
     const probe = this.statements.probe.get(...scopeValues) as { count: number; maxSequence: number };
     if (probe.count === 0) {
       this.cache.delete(key);
       return undefined;
     }
-    const cached = this.cache.get(key);
+    const cached = held;
     if (cached !== undefined && (cached.size !== probe.count || cached.maxSequence !== probe.maxSequence)) {
       if (cached.size < probe.count && cached.maxSequence < probe.maxSequence) {
         for (const [sequence, bytes] of this.vectorRows(scopeValues, cached.maxSequence, probe.maxSequence)) {
@@ -272,11 +284,17 @@ export class SqliteMemory implements Memory {
       }
       if (cached.size !== probe.count || cached.maxSequence !== probe.maxSequence) {
         this.cache.delete(key);
-        return this.loadIndex(key, scopeValues, probe);
+        return this.checked(this.loadIndex(key, scopeValues, probe), stamp);
       }
       this.cache.resized(key);
     }
-    return cached ?? this.loadIndex(key, scopeValues, probe);
+    return this.checked(cached ?? this.loadIndex(key, scopeValues, probe), stamp);
+  }
+
+  /** Records that `index` matched the table at `stamp` (read before the probe, so never too new). */
+  private checked(index: VectorIndex | undefined, stamp: string): VectorIndex | undefined {
+    if (index !== undefined) this.checkedAt.set(index, stamp);
+    return index;
   }
 
   private loadIndex(
