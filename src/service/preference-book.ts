@@ -1,6 +1,6 @@
 import { embedText, preferenceLimits, sanitizePreference } from '../core/index.js';
 import type { Embedder, InteractionStore, Memory, MemoryEntry, MemoryScope, Page } from '../spec/index.js';
-import { InvalidInputError, NotFoundError, taskKey } from '../spec/index.js';
+import { InvalidInputError, NotFoundError } from '../spec/index.js';
 import type { PreferenceView } from './preference-view.js';
 import { preferenceView } from './preference-view.js';
 
@@ -195,7 +195,8 @@ export class PreferenceBook {
 
   /** The built-in task keys and those of the user's interactions. */
   private async taskKeysOf(options: { tenant: string; user: string }): Promise<string[]> {
-    const interactions = await this.interactions.list({ tenant: options.tenant, user: options.user });
-    return [...new Set([...knownTaskKeys, ...interactions.map((interaction) => taskKey(interaction.task))])];
+    // NOTE: the keys only, never the interactions (a long-time user's texts would be read on every list).
+    const keys = await this.interactions.taskKeys({ tenant: options.tenant, user: options.user });
+    return [...new Set([...knownTaskKeys, ...keys])];
   }
 }

@@ -91,6 +91,8 @@ export interface InteractionStore {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<Page<Interaction>>;
+  /** The task keys of a user's interactions, each once, in the order of their first interaction. */
+  taskKeys(options: { readonly tenant: string; readonly user: string }): Promise<string[]>;
   /** Delete every interaction of a user. Returns how many were removed. */
   forget(options: { readonly tenant: string; readonly user: string }): Promise<number>;
 }

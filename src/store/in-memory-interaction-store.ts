@@ -202,6 +202,17 @@ export class InMemoryInteractionStore implements InteractionStore {
     );
   }
 
+  async taskKeys(options: { readonly tenant: string; readonly user: string }): Promise<string[]> {
+    checkTexts({ tenant: options.tenant, user: options.user });
+    const keys = new Set<string>();
+    for (const interaction of this.interactions.values()) {
+      if (interaction.tenant === options.tenant && interaction.user === options.user) {
+        keys.add(taskKey(interaction.task));
+      }
+    }
+    return [...keys];
+  }
+
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
     checkTexts({ tenant: options.tenant, user: options.user });
     let removed = 0;

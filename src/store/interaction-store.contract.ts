@@ -405,6 +405,20 @@ export function describeInteractionStoreContract(name: string, create: Interacti
       }
     });
 
+    it("lists a user's task keys once each, in the order of their first interaction", async () => {
+      await draft({ task: { kind: 'email' } });
+      await draft();
+      await draft({ task: { kind: 'custom', name: 'post', instruction: 'Write a post' } });
+      await draft({ task: { kind: 'email' } });
+      await draft({ user: 'bob', task: { kind: 'custom', name: 'bob-only', instruction: 'x' } });
+      expect(await store.taskKeys({ tenant, user: 'ada' })).toEqual([
+        'email',
+        'summarization',
+        'custom:post',
+      ]);
+      expect(await store.taskKeys({ tenant, user: 'nobody' })).toEqual([]);
+    });
+
     it('forgets one user, leaving other users and tenants', async () => {
       await draft();
       await draft({ task: { kind: 'email' } });

@@ -234,6 +234,15 @@ export class PostgresInteractionStore implements InteractionStore {
     return pageOf(result.rows, options.limit, (row) => Number(row.sequence), interactionFromRow);
   }
 
+  async taskKeys(options: { readonly tenant: string; readonly user: string }): Promise<string[]> {
+    checkTexts({ tenant: options.tenant, user: options.user });
+    const result = await this.pool.query<{ task_key: string }>(
+      'SELECT task_key FROM interactions WHERE tenant = $1 AND user_id = $2 GROUP BY task_key ORDER BY MIN(sequence)',
+      [options.tenant, options.user],
+    );
+    return result.rows.map((row) => row.task_key);
+  }
+
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
     checkTexts({ tenant: options.tenant, user: options.user });
     const result = await this.pool.query('DELETE FROM interactions WHERE tenant = $1 AND user_id = $2', [

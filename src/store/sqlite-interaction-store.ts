@@ -229,6 +229,16 @@ export class SqliteInteractionStore implements InteractionStore {
     return pageOf(rows, options.limit, (row) => row.sequence, interactionFromRow);
   }
 
+  async taskKeys(options: { readonly tenant: string; readonly user: string }): Promise<string[]> {
+    checkTexts({ tenant: options.tenant, user: options.user });
+    const rows = this.database
+      .prepare(
+        'SELECT task_key FROM interactions WHERE tenant = ? AND user_id = ? GROUP BY task_key ORDER BY MIN(sequence)',
+      )
+      .all(options.tenant, options.user) as { task_key: string }[];
+    return rows.map((row) => row.task_key);
+  }
+
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
     checkTexts({ tenant: options.tenant, user: options.user });
     return this.database
