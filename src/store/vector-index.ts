@@ -78,12 +78,18 @@ export class VectorIndex {
         : new Float32Array(capacity * dimension);
     this.sequences = new Float64Array(capacity);
     this.stride = Math.ceil(dimension / 16) * 16;
-    this.codes = new Int8Array(capacity * this.stride);
     this.simd = options.simd ?? true;
+    this.prescanFrom = options.prescanFrom ?? defaultPrescanFrom;
+    // NOTE: an index loaded at a size that will be pre-scanned gets its kernel memory at once.
+    this.kernel =
+      this.simd && capacity >= this.prescanFrom ? createInt8DotKernel(this.kernelBytes(capacity)) : undefined;
+    this.codes =
+      this.kernel === undefined
+        ? new Int8Array(capacity * this.stride)
+        : new Int8Array(this.kernel.memory.buffer, 0, capacity * this.stride);
     this.scales = new Float64Array(capacity);
     this.radii = new Float64Array(capacity);
     this.codeNorms = new Float64Array(capacity);
-    this.prescanFrom = options.prescanFrom ?? defaultPrescanFrom;
   }
 
   /** How many vectors are held. */
@@ -110,26 +116,36 @@ export class VectorIndex {
 
   /** Adds a vector; `sequence` must exceed every sequence held (rows stay in sequence order). */
   append(sequence: number, vector: ArrayLike<number>): void {
-    if (vector.length !== this.dimension) {
-      throw new RangeError(`a vector of ${vector.length} dimensions in an index of ${this.dimension}`);
+    const row = this.newRow(sequence, vector.length);
+    this.data.set(vector, row * this.dimension);
+    this.quantise(row);
+  }
+
+  /** Adds little-endian Float32 bytes (how the SQL stores keep embeddings), copied byte for byte. */
+  appendBytes(sequence: number, bytes: Uint8Array): void {
+    if (this.data instanceof Float64Array || bytes.byteLength % 4 !== 0) {
+      this.append(sequence, new Float32Array(Uint8Array.from(bytes).buffer));
+      return;
+    }
+    const row = this.newRow(sequence, bytes.byteLength / 4);
+    new Uint8Array(this.data.buffer, this.data.byteOffset + row * this.dimension * 4, bytes.byteLength).set(
+      bytes,
+    );
+    this.quantise(row);
+  }
+
+  /** Checks a new row's length and sequence, makes room, records the sequence; returns the row. */
+  private newRow(sequence: number, length: number): number {
+    if (length !== this.dimension) {
+      throw new RangeError(`a vector of ${length} dimensions in an index of ${this.dimension}`);
     }
     if (this.rows > 0 && sequence <= this.maxSequence) {
       throw new RangeError(`sequence ${sequence} is not above the newest held, ${this.maxSequence}`);
     }
     if (this.rows === this.sequences.length) this.grow(this.rows * 2);
     const row = this.rows++;
-    this.data.set(vector, row * this.dimension);
     this.sequences[row] = sequence;
-    this.quantise(row);
-  }
-
-  /** Adds little-endian Float32 bytes (how the SQL stores keep embeddings) without an extra copy. */
-  appendBytes(sequence: number, bytes: Uint8Array): void {
-    const aligned =
-      bytes.byteOffset % 4 === 0
-        ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-        : new Float32Array(Uint8Array.from(bytes).buffer);
-    this.append(sequence, aligned);
+    return row;
   }
 
   /** Removes the vector of `sequence`; false when it is not held. */
@@ -246,13 +262,16 @@ export class VectorIndex {
     const { dimension, stride } = this;
     let largest = 0;
     for (let index = 0; index < dimension; index++) largest = Math.max(largest, Math.abs(query[index]!));
-    const queryScale = largest / queryLimit(stride);
+    const limit = queryLimit(stride);
+    const queryScale = largest / limit;
     const queryOffset = this.capacity * stride;
     const outOffset = queryOffset + 2 * stride;
     const codes = new Int16Array(kernel.memory.buffer, queryOffset, stride);
     let squaredError = 0;
     for (let index = 0; index < dimension; index++) {
-      const code = queryScale === 0 ? 0 : Math.round(query[index]! / queryScale);
+      // NOTE: clamped, so a subnormal query's rounding can neither wrap an int16 nor overflow a sum.
+      const code =
+        queryScale === 0 ? 0 : Math.max(-limit, Math.min(limit, Math.round(query[index]! / queryScale)));
       codes[index] = code;
       const error = query[index]! - code * queryScale;
       squaredError += error * error;
@@ -305,11 +324,20 @@ export class VectorIndex {
       squaredNorm += value * value;
     }
     const scale = largest / 127;
+    // NOTE: |value| <= largest, so value · (127 / largest) rounds within ±127; where 127 / largest
+    // overflows (subnormal rows) divide by the scale and clamp. The bound uses the actual residual.
+    const inverse = 127 / largest;
+    const fast = Number.isFinite(inverse);
     let squaredError = 0;
     let squaredCodes = 0;
     for (let index = 0; index < dimension; index++) {
       const value = data[offset + index]!;
-      const code = scale === 0 ? 0 : Math.max(-127, Math.min(127, Math.round(value / scale)));
+      const code =
+        scale === 0
+          ? 0
+          : fast
+            ? Math.round(value * inverse)
+            : Math.max(-127, Math.min(127, Math.round(value / scale)));
       codes[codeOffset + index] = code;
       const error = value - code * scale;
       squaredError += error * error;
