@@ -14,6 +14,7 @@ import { parseModelSpec } from '../providers/model-spec.js';
 import { rulesFollowUpClassifier } from '../sim/follow-up-rules.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { OfflineWriter } from '../sim/offline-writer.js';
+import { warmUpTokenCounter } from '../sim/writer/token-counter.js';
 import type { Stores } from '../store/open-stores.js';
 import { openStores } from '../store/open-stores.js';
 import { contextCheckingEmbedder } from '../service/context-checking-embedder.js';
@@ -93,7 +94,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     env,
     callPolicy,
     field: '--model',
-    sim: () => new OfflineWriter({ seed: 0 }),
+    sim: () => {
+      // NOTE: the offline writer counts tokens: its tokenizer is built before listening, not in a request.
+      warmUpTokenCounter();
+      return new OfflineWriter({ seed: 0 });
+    },
   });
   const embedder = contextCheckingEmbedder(
     createEmbedderFromSpec(options.embedder, { env, callPolicy, lexical: () => createLexicalEmbedder() }),

@@ -16,6 +16,14 @@ const MAX_EXACT_PIECE_LENGTH = 64;
 /** Longest segment kept in the cache (the cache is bounded by entries, so entries must be small). */
 const MAX_CACHED_SEGMENT_LENGTH = 4_096;
 
+/**
+ * Builds the tokenizer now (about 0.6 s, once per process) rather than inside the first count: a
+ * server calls it before listening, so no request waits for it with the event loop blocked.
+ */
+export function warmUpTokenCounter(): void {
+  encoder ??= new Tiktoken(cl100kBase);
+}
+
 function encodedLength(piece: string): number {
   encoder ??= new Tiktoken(cl100kBase);
   let count = pieceCounts.get(piece);
