@@ -90,6 +90,12 @@ export class InMemoryMemory implements Memory {
     if (index !== undefined) {
       index.append(stored.sequence, stored.embedding);
       this.indexes.resized(indexKey);
+    } else if (entries.findIndex((other) => other.kind === stored.kind) === entries.length - 1) {
+      // NOTE: the first entry of its kind starts the index, so no query has to build it; an index
+      // dropped by the budget is built again by the next query.
+      const started = new VectorIndex(stored.embedding.length, { precision: 'float64' });
+      started.append(stored.sequence, stored.embedding);
+      this.indexes.set(indexKey, started);
     }
     return copyEntry(stored);
   }

@@ -356,8 +356,16 @@ export class VectorIndex {
         : new Float64Array(capacity * dimension);
     data.set(this.data.subarray(0, this.rows * dimension));
     this.data = data;
+    if (this.kernel === undefined && this.simd && capacity >= this.prescanFrom) {
+      // NOTE: reaching pre-scan size, the codes move to kernel memory now, not in the next query.
+      this.kernel = createInt8DotKernel(this.kernelBytes(capacity));
+    }
     if (this.kernel === undefined) {
       const codes = new Int8Array(capacity * this.stride);
+      codes.set(this.codes.subarray(0, this.rows * this.stride));
+      this.codes = codes;
+    } else if (this.kernel.memory.buffer !== this.codes.buffer) {
+      const codes = new Int8Array(this.kernel.memory.buffer, 0, capacity * this.stride);
       codes.set(this.codes.subarray(0, this.rows * this.stride));
       this.codes = codes;
     } else {
