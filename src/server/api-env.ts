@@ -8,6 +8,8 @@ export interface ApiEnv {
     /** The tenant of the request's API key: every read and write stays inside it. */
     tenant: string;
     apiKeyId: string;
+    /** With a user token: the only end user the request may touch; null with an API key. */
+    tokenUser: string | null;
   };
 }
 
@@ -15,7 +17,8 @@ export interface ApiEnv {
 export function errorResponses(...statuses: readonly number[]) {
   const descriptions: Record<number, string> = {
     400: 'Invalid input (the message and `field` name it)',
-    401: 'Missing, unknown or revoked API key',
+    401: 'Missing, unknown or revoked API key (or an expired user token)',
+    403: "A user token used outside its user's own routes",
     404: 'Not found in this tenant',
     409: 'Conflicts with stored state (e.g. learned already)',
     413: 'Body over 100 KB',

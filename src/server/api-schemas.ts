@@ -267,6 +267,7 @@ export const ErrorBody = z
         'not-found',
         'conflict',
         'unauthorized',
+        'forbidden',
         'payload-too-large',
         'rate-limited',
         'unprocessable',

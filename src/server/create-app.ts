@@ -12,6 +12,9 @@ import { pino } from 'pino';
 import type { ApiKeyStore } from '../spec/index.js';
 import { NotFoundError } from '../spec/index.js';
 import { apiKeyAuth } from './api-key-auth.js';
+import { registerUserTokenRoute } from './api-routes-tokens.js';
+import { userTokenScope } from './user-token-scope.js';
+import { UserTokens } from './user-tokens.js';
 import type { ApiEnv } from './api-env.js';
 import { registerDraftRoutes } from './api-routes-drafts.js';
 import { registerSampleRoutes } from './api-routes-samples.js';
@@ -53,6 +56,8 @@ export const contentSecurityPolicy = {
 export interface AppDependencies {
   readonly tailor: Tailor;
   readonly apiKeys: ApiKeyStore;
+  /** Signs and checks end users' tokens (`POST /v1/users/{user}/tokens`); default: a per-process secret. */
+  readonly userTokens?: UserTokens;
   /** The built-in corpus for `GET /v1/samples` (none: an empty list). */
   readonly samples?: (task: SampleTask) => Promise<Sample[]>;
   /** The model `POST /v1/chat/completions` forwards to (none: that route answers 502, saying so). */
@@ -96,6 +101,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
   const logger = dependencies.logger ?? pino({ level: 'silent' });
   const metrics = dependencies.metrics ?? new ServiceMetrics({ processMetrics: false });
   const limit = dependencies.bodyLimitBytes ?? defaultBodyLimitBytes;
+  const userTokens = dependencies.userTokens ?? new UserTokens();
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidInputFromZod(result.error, result.target);
@@ -155,11 +161,13 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
         throw new PayloadTooLargeError({ limitBytes: limit });
       },
     }),
-    apiKeyAuth(dependencies.apiKeys),
+    apiKeyAuth(dependencies.apiKeys, userTokens),
+    userTokenScope(dependencies.tailor),
   );
   if (dependencies.fairUse !== undefined) app.use('/v1/*', fairUse(dependencies.fairUse));
   registerDraftRoutes(app, dependencies.tailor, metrics);
   registerUserRoutes(app, dependencies.tailor);
+  registerUserTokenRoute(app, userTokens);
   registerSampleRoutes(app, dependencies.samples);
   registerChatCompletionsRoute(app, {
     tailor: dependencies.tailor,

@@ -10,6 +10,7 @@ import {
 } from '../spec/index.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { RateLimitedError } from './rate-limited-error.js';
+import { ForbiddenError } from './forbidden-error.js';
 import { UnauthorizedError } from './unauthorized-error.js';
 import { UnprocessableContextError } from '../service/unprocessable-context-error.js';
 
@@ -19,6 +20,7 @@ export type ApiErrorCode =
   | 'not-found'
   | 'conflict'
   | 'unauthorized'
+  | 'forbidden'
   | 'payload-too-large'
   | 'rate-limited'
   | 'unprocessable'
@@ -39,6 +41,7 @@ export function describeError(error: unknown): { status: ContentfulStatusCode; b
     return { status: 400, body: body('invalid-input', error.message, error.field) };
   }
   if (UnauthorizedError.isInstance(error)) return { status: 401, body: body('unauthorized', error.message) };
+  if (ForbiddenError.isInstance(error)) return { status: 403, body: body('forbidden', error.message) };
   if (NotFoundError.isInstance(error)) return { status: 404, body: body('not-found', error.message) };
   if (ConflictError.isInstance(error)) return { status: 409, body: body('conflict', error.message) };
   if (PayloadTooLargeError.isInstance(error)) {

@@ -19,6 +19,7 @@ import type { Stores } from '../store/open-stores.js';
 import { openStores } from '../store/open-stores.js';
 import { contextCheckingEmbedder } from '../service/context-checking-embedder.js';
 import { createApp } from './create-app.js';
+import { UserTokens } from './user-tokens.js';
 import type { FairUseOptions } from './fair-use.js';
 import { defaultFairUse } from './fair-use.js';
 import type { RecoveryPolicy } from '../service/pending-recoverer.js';
@@ -150,6 +151,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     metrics,
     staticRoot: options.staticRoot,
     metricsToken: options.metricsToken,
+    // NOTE: servers sharing a database share TAILOR_TOKEN_SECRET; without it, tokens end with the process.
+    userTokens: new UserTokens({ secret: env.TAILOR_TOKEN_SECRET }),
     contentSecurityPolicy: true,
     fairUse: options.fairUse ?? defaultFairUse,
     // NOTE: the writer lets the web UI say when drafts come from the offline rule-based writer.
