@@ -24,6 +24,8 @@ export function App(props: {
   readonly client: ApiClient;
   readonly initialKey: string;
   readonly initialUser: string;
+  /** Set when the page was opened with a user token: no settings, that user only. */
+  readonly signedInAs?: string;
   readonly onKeyChange: (key: string) => void;
 }) {
   const [page, setPage] = useState<PageName>('write');
@@ -43,7 +45,13 @@ export function App(props: {
       <header class="top">
         <h1>Tailor</h1>
         <p class="tagline">Drafts that learn from your edits.</p>
-        <SettingsBar user={user} apiKey={apiKey} onChange={changeSettings} />
+        {props.signedInAs === undefined ? (
+          <SettingsBar user={user} apiKey={apiKey} onChange={changeSettings} />
+        ) : (
+          <p class="signed-in" data-testid="signed-in">
+            Signed in as <strong>{props.signedInAs}</strong>
+          </p>
+        )}
       </header>
       <WriterBanner client={props.client} />
       <nav class="tabs" aria-label="Views">

@@ -18,6 +18,7 @@ if (root) {
       client={client}
       initialKey={settings.apiKey}
       initialUser={settings.user}
+      signedInAs={settings.signedInAs}
       onKeyChange={(key) => {
         apiKey = key;
       }}

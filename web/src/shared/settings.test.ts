@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyFromFragment, loadSettings, storageKeys } from './settings.js';
+import { keyFromFragment, loadSettings, storageKeys, tokenFromFragment } from './settings.js';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const values = new Map(Object.entries(initial));
@@ -46,5 +46,24 @@ describe('loadSettings', () => {
       user: 'me',
       keyFromUrl: false,
     });
+  });
+
+  it('signs in as the user of a token in the fragment, without remembering it', () => {
+    const utf8 = new TextEncoder().encode(JSON.stringify({ t: 'acme', u: 'zoë', e: 2_000_000_000 }));
+    const payload = btoa(String.fromCharCode(...utf8))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    const token = `tailor_ut_${payload}.signature`;
+    const storage = memoryStorage({ [storageKeys.apiKey]: 'kept' });
+    expect(loadSettings({ fragment: `#token=${token}`, storage })).toEqual({
+      apiKey: token,
+      user: 'zoë',
+      keyFromUrl: true,
+      signedInAs: 'zoë',
+    });
+    expect(storage.values.get(storageKeys.apiKey)).toBe('kept');
+    expect(tokenFromFragment('#token=tailor_ut_garbage')).toBeUndefined();
+    expect(tokenFromFragment('#token=abc')).toBeUndefined();
   });
 });
