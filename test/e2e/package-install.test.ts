@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatRequestText, startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
 
 /**
  * The package as a user gets it (issue 17 part 8): `npm pack` (which builds through `prepack`), the
@@ -35,6 +36,16 @@ interface PackResult {
   readonly size: number;
   readonly unpackedSize: number;
   readonly files: readonly { readonly path: string }[];
+}
+
+/** The code block after `<!-- package-example: NAME -->` in the README. */
+function readmeExample(name: string): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const marker = readme.indexOf(`<!-- package-example: ${name} -->`);
+  const example = /```js\n([\s\S]*?)```/.exec(readme.slice(marker))?.[1];
+  if (marker < 0 || example === undefined) throw new Error(`README: no example ${name}`);
+  expect(example).toContain(`from '${manifest.name}`);
+  return example;
 }
 
 describe.skipIf(!enabled)('the packed package, installed into an empty app', () => {
@@ -92,6 +103,7 @@ describe.skipIf(!enabled)('the packed package, installed into an empty app', () 
       'dist/cli/main.js',
       'dist/exports/server.js',
       'dist/exports/testing.js',
+      'dist/ai-sdk/index.js',
       'web/dist/index.html',
       'bin/tailor.mjs',
       'data/email/paper-review.jsonl',
@@ -115,6 +127,7 @@ describe.skipIf(!enabled)('the packed package, installed into an empty app', () 
       `import { createTailor, createLearner, InMemoryMemory, InMemoryInteractionStore } from '${manifest.name}';
 import { OfflineWriter, createLexicalEmbedder } from '${manifest.name}/testing';
 import { createApp, startService } from '${manifest.name}/server';
+import { tailorMiddleware } from '${manifest.name}/ai-sdk';
 const writer = new OfflineWriter();
 const embedder = createLexicalEmbedder();
 const memory = new InMemoryMemory();
@@ -122,24 +135,45 @@ const learner = createLearner('cipher-5', { writer, embedder, memory });
 const tailor = createTailor({ writer, embedder, memory, interactions: new InMemoryInteractionStore(), learner });
 const draft = await tailor.generate({ tenant: 'acme', user: 'ada', task: { kind: 'summarization' },
   context: 'The red panda is a small mammal of the eastern Himalayas. It eats mostly bamboo leaves.' });
-console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, startService: typeof startService }));
+console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, startService: typeof startService, tailorMiddleware: typeof tailorMiddleware }));
 `,
     );
     const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: app });
-    const result = JSON.parse(stdout) as { text: string; createApp: string; startService: string };
+    const result = JSON.parse(stdout) as Record<string, string>;
     expect(result.text).toContain('red panda');
-    expect(result).toMatchObject({ createApp: 'function', startService: 'function' });
+    expect(result).toMatchObject({
+      createApp: 'function',
+      startService: 'function',
+      tailorMiddleware: 'function',
+    });
   });
 
   it("runs the README's library example", async () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const marker = readme.indexOf('<!-- package-example: library -->');
-    const example = /```js\n([\s\S]*?)```/.exec(readme.slice(marker))?.[1];
-    expect(marker).toBeGreaterThan(0);
-    expect(example).toContain(`from '${manifest.name}'`);
-    writeFileSync(join(app, 'readme-library.mjs'), example as string);
+    writeFileSync(join(app, 'readme-library.mjs'), readmeExample('library'));
     const { stdout } = await run(process.execPath, ['readme-library.mjs'], { cwd: app });
     expect(stdout).toContain('bullet points');
+  });
+
+  it("runs the README's AI SDK example against a fake OpenAI-compatible server", async () => {
+    const server = await startOpenAiCompatibleServer();
+    try {
+      server.enqueueChat(
+        { type: 'text', text: 'Friday works for me. I will move the review and tell the team.' },
+        { type: 'text', text: '- Yes, Friday at ten.' },
+      );
+      // NOTE: the example builds on the library example's `tailor`, as the README says.
+      writeFileSync(join(app, 'readme-ai-sdk.mjs'), readmeExample('library') + readmeExample('ai-sdk'));
+      const { stdout } = await run(process.execPath, ['readme-ai-sdk.mjs'], {
+        cwd: app,
+        env: { ...process.env, OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key' },
+      });
+      expect(stdout).toContain('- Yes, Friday at ten.');
+      const [first, second] = server.requestsTo('/v1/chat/completions').map((request) => request.body);
+      expect(chatRequestText(first)).not.toContain('<preference>');
+      expect(chatRequestText(second)).toMatch(/<preference>\s*bullet points\s*<\/preference>/);
+    } finally {
+      await server.close();
+    }
   });
 
   it(
@@ -164,6 +198,9 @@ console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, star
 } from '${manifest.name}';
 import { OfflineWriter, SimulatedUser, createLexicalEmbedder } from '${manifest.name}/testing';
 import { createApp, startService, type ServiceOptions } from '${manifest.name}/server';
+import { tailorMiddleware, type TailorDraft } from '${manifest.name}/ai-sdk';
+import { wrapLanguageModel } from 'ai';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 
 const writer = new OfflineWriter();
 const embedder = createLexicalEmbedder();
@@ -179,7 +216,11 @@ const draft: GenerateResult = await tailor.generate({ tenant: 'acme', user: 'ada
 const outcome: LearnOutcome = await tailor.learn({ tenant: 'acme', interactionId: draft.interactionId, edited: draft.text });
 const options: ServiceOptions = { store: 'x.sqlite', port: 0, host: '127.0.0.1', model: 'sim', embedder: 'lexical', learner: 'cipher-5' };
 const error: Error = new InvalidInputError({ field: 'context', value: '', accepted: 'a text' });
-export { outcome, options, error, createApp, startService, SimulatedUser };
+declare const base: LanguageModelV3;
+const middleware = tailorMiddleware({ tailor, user: 'ada' });
+const wrapped = wrapLanguageModel({ model: base, middleware });
+const last: TailorDraft | undefined = middleware.lastDraft;
+export { outcome, options, error, createApp, startService, SimulatedUser, wrapped, last };
 `,
       );
       const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
