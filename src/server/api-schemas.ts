@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { acceptedText, isCleanText } from '../store/text-hygiene.js';
+import { acceptedText, cleanText, isCleanText } from '../store/text-hygiene.js';
 
 /**
  * The HTTP API's schemas: they validate requests and generate `/openapi.json` (OpenAPI 3.1), so the
@@ -22,9 +22,9 @@ export const textLimits = {
 } as const;
 
 /**
- * A string every store keeps as is: no NUL (PostgreSQL cannot store it) and no unpaired UTF-16
+ * An identifier every store keeps as is: no NUL (PostgreSQL cannot store it) and no unpaired UTF-16
  * surrogate (SQLite and PostgreSQL would turn it into U+FFFD); either is a 400 naming the field, the
- * same on every store.
+ * same on every store. Free texts are normalised instead (`boundedText`).
  */
 function cleanString() {
   return z.string().refine(isCleanText, {
@@ -32,12 +32,19 @@ function cleanString() {
   });
 }
 
-/** A string of at most `limit` characters whose 400 says the limit and the length sent. */
+/**
+ * A free text of at most `limit` characters whose 400 says the limit and the length sent. NUL
+ * characters are dropped and unpaired surrogates become U+FFFD (`cleanText`), as every store does, so
+ * the model and the stores see the same text.
+ */
 function boundedText(limit: number) {
-  return cleanString().max(limit, {
-    error: (issue) =>
-      `at most ${limit} characters are accepted; this one has ${String((issue.input as string).length)}`,
-  });
+  return z
+    .string()
+    .overwrite(cleanText)
+    .max(limit, {
+      error: (issue) =>
+        `at most ${limit} characters are accepted; this one has ${String((issue.input as string).length)}`,
+    });
 }
 
 /** An id, user or task name: 1 to `maxIdLength` characters, clean. */

@@ -15,8 +15,8 @@ const nul = 'a\u0000b';
 const lone = 'x\uD800y';
 
 /**
- * Every request carrying a NUL or an unpaired surrogate in a text or path parameter, with the status
- * and field it must get: the same on every store.
+ * Every request carrying a NUL or an unpaired surrogate in an identifier (body, path or query), with
+ * the field its 400 must name: the same on every store.
  */
 interface Probe {
   readonly name: string;
@@ -27,7 +27,6 @@ interface Probe {
 
 const probes = (interactionId: string): Probe[] => [
   ...[nul, lone].flatMap((bad) => [
-    { name: 'context', path: '/v1/generate', body: { user: 'ada', task: 'email', context: bad } },
     { name: 'user', path: '/v1/generate', body: { user: bad, task: 'email', context: 'notes' } },
     {
       name: 'contextId',
@@ -37,14 +36,18 @@ const probes = (interactionId: string): Probe[] => [
     {
       name: 'task',
       path: '/v1/generate',
-      body: { user: 'ada', task: { name: 'post', instruction: bad }, context: 'notes' },
+      body: { user: 'ada', task: { name: bad, instruction: 'Write a post' }, context: 'notes' },
     },
-    { name: 'edited', path: `/v1/interactions/${interactionId}/learn`, body: { edited: bad } },
-    { name: 'preference', path: '/v1/users/ada/preferences', body: { task: 'email', preference: bad } },
+    { name: 'task', path: '/v1/users/ada/preferences', body: { task: bad, preference: 'brief' } },
   ]),
   // NOTE: a URL cannot carry an unpaired surrogate (its UTF-8 does not exist), so paths and queries
   // are probed with NUL (%00) only.
   { name: 'id', path: `/v1/interactions/${encodeURIComponent(nul)}` },
+  {
+    name: 'id',
+    path: `/v1/interactions/${interactionId}${encodeURIComponent(nul)}/learn`,
+    body: { edited: 'x' },
+  },
   { name: 'user', path: `/v1/users/${encodeURIComponent(nul)}/interactions` },
   { name: 'task', path: `/v1/users/ada/preferences?task=${encodeURIComponent(nul)}` },
   {
@@ -70,10 +73,32 @@ async function expectSameHygiene(stores: { memory: Memory; interactions: Interac
     });
     expect(body.error?.message).toMatch(/NUL|surrogate/);
   }
-  // Nothing was stored: the draft is still awaiting its edit, and no other interaction exists.
+  // Free texts are normalised, as every store keeps them: NUL dropped, an unpaired surrogate U+FFFD.
+  const pasted = await call('/v1/generate', {
+    body: { user: 'ada', task: { name: 'post', instruction: `Write ${lone}` }, context: `notes ${nul}` },
+  });
+  expect(pasted.status).toBe(200);
+  const { interactionId: pastedId } = (await pasted.json()) as { interactionId: string };
+  const learned = await call(`/v1/interactions/${pastedId}/learn`, { body: { edited: `Edited ${nul}` } });
+  expect(learned.status).toBe(200);
+  const shown = (await (await call(`/v1/interactions/${pastedId}`)).json()) as Interaction;
+  expect([shown.contextText, shown.edited, shown.task]).toEqual([
+    'notes ab',
+    'Edited ab',
+    { kind: 'custom', name: 'post', instruction: 'Write x\uFFFDy' },
+  ]);
+  const added = await call('/v1/users/ada/preferences', {
+    body: { task: 'email', preference: `brief${nul}` },
+  });
+  expect([added.status, ((await added.json()) as { preference: string }).preference]).toEqual([
+    201,
+    'briefab',
+  ]);
+  // Nothing was stored by a refused request: only the two drafts above, the first still unedited.
   const listed = (await (await call('/v1/users/ada/interactions')).json()) as { interactions: Interaction[] };
   expect(listed.interactions.map((interaction) => [interaction.id, interaction.status])).toEqual([
     [interactionId, 'awaiting-edit'],
+    [pastedId, 'learned'],
   ]);
 }
 
@@ -93,7 +118,7 @@ async function expectModelTextNormalised(stores: { memory: Memory; interactions:
 }
 
 describe('text hygiene over HTTP: in-memory stores', () => {
-  it('answers 400 naming the field for a NUL or an unpaired surrogate anywhere', async () => {
+  it('answers 400 naming the identifier holding a NUL or an unpaired surrogate, and normalises free texts', async () => {
     const { memory, interactions } = (await import('../service/test-tailor.js')).createTestTailor();
     await expectSameHygiene({ memory, interactions });
   });
@@ -106,7 +131,7 @@ describe('text hygiene over HTTP: in-memory stores', () => {
 describe('text hygiene over HTTP: SQLite', () => {
   const directory = mkdtempSync(join(tmpdir(), 'tailor-hygiene-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
-  it('answers 400 naming the field, as in memory', async () => {
+  it('answers and stores as in memory', async () => {
     const stores = await openStores(join(directory, 'a.sqlite'));
     try {
       await expectSameHygiene(stores);
@@ -118,7 +143,7 @@ describe('text hygiene over HTTP: SQLite', () => {
 });
 
 describePostgres('text hygiene over HTTP: PostgreSQL', (url) => {
-  it('answers 400 naming the field (never 500), as in memory', async () => {
+  it('answers and stores as in memory (never 500)', async () => {
     const database = await openPostgresTestDatabase(url);
     try {
       const stores = {

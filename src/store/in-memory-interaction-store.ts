@@ -58,7 +58,8 @@ export class InMemoryInteractionStore implements InteractionStore {
     readonly cost: number;
     readonly lease?: PendingLease;
   }): Promise<Interaction> {
-    checkTexts({ tenant: options.tenant, id: options.id, edited: options.edited });
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, edited: cleanText(options.edited) };
     const current = this.require(options);
     if (current.edited !== null) {
       throw new ConflictError({ message: `interaction ${JSON.stringify(options.id)} already has an edit` });

@@ -19,7 +19,7 @@ import {
   validateNewEntry,
   validateRewording,
 } from './memory-validation.js';
-import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
+import { checkTexts, cleanOptionalText, hygienicEntry, scopeTexts } from './text-hygiene.js';
 import { VectorIndex } from './vector-index.js';
 import { defaultVectorCacheBytes, VectorIndexCache } from './vector-index-cache.js';
 
@@ -51,7 +51,7 @@ export class InMemoryMemory implements Memory {
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
-    checkNewEntryTexts(entry);
+    entry = hygienicEntry(entry);
     validateNewEntry(entry);
     const entries = this.entriesOf(entry.scope);
     const dimension = entries[0]?.embedding.length;
@@ -166,7 +166,8 @@ export class InMemoryMemory implements Memory {
     readonly preference?: string;
     readonly pinned?: boolean;
   }): Promise<MemoryEntry> {
-    checkTexts({ ...scopeTexts(options.scope), id: options.id, preference: options.preference });
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
+    options = { ...options, preference: cleanOptionalText(options.preference) };
     const entries = this.entriesOf(options.scope);
     const index = entries.findIndex((candidate) => candidate.id === options.id);
     const current = entries[index];

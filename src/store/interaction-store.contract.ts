@@ -297,7 +297,7 @@ export function describeInteractionStoreContract(name: string, create: Interacti
       expect(await ids({ limit: 2 })).toEqual([a.id, b.id]);
     });
 
-    it("refuses NUL and unpaired surrogates in the caller's texts, naming the field; normalises the model's", async () => {
+    it('refuses NUL and unpaired surrogates in identifiers, naming the field; normalises free texts', async () => {
       const rejectedField = async (call: () => Promise<unknown>): Promise<string> => {
         const error = await call().then(
           () => undefined,
@@ -308,22 +308,33 @@ export function describeInteractionStoreContract(name: string, create: Interacti
       };
       const created = await draft();
       for (const bad of ['a\u0000b', 'x\uD800y', '\uDC00']) {
-        expect(await rejectedField(() => draft({ contextText: bad }))).toBe('contextText');
         expect(await rejectedField(() => draft({ user: bad }))).toBe('user');
         expect(await rejectedField(() => draft({ contextId: bad }))).toBe('contextId');
         expect(
-          await rejectedField(() => draft({ task: { kind: 'custom', name: 'post', instruction: bad } })),
-        ).toBe('task.instruction');
+          await rejectedField(() => draft({ task: { kind: 'custom', name: bad, instruction: 'Write' } })),
+        ).toBe('task.name');
         expect(await rejectedField(() => store.get({ tenant, id: bad }))).toBe('id');
         expect(await rejectedField(() => store.list({ tenant, user: bad }))).toBe('user');
         expect(await rejectedField(() => store.list({ tenant, user: 'ada', task: bad }))).toBe('task');
         expect(await rejectedField(() => store.forget({ tenant: bad, user: 'ada' }))).toBe('tenant');
         expect(
-          await rejectedField(() => store.recordEdit({ tenant, id: created.id, edited: bad, cost: 1 })),
-        ).toBe('edited');
+          await rejectedField(() =>
+            store.recordEdit({ tenant, id: `${created.id}${bad}`, edited: 'x', cost: 1 }),
+          ),
+        ).toBe('id');
       }
       expect((await store.get({ tenant, id: created.id }))?.edited).toBeNull();
       expect(mine(await store.list({ tenant, user: 'ada' }))).toEqual([created.id]);
+
+      const pasted = await draft({
+        contextText: 'notes\u0000 with \uDC00 stray characters',
+        task: { kind: 'custom', name: 'post', instruction: 'Write\u0000 a post' },
+      });
+      expect(pasted.contextText).toBe('notes with \uFFFD stray characters');
+      expect(pasted.task).toEqual({ kind: 'custom', name: 'post', instruction: 'Write a post' });
+      const edited = await store.recordEdit({ tenant, id: pasted.id, edited: 'Notes\u0000 \uD800', cost: 1 });
+      expect(edited.edited).toBe('Notes \uFFFD');
+      expect(await store.get({ tenant, id: pasted.id })).toEqual(edited);
 
       const modelText = await draft({
         output: 'Draft\u0000 with a NUL and a lone \uD800 surrogate 🎉',

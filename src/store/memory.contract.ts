@@ -492,14 +492,12 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
         return (error as InvalidInputError).field;
       }
 
-      it('refuses NUL and unpaired surrogates in every text, naming the field, and stores nothing', async () => {
+      it('refuses NUL and unpaired surrogates in identifiers, naming the field, and stores nothing', async () => {
         for (const bad of [nul, lone]) {
-          expect(await rejectedField(() => preference(bad, [1, 0]))).toBe('preference');
-          expect(await rejectedField(() => preference('ok', [1, 0], { contextText: bad }))).toBe(
-            'contextText',
-          );
           expect(await rejectedField(() => preference('ok', [1, 0], { contextId: bad }))).toBe('contextId');
-          expect(await rejectedField(() => pair(bad, [1, 0]))).toBe('pair.original');
+          expect(await rejectedField(() => preference('ok', [1, 0], { interactionId: bad }))).toBe(
+            'interactionId',
+          );
           expect(
             await rejectedField(() => preference('ok', [1, 0], { scope: { ...scope, user: bad } })),
           ).toBe('scope.user');
@@ -523,11 +521,19 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
             ),
           ).toBe('scope.tenant');
         }
-        const added = await preference('brief', [1, 0]);
-        expect(await rejectedField(() => memory.update({ scope, id: added.id, preference: nul }))).toBe(
-          'preference',
-        );
-        expect((await memory.list({ scope })).map((entry) => entry.preference)).toEqual(['brief']);
+        expect(await memory.list({ scope })).toEqual([]);
+      });
+
+      it('normalises free texts: NUL dropped, an unpaired surrogate made U+FFFD', async () => {
+        const added = await preference(`brief ${nul} ${lone}`, [1, 0], { contextText: `${lone}${nul}` });
+        expect(added.preference).toBe('brief ab x\uFFFDy');
+        expect(added.contextText).toBe('x\uFFFDyab');
+        const stored = await pair(`${nul}`, [1, 0]);
+        expect(stored.pair).toEqual({ original: 'ab', edited: 'ab!' });
+        const updated = await memory.update({ scope, id: added.id, preference: `short${nul}` });
+        expect(updated.preference).toBe('shortab');
+        expect((await memory.get({ scope, id: added.id }))?.preference).toBe('shortab');
+        expect(await rejectedField(() => preference('\u0000', [1, 0]))).toBe('preference');
       });
 
       it('keeps well-formed text byte for byte: emoji, other planes, controls but NUL', async () => {

@@ -58,7 +58,8 @@ export class PostgresInteractionStore implements InteractionStore {
     readonly cost: number;
     readonly lease?: PendingLease;
   }): Promise<Interaction> {
-    checkTexts({ tenant: options.tenant, id: options.id, edited: options.edited });
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, edited: cleanText(options.edited) };
     const result = await this.pool.query<InteractionRow>(
       `UPDATE interactions SET edited = $1, edited_at = now(), cost = $2, status = 'pending',
          lease_owner = $5, lease_until = $6

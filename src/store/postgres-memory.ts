@@ -27,7 +27,7 @@ import {
   validateRewording,
 } from './memory-validation.js';
 import { withTransaction } from './postgres-transaction.js';
-import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
+import { checkTexts, cleanOptionalText, hygienicEntry, scopeTexts } from './text-hygiene.js';
 
 const scopeClause = 'tenant = $1 AND user_id = $2 AND task = $3';
 
@@ -52,7 +52,7 @@ export class PostgresMemory implements Memory {
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
-    checkNewEntryTexts(entry);
+    entry = hygienicEntry(entry);
     validateNewEntry(entry);
     const { scope } = entry;
     return withTransaction(this.pool, async (client) => {
@@ -183,7 +183,8 @@ export class PostgresMemory implements Memory {
     readonly preference?: string;
     readonly pinned?: boolean;
   }): Promise<MemoryEntry> {
-    checkTexts({ ...scopeTexts(options.scope), id: options.id, preference: options.preference });
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
+    options = { ...options, preference: cleanOptionalText(options.preference) };
     const { scope } = options;
     return withTransaction(this.pool, async (client) => {
       const current = await client.query<MemoryRow>(

@@ -57,7 +57,8 @@ export class SqliteInteractionStore implements InteractionStore {
     readonly cost: number;
     readonly lease?: PendingLease;
   }): Promise<Interaction> {
-    checkTexts({ tenant: options.tenant, id: options.id, edited: options.edited });
+    checkTexts({ tenant: options.tenant, id: options.id });
+    options = { ...options, edited: cleanText(options.edited) };
     const row = this.database
       .prepare(
         `UPDATE interactions SET edited = ?, edited_at = ?, cost = ?, status = 'pending',

@@ -26,7 +26,7 @@ import {
   isUniqueViolation,
   validateRewording,
 } from './memory-validation.js';
-import { checkNewEntryTexts, checkTexts, scopeTexts } from './text-hygiene.js';
+import { checkTexts, cleanOptionalText, hygienicEntry, scopeTexts } from './text-hygiene.js';
 
 const scopeClause = 'tenant = ? AND user_id = ? AND task = ?';
 
@@ -92,7 +92,7 @@ export class SqliteMemory implements Memory {
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
-    checkNewEntryTexts(entry);
+    entry = hygienicEntry(entry);
     validateNewEntry(entry);
     const now = new Date().toISOString();
     const insert = this.database.transaction(() => {
@@ -212,7 +212,8 @@ export class SqliteMemory implements Memory {
     readonly preference?: string;
     readonly pinned?: boolean;
   }): Promise<MemoryEntry> {
-    checkTexts({ ...scopeTexts(options.scope), id: options.id, preference: options.preference });
+    checkTexts({ ...scopeTexts(options.scope), id: options.id });
+    options = { ...options, preference: cleanOptionalText(options.preference) };
     const { scope } = options;
     const update = this.database.transaction(() => {
       const row = this.statements.byId.get(scope.tenant, scope.user, scope.task, options.id) as

@@ -5,9 +5,10 @@ import { InvalidInputError } from '../spec/index.js';
  * One input hygiene for every store, so in-memory, SQLite and PostgreSQL treat the same texts the
  * same way. PostgreSQL cannot store U+0000 in `text` (the driver's query fails), and SQLite and the
  * `pg` driver silently turn an unpaired UTF-16 surrogate into U+FFFD while the in-memory stores keep
- * it: so a caller's text with either is refused (InvalidInputError naming the field), and a model's
- * text (a draft, an inferred preference, an error message) is normalised instead, since the caller
- * did not write it.
+ * it. So an identifier (tenant, user, task, ids, context id) with either is refused
+ * (InvalidInputError naming the field): it must match exactly or not at all. Free text (a context, an
+ * edit, a preference, a draft, an error message) is normalised instead: NUL dropped, an unpaired
+ * surrogate made U+FFFD, as a stray character pasted from a document should not cost a user's edit.
  */
 
 // NOTE: NUL is the point (control characters are matched on purpose); then a high surrogate not
@@ -57,22 +58,31 @@ export function scopeTexts(scope: MemoryScope): Record<string, string> {
   return { 'scope.tenant': scope.tenant, 'scope.user': scope.user, 'scope.task': scope.task };
 }
 
-/** Checks every text of a new memory entry (scope, context, preference, pair, interaction id). */
-export function checkNewEntryTexts(entry: NewMemoryEntry): void {
-  checkTexts({
-    ...scopeTexts(entry.scope),
-    contextId: entry.contextId,
-    contextText: entry.contextText,
-    preference: entry.preference,
-    'pair.original': entry.pair?.original,
-    'pair.edited': entry.pair?.edited,
-    interactionId: entry.interactionId,
-  });
+/** `cleanText` for a value that may be absent. */
+export function cleanOptionalText(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : cleanText(value);
 }
 
 /**
- * A new interaction as every store keeps it: the caller's texts checked (tenant, user, ids, task,
- * context), the model's normalised (draft, preference used, neighbours' preferences).
+ * A new memory entry as every store keeps it: its identifiers checked (scope, context id, interaction
+ * id), its texts normalised (context, preference, pair).
+ */
+export function hygienicEntry(entry: NewMemoryEntry): NewMemoryEntry {
+  checkTexts({ ...scopeTexts(entry.scope), contextId: entry.contextId, interactionId: entry.interactionId });
+  return {
+    ...entry,
+    contextText: cleanNullableText(entry.contextText),
+    preference: cleanNullableText(entry.preference),
+    pair:
+      entry.pair === null
+        ? null
+        : { original: cleanText(entry.pair.original), edited: cleanText(entry.pair.edited) },
+  };
+}
+
+/**
+ * A new interaction as every store keeps it: its identifiers checked (id, tenant, user, task name,
+ * context id, learner), its texts normalised (context, instruction, draft, preferences).
  */
 export function hygienicInteraction(interaction: NewInteraction): NewInteraction {
   const task = interaction.task;
@@ -81,13 +91,13 @@ export function hygienicInteraction(interaction: NewInteraction): NewInteraction
     tenant: interaction.tenant,
     user: interaction.user,
     'task.name': task.kind === 'custom' ? task.name : undefined,
-    'task.instruction': task.kind === 'custom' ? task.instruction : undefined,
     contextId: interaction.contextId,
-    contextText: interaction.contextText,
     learner: interaction.learner,
   });
   return {
     ...interaction,
+    task: task.kind === 'custom' ? { ...task, instruction: cleanText(task.instruction) } : task,
+    contextText: cleanText(interaction.contextText),
     output: cleanText(interaction.output),
     preferenceUsed: cleanNullableText(interaction.preferenceUsed),
     neighbours: interaction.neighbours.map((neighbour) => ({
