@@ -7,7 +7,7 @@ import {
   type FakeOpenAiCompatibleServer,
 } from '../../test/fake-servers/openai-compatible-server.js';
 import { createTestTailor } from '../service/test-tailor.js';
-import { InvalidInputError } from '../spec/index.js';
+import { InvalidInputError, type FollowUpClassifier } from '../spec/index.js';
 import { tailorMiddleware, tailorMetadataKey } from './tailor-middleware.js';
 
 /**
@@ -142,5 +142,34 @@ describe('tailorMiddleware (AI SDK 6)', () => {
     expect(result.providerMetadata?.[tailorMetadataKey]).toBeUndefined();
     expect(errors).toHaveLength(1);
     expect(middleware.lastDraft).toBeUndefined();
+  });
+
+  it('learns from a follow-up in the prompt when asked to, and tailors that call to the earlier request', async () => {
+    const classifier: FollowUpClassifier = {
+      classify: async ({ followUp }) => ({
+        kind: /no bullet points/.test(followUp) ? 'feedback' : 'neither',
+        components: /no bullet points/.test(followUp) ? ['no bullet points'] : [],
+        usage: { inputTokens: 0, outputTokens: 0 },
+      }),
+    };
+    const { tailor } = createTestTailor({ followUps: classifier });
+    const middleware = tailorMiddleware({ tailor, tenant: 'acme', user: 'ada', learnFromFollowUps: true });
+    const model = wrapLanguageModel({ model: fakeModel(), middleware });
+    server.enqueueChat({ type: 'text', text: 'Sales rose 5% while costs stayed flat.' });
+    await generateText({
+      model,
+      messages: [
+        { role: 'user', content: 'summarise the quarterly sales report' },
+        { role: 'assistant', content: '- Sales rose 5%\n- Costs stayed flat' },
+        { role: 'user', content: 'please, no bullet points' },
+      ],
+    });
+    expect(chatRequestText(server.requestsTo('/v1/chat/completions').at(-1)?.body)).toContain(
+      'no bullet points',
+    );
+    const listed = await tailor.preferences.list({ tenant: 'acme', user: 'ada', task: 'custom:chat' });
+    expect(listed.map((preference) => [preference.preference, preference.origin])).toEqual([
+      ['no bullet points', 'follow-up'],
+    ]);
   });
 });

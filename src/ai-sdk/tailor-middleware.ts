@@ -31,6 +31,12 @@ export interface TailorMiddlewareOptions {
    * default: a process warning.
    */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Learn from chat follow-ups (default false; the Tailor needs a follow-up classifier): when a call's
+   * prompt ends user → assistant → user, the last turn is read first ("please, no bullet points"), style
+   * feedback is stored (`tailor.learnFromFollowUp`) and the call is tailored to the earlier request.
+   */
+  readonly learnFromFollowUps?: boolean;
 }
 
 /** The AI SDK middleware, with the way back for the user's edits. */
@@ -58,6 +64,26 @@ export function lastUserText(prompt: LanguageModelV3Prompt): string {
       .trim();
   }
   return '';
+}
+
+/** The text of a message's text parts. */
+function textOf(message: LanguageModelV3Prompt[number]): string {
+  if (typeof message.content === 'string') return message.content;
+  return message.content
+    .map((part) => (part.type === 'text' ? part.text : ''))
+    .join('\n')
+    .trim();
+}
+
+/** The (request, answer, follow-up) a prompt ends with, system messages aside, if it ends so. */
+function followUpTurn(
+  prompt: LanguageModelV3Prompt,
+): { context: string; answer: string; followUp: string } | undefined {
+  const [context, answer, followUp] = prompt.filter((message) => message.role !== 'system').slice(-3);
+  if (context?.role !== 'user' || answer?.role !== 'assistant' || followUp?.role !== 'user') return undefined;
+  const texts = [textOf(context), textOf(answer), textOf(followUp)];
+  if (texts.some((text) => text === '')) return undefined;
+  return { context: texts[0]!, answer: texts[1]!, followUp: texts[2]! };
 }
 
 /** The prompt with the preference as a system message after the caller's own leading system messages. */
@@ -136,8 +162,19 @@ export function tailorMiddleware(options: TailorMiddlewareOptions): TailorMiddle
     },
 
     async transformParams({ params }) {
-      const text = lastUserText(params.prompt);
+      let text = lastUserText(params.prompt);
       if (text === '') return params;
+      const turn = options.learnFromFollowUps === true ? followUpTurn(params.prompt) : undefined;
+      if (turn !== undefined) {
+        const outcome = await tailor
+          .learnFromFollowUp({ tenant, user, ...turn, abortSignal: params.abortSignal })
+          .catch((error: unknown) => {
+            onError(error);
+            return undefined;
+          });
+        // Style feedback is about the earlier request: the answer is tailored to what it needs.
+        if (outcome?.kind === 'feedback') text = turn.context;
+      }
       let preference: CipherPreference;
       try {
         preference = await tailor.prepareChat({ tenant, user, text, abortSignal: params.abortSignal });
