@@ -8,11 +8,9 @@ import { userTokenTtl } from './user-tokens.js';
 
 const UserToken = z
   .object({
-    token: z
-      .string()
-      .openapi({
-        description: 'Send as `Authorization: Bearer <token>`, or open the UI at `/#token=<token>`',
-      }),
+    token: z.string().openapi({
+      description: 'Send as `Authorization: Bearer <token>`, or open the UI at `/#token=<token>`',
+    }),
     user: z.string(),
     expiresAt: z.string(),
   })
