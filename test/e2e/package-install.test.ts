@@ -285,3 +285,60 @@ export { outcome, options, error, createApp, startService, SimulatedUser, wrappe
     2 * minutes,
   );
 });
+
+describe('the tailor command of a checkout (bin/tailor.mjs)', () => {
+  it(
+    "stops tailor serve on SIGTERM and exits with the command's code, built or not",
+    async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'tailor-bin-'));
+      const child = spawn(
+        process.execPath,
+        [
+          join(root, 'bin', 'tailor.mjs'),
+          'serve',
+          '--port',
+          '0',
+          '--no-ui',
+          '--store',
+          join(directory, 't.sqlite'),
+        ],
+        {
+          cwd: directory,
+          env: { ...process.env, TAILOR_LOG_LEVEL: 'warn' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      try {
+        let output = '';
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        const url = await new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`tailor serve did not start: ${output}`)), minutes);
+          child.stdout.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+            if (match?.[1] !== undefined) {
+              clearTimeout(timer);
+              resolve(match[1]);
+            }
+          });
+          child.once('exit', (code) => reject(new Error(`tailor serve exited with ${code}: ${output}`)));
+        });
+        expect((await fetch(new URL('healthz', url))).status).toBe(200);
+        child.kill('SIGTERM');
+        const [code] = (await once(child, 'exit')) as [number | null];
+        expect(code).toBe(0);
+        // The server itself stopped too (before, a SIGTERM to the command left it running).
+        await expect(fetch(new URL('healthz', url))).rejects.toThrow();
+
+        const unknown = await run(process.execPath, [join(root, 'bin', 'tailor.mjs'), 'no-such-command'], {
+          cwd: directory,
+        }).catch((error: { code: number }) => error);
+        expect('code' in unknown ? unknown.code : 0).toBe(2);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        rmSync(directory, { recursive: true, force: true });
+      }
+    },
+    2 * minutes,
+  );
+});
