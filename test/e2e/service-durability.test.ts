@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,10 +50,15 @@ async function startServer(modelSpec: string): Promise<{ child: ChildProcess; ur
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}\n${errors}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)#key=(\S+)/.exec(output);
-      if (match?.[1] !== undefined && match[2] !== undefined) {
+      // NOTE: the key is printed only when created; a restart names the key file instead.
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)(?:#key=(\S+))?/.exec(output);
+      if (match?.[1] !== undefined && output.includes('Stop: Ctrl-C')) {
         clearTimeout(timer);
-        resolve({ child, url: match[1], key: decodeURIComponent(match[2]) });
+        const key =
+          match[2] === undefined
+            ? readFileSync(join(directory, 'api-key'), 'utf8').trim()
+            : decodeURIComponent(match[2]);
+        resolve({ child, url: match[1], key });
       }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}\n${errors}`)));
