@@ -96,6 +96,44 @@ describe('VectorIndex', () => {
     }
   });
 
+  it('stays exact when squares underflow or components are huge (bounds computed without losing them)', () => {
+    const cases: [number[][], number[]][] = [
+      // NOTE: found by the property test: the query's squared norm underflowed to 0, so the bound did too.
+      [
+        [
+          [0, 0, -2.0289122769388597e-146],
+          [0, 0.5, 0],
+        ],
+        [0, 2.05601e-317, -5.066777032609313e-172],
+      ],
+      [
+        [
+          [1e-300, 0, 0],
+          [0, 1e-310, 0],
+          [3e-320, 0, 1e-300],
+        ],
+        [1e-10, 1e10, 1e-20],
+      ],
+      [
+        [
+          [1e200, -1e200, 0],
+          [1e-200, 1e200, 5],
+        ],
+        [1e100, 1e100, 1e-100],
+      ],
+    ];
+    for (const [rows, query] of cases) {
+      for (const simd of [true, false]) {
+        const index = new VectorIndex(query.length, { precision: 'float64', simd });
+        rows.forEach((row, position) => index.append(position + 1, row));
+        const sequences = rows.map((_, position) => position + 1);
+        for (const k of [1, 2]) {
+          expect(index.search(query, k, 'prescan')).toEqual(fullScan(rows, sequences, query, k));
+        }
+      }
+    }
+  });
+
   it('holds float32 rows contiguously, growing, removing and reading stored bytes', () => {
     const index = new VectorIndex(2, { capacity: 1 });
     index.appendBytes(1, encodeEmbedding([1, 0]));

@@ -24,6 +24,14 @@ export const defaultPrescanFrom = 2_048;
 const roundingSlack = 1e-9;
 
 /**
+ * Rows and queries whose largest component lies outside [2^-400, 2^400] are never bounded by the
+ * pre-scan (such rows are always re-ranked exactly, such queries scanned exactly): inside it no norm,
+ * scale or margin below can underflow or overflow, so the bounds hold in floating point too.
+ */
+const safeMin = 2 ** -400;
+const safeMax = 2 ** 400;
+
+/**
  * One scope's vectors for exact k-nearest-neighbour search by dot product (DESIGN.md §3: no ANN; the
  * answer is always the exact top k). Rows are held row-major in one contiguous typed array, oldest
  * first, with their sequences beside them, plus an int8 copy (one scale per row, rows padded to 16
@@ -227,9 +235,12 @@ export class VectorIndex {
 
   /** The int8 pre-scan, then an exact re-rank of the rows that can still be in the top k. */
   private prescanSearch(query: Float64Array, k: number): TopK {
+    let largest = 0;
+    for (let index = 0; index < query.length; index++) largest = Math.max(largest, Math.abs(query[index]!));
+    if (!(largest >= safeMin && largest <= safeMax)) return this.exactSearch(query, k);
     let squared = 0;
-    for (let index = 0; index < query.length; index++) squared += query[index]! * query[index]!;
-    const queryNorm = Math.sqrt(squared);
+    for (let index = 0; index < query.length; index++) squared += (query[index]! / largest) ** 2;
+    const queryNorm = largest * Math.sqrt(squared);
     if (this.kernel === undefined && this.simd) this.kernel = this.moveCodesToKernel();
     const approximate =
       this.kernel === undefined ? this.prescanInJs(query) : this.prescanInKernel(query, this.kernel);
@@ -239,7 +250,9 @@ export class VectorIndex {
     const growth = 1 + roundingSlack;
     for (let row = 0; row < this.rows; row++) {
       const margin = (codeNorms[row]! * approximate.queryError + radii[row]! * queryNorm) * growth;
-      const score = approximate.scores[row]!;
+      // NOTE: a row outside the safe range (infinite radius) may even have a NaN estimate: it is always
+      // a candidate.
+      const score = margin === Infinity ? 0 : approximate.scores[row]!;
       upper[row] = score + margin;
       lower.offer(score - margin, this.sequences[row]!, row);
     }
@@ -275,14 +288,14 @@ export class VectorIndex {
       const code =
         queryScale === 0 ? 0 : Math.max(-limit, Math.min(limit, Math.round(query[index]! / queryScale)));
       codes[index] = code;
-      const error = query[index]! - code * queryScale;
-      squaredError += error * error;
+      // NOTE: scaled by the largest component, so squares of small errors do not underflow to 0.
+      squaredError += ((query[index]! - code * queryScale) / largest) ** 2;
     }
     kernel.dot(0, queryOffset, outOffset, this.rows, stride);
     const sums = new Int32Array(kernel.memory.buffer, outOffset, this.rows);
     const scores = new Float64Array(this.rows);
     for (let row = 0; row < this.rows; row++) scores[row] = this.scales[row]! * queryScale * sums[row]!;
-    return { scores, queryError: Math.sqrt(squaredError) };
+    return { scores, queryError: largest * Math.sqrt(squaredError) };
   }
 
   /** s·(c·q) per row in JavaScript (no query rounding, so `queryError` is 0). */
@@ -319,18 +332,15 @@ export class VectorIndex {
     const offset = row * dimension;
     const codeOffset = row * this.stride;
     let largest = 0;
-    let squaredNorm = 0;
-    for (let index = 0; index < dimension; index++) {
-      const value = data[offset + index]!;
-      largest = Math.max(largest, Math.abs(value));
-      squaredNorm += value * value;
-    }
+    for (let index = 0; index < dimension; index++)
+      largest = Math.max(largest, Math.abs(data[offset + index]!));
     const scale = largest / 127;
     // NOTE: |value| <= largest, so value · (127 / largest) rounds within ±127; where 127 / largest
     // overflows (subnormal rows) divide by the scale and clamp. The bound uses the actual residual.
     const inverse = 127 / largest;
     const fast = Number.isFinite(inverse);
     let squaredError = 0;
+    let squaredNorm = 0;
     let squaredCodes = 0;
     for (let index = 0; index < dimension; index++) {
       const value = data[offset + index]!;
@@ -341,13 +351,21 @@ export class VectorIndex {
             ? Math.round(value * inverse)
             : Math.max(-127, Math.min(127, Math.round(value / scale)));
       codes[codeOffset + index] = code;
-      const error = value - code * scale;
-      squaredError += error * error;
+      // NOTE: norms are summed scaled by the largest component, so small squares do not underflow.
+      squaredError += ((value - code * scale) / largest) ** 2;
+      squaredNorm += (value / largest) ** 2;
       squaredCodes += code * code;
     }
     this.scales[row] = scale;
     this.codeNorms[row] = scale * Math.sqrt(squaredCodes) * (1 + roundingSlack);
-    this.radii[row] = Math.sqrt(squaredError) * (1 + roundingSlack) + roundingSlack * Math.sqrt(squaredNorm);
+    // NOTE: an all-zero row scores exactly 0 (radius 0); a row outside the safe range is always a
+    // candidate (infinite radius).
+    this.radii[row] =
+      largest === 0
+        ? 0
+        : largest >= safeMin && largest <= safeMax
+          ? largest * (Math.sqrt(squaredError) * (1 + roundingSlack) + roundingSlack * Math.sqrt(squaredNorm))
+          : Infinity;
   }
 
   private grow(capacity: number): void {
