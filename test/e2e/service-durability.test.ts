@@ -48,11 +48,15 @@ async function startServer(modelSpec: string): Promise<{ child: ChildProcess; ur
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}\n${errors}`)), 60_000);
+    let started = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      // NOTE: once started, later output (e.g. "stopping…" at cleanup) must not read the key again.
+      if (started) return;
       // NOTE: the key is printed only when created; a restart names the key file instead.
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)(?:#key=(\S+))?/.exec(output);
       if (match?.[1] !== undefined && output.includes('Stop: Ctrl-C')) {
+        started = true;
         clearTimeout(timer);
         const key =
           match[2] === undefined
