@@ -9,6 +9,7 @@ import type {
 import type { CipherPreference } from '../core/index.js';
 import { preferenceNote } from '../server/openai-chat-format.js';
 import { defaultTenant } from '../service/first-api-key.js';
+import { followUpTurn } from '../service/learn-follow-up.js';
 import type { LearnOutcome, Tailor } from '../service/tailor.js';
 import { InvalidInputError } from '../spec/index.js';
 
@@ -73,17 +74,6 @@ function textOf(message: LanguageModelV3Prompt[number]): string {
     .map((part) => (part.type === 'text' ? part.text : ''))
     .join('\n')
     .trim();
-}
-
-/** The (request, answer, follow-up) a prompt ends with, system messages aside, if it ends so. */
-function followUpTurn(
-  prompt: LanguageModelV3Prompt,
-): { context: string; answer: string; followUp: string } | undefined {
-  const [context, answer, followUp] = prompt.filter((message) => message.role !== 'system').slice(-3);
-  if (context?.role !== 'user' || answer?.role !== 'assistant' || followUp?.role !== 'user') return undefined;
-  const texts = [textOf(context), textOf(answer), textOf(followUp)];
-  if (texts.some((text) => text === '')) return undefined;
-  return { context: texts[0]!, answer: texts[1]!, followUp: texts[2]! };
 }
 
 /** The prompt with the preference as a system message after the caller's own leading system messages. */
@@ -164,7 +154,10 @@ export function tailorMiddleware(options: TailorMiddlewareOptions): TailorMiddle
     async transformParams({ params }) {
       let text = lastUserText(params.prompt);
       if (text === '') return params;
-      const turn = options.learnFromFollowUps === true ? followUpTurn(params.prompt) : undefined;
+      const turn =
+        options.learnFromFollowUps === true
+          ? followUpTurn(params.prompt.map((message) => ({ role: message.role, text: textOf(message) })))
+          : undefined;
       if (turn !== undefined) {
         const outcome = await tailor
           .learnFromFollowUp({ tenant, user, ...turn, abortSignal: params.abortSignal })

@@ -18,7 +18,7 @@ import {
 import { describeError } from './error-response.js';
 import {
   chunkEvent,
-  followUpTurn,
+  followUpOf,
   lastUserText,
   openAiFinishReason,
   openAiUsage,
@@ -161,7 +161,7 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
     }
     const tenant = context.get('tenant');
     let text = lastUserText(request.messages);
-    const turn = options.learnFromFollowUps?.(tenant) === true ? followUpTurn(request.messages) : undefined;
+    const turn = options.learnFromFollowUps?.(tenant) === true ? followUpOf(request.messages) : undefined;
     if (turn !== undefined) {
       // NOTE: learning never fails the reply: a classifier or store error is logged and the turn goes on.
       const outcome = await tailor

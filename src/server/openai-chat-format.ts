@@ -1,6 +1,8 @@
 import type { ModelMessage } from 'ai';
 import { sanitizePreference } from '../core/index.js';
 import { delimited } from '../prompts/index.js';
+import type { FollowUpTurn } from '../service/learn-follow-up.js';
+import { followUpTurn } from '../service/learn-follow-up.js';
 import { InvalidInputError } from '../spec/index.js';
 import type { ChatCompletionRequest } from './chat-completion-schemas.js';
 
@@ -28,25 +30,9 @@ export function lastUserText(messages: readonly ChatMessage[]): string {
   });
 }
 
-/** A user's turn that answers the assistant, with the answer and the request the answer replied to. */
-export interface FollowUpTurn {
-  /** The last user message before the answer: what the answer replied to. */
-  readonly context: string;
-  readonly answer: string;
-  readonly followUp: string;
-}
-
-/**
- * The follow-up at the end of a conversation, if it ends with user → assistant → user (system
- * messages aside), each with text; undefined otherwise (a first turn, a tool exchange).
- */
-export function followUpTurn(messages: readonly ChatMessage[]): FollowUpTurn | undefined {
-  const turns = messages.filter((message) => message.role !== 'system' && message.role !== 'developer');
-  const [context, answer, followUp] = turns.slice(-3);
-  if (context?.role !== 'user' || answer?.role !== 'assistant' || followUp?.role !== 'user') return undefined;
-  const texts = [messageText(context), messageText(answer), messageText(followUp)];
-  if (texts.some((text) => text.trim() === '')) return undefined;
-  return { context: texts[0]!, answer: texts[1]!, followUp: texts[2]! };
+/** The follow-up the conversation ends with, if any (see `followUpTurn` in the service). */
+export function followUpOf(messages: readonly ChatMessage[]): FollowUpTurn | undefined {
+  return followUpTurn(messages.map((message) => ({ role: message.role, text: messageText(message) })));
 }
 
 /**

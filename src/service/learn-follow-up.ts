@@ -24,6 +24,29 @@ export interface FollowUpOutcome {
   readonly usage: TokenUsage;
 }
 
+/** A user's turn that answers the assistant, with the answer and the request the answer replied to. */
+export interface FollowUpTurn {
+  /** The last user message before the answer: what the answer replied to. */
+  readonly context: string;
+  readonly answer: string;
+  readonly followUp: string;
+}
+
+/**
+ * The follow-up a conversation ends with, if it ends user → assistant → user (system and developer
+ * messages aside), each with text; undefined otherwise (a first turn, a tool exchange). Shared by the
+ * proxy (OpenAI messages) and the AI SDK middleware (its prompt), each giving (role, text) pairs.
+ */
+export function followUpTurn(
+  messages: readonly { readonly role: string; readonly text: string }[],
+): FollowUpTurn | undefined {
+  const turns = messages.filter((message) => message.role !== 'system' && message.role !== 'developer');
+  const [context, answer, followUp] = turns.slice(-3);
+  if (context?.role !== 'user' || answer?.role !== 'assistant' || followUp?.role !== 'user') return undefined;
+  if ([context, answer, followUp].some((message) => message.text.trim() === '')) return undefined;
+  return { context: context.text, answer: answer.text, followUp: followUp.text };
+}
+
 /**
  * Learns from a user's next turn after an answer (issue: learning from conversation). The classifier
  * decides what the turn is:
