@@ -5,7 +5,7 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import { createTestTailor } from '../service/test-tailor.js';
 import { InvalidInputError, type FollowUpClassifier } from '../spec/index.js';
 import { tailorMiddleware, tailorMetadataKey } from './tailor-middleware.js';

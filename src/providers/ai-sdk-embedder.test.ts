@@ -5,7 +5,7 @@ import {
   hashedBagOfWords,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import { ModelCallError } from '../spec/index.js';
 import { describeEmbedderContract } from '../testing/embedder.contract.js';
 import { AiSdkEmbedder, l2Normalise } from './ai-sdk-embedder.js';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
 import { CallPolicy, type RetryEvent } from './call-policy.js';
 import { LanguageModelCaller } from './language-model-caller.js';

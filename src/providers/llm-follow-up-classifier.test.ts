@@ -4,7 +4,7 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import { ModelCallError } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
 import { LlmFollowUpClassifier } from './llm-follow-up-classifier.js';

@@ -4,7 +4,7 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import type { Context, Task } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
 import { LlmReviewer, readVerdict } from './llm-reviewer.js';

@@ -7,7 +7,7 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import { generatePrompt, paperSystemPrompt } from '../prompts/index.js';
 import { ModelCallError, type Context, type Task } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';

@@ -3,7 +3,7 @@ import { startAnthropicServer, type FakeAnthropicServer } from '../../test/fake-
 import {
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import { InvalidInputError, type Embedder, type Reviewer, type Writer } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
 import {

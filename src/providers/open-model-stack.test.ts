@@ -6,7 +6,7 @@ import { startAnthropicServer, type FakeAnthropicServer } from '../../test/fake-
 import {
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import {
   InvalidInputError,
   ModelCallError,

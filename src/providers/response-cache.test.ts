@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../../test/fake-servers/openai-compatible-server.js';
+} from '../testing/openai-compatible-server.js';
 import type { Context, Task } from '../spec/index.js';
 import { CallPolicy } from './call-policy.js';
 import { LlmReviewer } from './llm-reviewer.js';

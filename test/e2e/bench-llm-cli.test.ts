@@ -7,7 +7,7 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../fake-servers/openai-compatible-server.js';
+} from '../../src/testing/openai-compatible-server.js';
 
 const root = join(import.meta.dirname, '..', '..');
 

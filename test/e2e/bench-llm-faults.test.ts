@@ -8,10 +8,10 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../fake-servers/openai-compatible-server.js';
+} from '../../src/testing/openai-compatible-server.js';
 import { startAnthropicServer } from '../fake-servers/anthropic-server.js';
-import type { RecordedRequest } from '../fake-servers/recording-server.js';
-import type { ScriptedReply } from '../fake-servers/scripted-reply.js';
+import type { RecordedRequest } from '../../src/testing/recording-server.js';
+import type { ScriptedReply } from '../../src/testing/scripted-reply.js';
 
 const root = join(import.meta.dirname, '..', '..');
 

@@ -22,7 +22,7 @@ import {
   chatRequestText,
   startOpenAiCompatibleServer,
   type FakeOpenAiCompatibleServer,
-} from '../fake-servers/openai-compatible-server.js';
+} from '../../src/testing/openai-compatible-server.js';
 
 // The whole real LLM path: CIPHER-5 with the LLM writer and the AI SDK embedder against a fake
 // OpenAI server, and the LLM-simulated user against a fake Anthropic server, all over HTTP. The fake

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatRequestText, startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
+import { chatRequestText, startOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
 
 /**
  * The package as a user gets it (issue 17 part 8): `npm pack` (which builds through `prepack`), the

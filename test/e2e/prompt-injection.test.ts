@@ -6,8 +6,8 @@ import { preferenceLimits } from '../../src/core/index.js';
 import { LlmWriter } from '../../src/providers/llm-writer.js';
 import { createLanguageModel } from '../../src/providers/model-factories.js';
 import { createTestApp } from '../../src/server/test-app.js';
-import { chatRequestText, startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
-import type { FakeOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
+import { chatRequestText, startOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
+import type { FakeOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
 
 /**
  * Red team: text that tries to escape its place, through every path untrusted text takes into a

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../src/providers/model-factories.js';
 import { createTestApp } from '../../src/server/test-app.js';
 import { rulesFollowUpClassifier } from '../../src/sim/follow-up-rules.js';
-import { chatRequestText, startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
-import type { FakeOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
+import { chatRequestText, startOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
+import type { FakeOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
 
 /**
  * Learning from chat follow-ups through the proxy, with the official `openai` client over 127.0.0.1:

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallPolicy } from '../../src/providers/call-policy.js';
 import { createLanguageModel } from '../../src/providers/model-factories.js';
 import { createTestApp } from '../../src/server/test-app.js';
-import { startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
-import type { FakeOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
+import { startOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
+import type { FakeOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
 
 /**
  * The proxy's upstream calls go through a call policy (timeouts, retries, Retry-After passed on), and a

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chatRequestText, startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
+import { chatRequestText, startOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
 
 /**
  * "Nothing lost" (issue #6): the real server runs as a child process on a SQLite file with an LLM

@@ -4,8 +4,8 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../src/providers/model-factories.js';
 import { createTestApp } from '../../src/server/test-app.js';
-import { chatRequestText, startOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
-import type { FakeOpenAiCompatibleServer } from '../fake-servers/openai-compatible-server.js';
+import { chatRequestText, startOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
+import type { FakeOpenAiCompatibleServer } from '../../src/testing/openai-compatible-server.js';
 
 /**
  * The OpenAI-compatible proxy end to end: the official `openai` client calls the Tailor server over

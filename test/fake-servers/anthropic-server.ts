@@ -7,8 +7,8 @@ import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
-} from './recording-server.js';
-import { ReplyScript, type Responder, type ScriptedReply } from './scripted-reply.js';
+} from '../../src/testing/recording-server.js';
+import { ReplyScript, type Responder, type ScriptedReply } from '../../src/testing/scripted-reply.js';
 
 /**
  * A fake Anthropic API on 127.0.0.1: `POST /v1/messages` (JSON or SSE) and `GET /v1/models`, with
