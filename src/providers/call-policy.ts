@@ -1,6 +1,7 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import pLimit, { type LimitFunction } from 'p-limit';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
+import { CallSlots, KeyedCallSlots } from './call-slots.js';
+import { modelCallTenant } from './model-call-tenant.js';
 import { targetName, toModelCallError, type ModelTarget } from './to-model-call-error.js';
 
 /** How model calls are timed out, retried and throttled. Every field has a default. */
@@ -20,12 +21,36 @@ export interface CallPolicyOptions {
   readonly maxDelayMs?: number;
   /** A Retry-After longer than this is not waited for: the call fails at once (default 120 000). */
   readonly maxRetryAfterMs?: number;
-  /** Calls in flight at once per provider (default 4). */
+  /**
+   * Calls in flight at once per provider family, unless `providerConcurrency` names it (default 32,
+   * sized for hosted APIs: their rate limits, not a local GPU, bound what helps; a 429 is retried).
+   */
   readonly concurrency?: number;
+  /** Calls in flight per provider family by name, e.g. `{ ollama: 2 }` (default `{ ollama: 4 }`). */
+  readonly providerConcurrency?: Readonly<Record<string, number>>;
+  /**
+   * Calls in flight at once per tenant, over all providers (default 16; 0: no cap), so one tenant's burst
+   * queues behind itself while other tenants' calls go on. The tenant is the one of the enclosing
+   * `withModelCallTenant` (the HTTP service sets it per request); calls outside it are not capped by it.
+   */
+  readonly tenantConcurrency?: number;
+  /** Told when a call got its slots, with how long it waited for them (0 when they were free). */
+  readonly onQueueWait?: (event: QueueWaitEvent) => void;
   /** Told before each retry (for logs and progress bars). */
   readonly onRetry?: (event: RetryEvent) => void;
   /** Uniform [0, 1) source for the jitter (default Math.random). */
   readonly random?: () => number;
+}
+
+/** Calls in flight at once per provider family when not configured: local servers get fewer. */
+export const defaultProviderConcurrency: Readonly<Record<string, number>> = { ollama: 4 };
+
+/** A call that got its slots (see `CallPolicyOptions.onQueueWait`). */
+export interface QueueWaitEvent {
+  /** The provider family (`openai`, `anthropic`, ...). */
+  readonly provider: string;
+  readonly tenant: string | undefined;
+  readonly waitedMs: number;
 }
 
 /** A retry about to happen. */
@@ -68,13 +93,17 @@ export class CallPolicy {
   readonly idleTimeoutMs: number;
   readonly maxRetries: number;
   readonly concurrency: number;
+  readonly tenantConcurrency: number;
+  private readonly providerConcurrency: Readonly<Record<string, number>>;
+  private readonly onQueueWait: ((event: QueueWaitEvent) => void) | undefined;
   private readonly initialDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly random: () => number;
   /** Told before each retry; callers that ask again on their own (an empty answer) tell it too. */
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
-  private readonly limits = new Map<string, LimitFunction>();
+  private readonly providers = new Map<string, CallSlots>();
+  private readonly tenants: KeyedCallSlots | undefined;
 
   constructor(options: CallPolicyOptions = {}) {
     this.timeoutMs = checkPositive('timeoutMs', options.timeoutMs ?? 60_000, false);
@@ -84,7 +113,15 @@ export class CallPolicy {
       false,
     );
     this.maxRetries = checkPositive('maxRetries', options.maxRetries ?? 4, true);
-    this.concurrency = checkPositive('concurrency', options.concurrency ?? 4, false);
+    this.concurrency = checkPositive('concurrency', options.concurrency ?? 32, false);
+    const providerConcurrency = { ...defaultProviderConcurrency, ...options.providerConcurrency };
+    for (const [family, limit] of Object.entries(providerConcurrency)) {
+      checkPositive(`providerConcurrency.${family}`, limit, false);
+    }
+    this.providerConcurrency = providerConcurrency;
+    this.tenantConcurrency = checkPositive('tenantConcurrency', options.tenantConcurrency ?? 16, true);
+    this.tenants = this.tenantConcurrency > 0 ? new KeyedCallSlots(this.tenantConcurrency) : undefined;
+    this.onQueueWait = options.onQueueWait;
     this.initialDelayMs = checkPositive('initialDelayMs', options.initialDelayMs ?? 500, true);
     this.maxDelayMs = checkPositive('maxDelayMs', options.maxDelayMs ?? 30_000, true);
     this.maxRetryAfterMs = checkPositive('maxRetryAfterMs', options.maxRetryAfterMs ?? 120_000, true);
@@ -92,10 +129,35 @@ export class CallPolicy {
     this.onRetry = options.onRetry;
   }
 
-  /** Calls of this provider family running or waiting right now. */
+  /** Calls of this provider family running or waiting for a provider slot right now. */
   load(provider: string): { active: number; pending: number } {
-    const limit = this.limits.get(providerFamily(provider));
-    return { active: limit?.activeCount ?? 0, pending: limit?.pendingCount ?? 0 };
+    const slots = this.providers.get(providerFamily(provider));
+    return { active: slots?.active ?? 0, pending: slots?.pending ?? 0 };
+  }
+
+  /** Calls of this tenant running or waiting for one of the tenant's slots right now. */
+  tenantLoad(tenant: string): { active: number; pending: number } {
+    return this.tenants?.load(tenant) ?? { active: 0, pending: 0 };
+  }
+
+  /** Every provider family used so far with its calls running and waiting, and tenant-queued calls. */
+  queues(): {
+    readonly providers: readonly { provider: string; active: number; pending: number }[];
+    readonly tenantPending: number;
+  } {
+    return {
+      providers: [...this.providers].map(([provider, slots]) => ({
+        provider,
+        active: slots.active,
+        pending: slots.pending,
+      })),
+      tenantPending: this.tenants?.pending ?? 0,
+    };
+  }
+
+  /** The concurrency limit of a provider family. */
+  concurrencyOf(provider: string): number {
+    return this.providerConcurrency[providerFamily(provider)] ?? this.concurrency;
   }
 
   /**
@@ -107,10 +169,12 @@ export class CallPolicy {
     call: (abortSignal: AbortSignal) => Promise<T>,
     options: { readonly abortSignal?: AbortSignal } = {},
   ): Promise<T> {
-    const limit = this.limitFor(target.provider);
     const callerSignal = options.abortSignal;
+    const tenant = modelCallTenant();
     for (let retry = 0; ; retry += 1) {
-      const outcome = await limit(() => this.attempt(target, call, callerSignal));
+      const outcome = await this.withSlots(target.provider, tenant, () =>
+        this.attempt(target, call, callerSignal),
+      );
       if (!(outcome instanceof AttemptFailure)) return outcome;
       const failure = outcome.error;
       const attempts = retry + 1;
@@ -184,14 +248,33 @@ export class CallPolicy {
     });
   }
 
-  private limitFor(provider: string): LimitFunction {
+  /**
+   * Runs `work` holding a slot of the tenant (first, so a tenant waiting on its own cap holds no provider
+   * slot) and one of the provider family; both are released when it settles.
+   */
+  private async withSlots<T>(provider: string, tenant: string | undefined, work: () => Promise<T>) {
     const family = providerFamily(provider);
-    let limit = this.limits.get(family);
-    if (limit === undefined) {
-      limit = pLimit(this.concurrency);
-      this.limits.set(family, limit);
+    let slots = this.providers.get(family);
+    if (slots === undefined) {
+      slots = new CallSlots(this.concurrencyOf(family));
+      this.providers.set(family, slots);
     }
-    return limit;
+    const tenants = tenant === undefined ? undefined : this.tenants;
+    const started = this.onQueueWait === undefined ? 0 : performance.now();
+    const tenantTurn = tenants?.acquire(tenant!);
+    if (tenantTurn !== undefined) await tenantTurn;
+    try {
+      const providerTurn = slots.acquire();
+      if (providerTurn !== undefined) await providerTurn;
+      try {
+        this.onQueueWait?.({ provider: family, tenant, waitedMs: performance.now() - started });
+        return await work();
+      } finally {
+        slots.release();
+      }
+    } finally {
+      tenants?.release(tenant!);
+    }
   }
 }
 
@@ -213,4 +296,25 @@ function cancelled(target: ModelTarget, signal: AbortSignal | undefined): ModelC
     retryable: false,
     cause: signal?.reason,
   });
+}
+
+/**
+ * `--model-concurrency` as CallPolicy options: a number for every provider family and/or
+ * `family=number` pairs, comma-separated (`64`, `ollama=2`, `48,anthropic=16`).
+ */
+export function parseModelConcurrency(
+  text: string,
+  field = '--model-concurrency',
+): Pick<CallPolicyOptions, 'concurrency' | 'providerConcurrency'> {
+  let concurrency: number | undefined;
+  const providerConcurrency: Record<string, number> = {};
+  const accepted = 'a number for every provider and/or provider=number pairs, e.g. 48,ollama=2';
+  for (const part of text.split(',').map((piece) => piece.trim())) {
+    const match = /^(?:([a-z][a-z0-9-]*)=)?(\d+)$/.exec(part);
+    const limit = Number(match?.[2]);
+    if (match === null || limit < 1) throw new InvalidInputError({ field, value: text, accepted });
+    if (match[1] === undefined) concurrency = limit;
+    else providerConcurrency[match[1]] = limit;
+  }
+  return { concurrency, providerConcurrency };
 }

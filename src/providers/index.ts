@@ -1,5 +1,6 @@
 export * from './ai-sdk-embedder.js';
 export * from './call-policy.js';
+export * from './model-call-tenant.js';
 export * from './check-reachable.js';
 export * from './clean-answer.js';
 export * from './language-model-caller.js';

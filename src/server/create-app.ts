@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CallPolicy } from '../providers/call-policy.js';
+import { withModelCallTenant } from '../providers/model-call-tenant.js';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -163,6 +164,8 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
     }),
     apiKeyAuth(dependencies.apiKeys, userTokens),
     userTokenScope(dependencies.tailor),
+    // NOTE: the model calls a request makes count against its tenant's cap (CallPolicy.tenantConcurrency).
+    (context, next) => withModelCallTenant(context.get('tenant'), next),
   );
   if (dependencies.fairUse !== undefined) app.use('/v1/*', fairUse(dependencies.fairUse));
   registerDraftRoutes(app, dependencies.tailor, metrics);

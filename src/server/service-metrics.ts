@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CallPolicy, QueueWaitEvent } from '../providers/call-policy.js';
 import type { TokenUsage } from '../spec/index.js';
 
 /**
@@ -39,6 +40,46 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly modelQueueWait = new Histogram({
+    name: 'tailor_model_call_queue_wait_seconds',
+    help: 'Time a model call waited for a slot (its tenant cap, then its provider cap) by provider',
+    labelNames: ['provider'] as const,
+    buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly policies: CallPolicy[] = [];
+  readonly modelCallsInFlight = new Gauge({
+    name: 'tailor_model_calls_in_flight',
+    help: 'Model calls running now, by provider',
+    labelNames: ['provider'] as const,
+    registers: [this.registry],
+    collect: () => {
+      this.modelCallsInFlight.reset();
+      for (const policy of this.policies) {
+        for (const { provider, active } of policy.queues().providers) {
+          this.modelCallsInFlight.inc({ provider }, active);
+        }
+      }
+    },
+  });
+  readonly modelQueueDepth = new Gauge({
+    name: 'tailor_model_call_queue_depth',
+    help: "Model calls waiting for a slot now, by provider (provider tenant: waiting on their tenant's cap)",
+    labelNames: ['provider'] as const,
+    registers: [this.registry],
+    collect: () => {
+      this.modelQueueDepth.reset();
+      if (this.policies.length === 0) return;
+      let tenantPending = 0;
+      for (const policy of this.policies) {
+        const queues = policy.queues();
+        tenantPending += queues.tenantPending;
+        for (const { provider, pending } of queues.providers) this.modelQueueDepth.inc({ provider }, pending);
+      }
+      this.modelQueueDepth.set({ provider: 'tenant' }, tenantPending);
+    },
+  });
+
   constructor(options: { readonly processMetrics?: boolean } = {}) {
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
@@ -47,6 +88,16 @@ export class ServiceMetrics {
   countTokens(step: string, usage: TokenUsage): void {
     if (usage.inputTokens > 0) this.tokens.inc({ step, direction: 'input' }, usage.inputTokens);
     if (usage.outputTokens > 0) this.tokens.inc({ step, direction: 'output' }, usage.outputTokens);
+  }
+
+  /** Records a model call's wait for its slots (give it as the CallPolicy's `onQueueWait`). */
+  readonly observeQueueWait = (event: QueueWaitEvent): void => {
+    this.modelQueueWait.observe({ provider: event.provider }, event.waitedMs / 1000);
+  };
+
+  /** Reports the calls running and waiting of a policy in `/metrics` (read at each scrape). */
+  watchCallPolicy(policy: CallPolicy): void {
+    this.policies.push(policy);
   }
 
   /** The text exposition for `/metrics`. */

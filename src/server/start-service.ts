@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { createLearner } from '../core/index.js';
-import { CallPolicy } from '../providers/call-policy.js';
+import { CallPolicy, type CallPolicyOptions } from '../providers/call-policy.js';
 import {
   createEmbedderFromSpec,
   createFollowUpClassifierFromSpec,
@@ -56,6 +56,11 @@ export interface ServiceOptions {
    * default none. The classifier is the `model`'s (rules for `sim`).
    */
   readonly learnFromFollowUps?: readonly string[] | 'all';
+  /**
+   * Model calls in flight at once per provider family and per tenant (see `CallPolicyOptions`:
+   * `concurrency`, `providerConcurrency`, `tenantConcurrency`); default: the policy's defaults.
+   */
+  readonly modelCalls?: Pick<CallPolicyOptions, 'concurrency' | 'providerConcurrency' | 'tenantConcurrency'>;
   /** The bearer token `/metrics` requires (none: `/metrics` is off). */
   readonly metricsToken?: string;
   readonly logger?: Logger;
@@ -90,7 +95,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         ? undefined
         : modelSpec
       : parseModelSpec(options.upstream, { role: 'language', field: '--upstream' });
-  const callPolicy = new CallPolicy({ timeoutMs: 60_000, maxRetries: 2 });
+  const metrics = new ServiceMetrics();
+  const callPolicy = new CallPolicy({
+    timeoutMs: 60_000,
+    maxRetries: 2,
+    ...options.modelCalls,
+    onQueueWait: metrics.observeQueueWait,
+  });
+  metrics.watchCallPolicy(callPolicy);
   const writer = createWriterFromSpec(modelSpec, {
     env,
     callPolicy,
@@ -114,7 +126,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     sqliteSynchronous: options.sqliteSynchronous,
   });
   const learner = createLearner(options.learner, { writer, embedder, memory: stores.memory });
-  const metrics = new ServiceMetrics();
   const followUps = createFollowUpClassifierFromSpec(modelSpec, {
     env,
     callPolicy,

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { parseModelConcurrency } from '../../providers/call-policy.js';
 import { ensureLocalApiKey } from '../../service/first-api-key.js';
 import { defaultFairUse } from '../../server/fair-use.js';
 import { minMetricsTokenLength } from '../../server/metrics-token-auth.js';
@@ -26,6 +27,8 @@ interface ServeFlags {
   ui: boolean;
   rateLimit: string;
   tenantConcurrency: string;
+  modelConcurrency?: string;
+  tenantModelConcurrency?: string;
   learnFromFollowUps?: string;
   metricsToken?: string;
 }
@@ -141,6 +144,14 @@ export function registerServeCommand(program: Command): void {
       String(defaultFairUse.concurrentPerTenant),
     )
     .option(
+      '--model-concurrency <limits>',
+      'model calls in flight per provider: a number and/or provider=number pairs (default 32, ollama=4)',
+    )
+    .option(
+      '--tenant-model-concurrency <n>',
+      "a tenant's model calls in flight at once, over all providers (default 16; 0: no cap)",
+    )
+    .option(
       '--learn-from-follow-ups <tenants>',
       'learn from chat follow-ups ("please, no bullet points") relayed by the proxy, for these tenants (comma-separated, or all; default none)',
     )
@@ -179,6 +190,17 @@ Examples:
         upstream: flags.upstream,
         staticRoot: flags.ui ? packagedUi() : null,
         fairUse,
+        modelCalls: {
+          ...(flags.modelConcurrency === undefined ? {} : parseModelConcurrency(flags.modelConcurrency)),
+          tenantConcurrency:
+            flags.tenantModelConcurrency === undefined
+              ? undefined
+              : parseCount(
+                  flags.tenantModelConcurrency,
+                  '--tenant-model-concurrency',
+                  'an integer >= 0 (0: no cap)',
+                ),
+        },
         metricsToken: metricsToken(flags.metricsToken),
         learnFromFollowUps:
           flags.learnFromFollowUps === undefined ? undefined : parseTenants(flags.learnFromFollowUps),
