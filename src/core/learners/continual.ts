@@ -1,10 +1,11 @@
 import type { Embedder, Memory, Writer } from '../../spec/index.js';
-import { addUsage, noUsage } from '../../spec/index.js';
+import { noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
-import type { Learner } from '../learner.js';
+import type { Learner, PreferenceChoice, ProposeOptions } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePair } from './memory-entries.js';
-import { generateWithPreference, inferPreferenceFrom } from './writer-steps.js';
+import { proposeWith } from './propose-with.js';
+import { inferPreferenceFrom } from './writer-steps.js';
 
 /**
  * The `continual-K` baseline: every round, infer a preference from the last K (output, user's version)
@@ -23,30 +24,18 @@ export function createContinualLearner(options: {
 }): Learner {
   const { writer, embedder, memory } = options;
   const k = requirePositiveInteger('k', options.k);
+  const preferenceFor = async ({ scope, task, abortSignal }: ProposeOptions): Promise<PreferenceChoice> => {
+    const recent = await memory.list({ scope, kind: 'pair', last: k });
+    const pairs = recent.flatMap((entry) => (entry.pair === null ? [] : [entry.pair]));
+    const none = { preference: null, neighbours: [], embedding: null, usage: noUsage };
+    if (pairs.length === 0) return none;
+    const step = await inferPreferenceFrom({ writer, task, pairs, abortSignal });
+    return { ...none, preference: step.preference, usage: step.usage, warnings: step.warnings };
+  };
   return {
     name: `continual-${k}`,
-    async propose({ scope, task, context, abortSignal }) {
-      const recent = await memory.list({ scope, kind: 'pair', last: k });
-      const pairs = recent.flatMap((entry) => (entry.pair === null ? [] : [entry.pair]));
-      let preference: string | null = null;
-      let usage = noUsage;
-      const warnings: string[] = [];
-      if (pairs.length > 0) {
-        const step = await inferPreferenceFrom({ writer, task, pairs, abortSignal });
-        preference = step.preference;
-        usage = step.usage;
-        warnings.push(...step.warnings);
-      }
-      const result = await generateWithPreference({ writer, task, context, preference, abortSignal });
-      return {
-        text: result.text,
-        preferenceUsed: preference,
-        neighbours: [],
-        embedding: null,
-        usage: addUsage(usage, result.usage),
-        warnings: [...warnings, ...(result.warnings ?? [])],
-      };
-    },
+    preferenceFor,
+    propose: (proposeOptions) => proposeWith(writer, proposeOptions, preferenceFor),
     async learn({ scope, context, proposal, pair, interactionId, abortSignal }) {
       const embedding =
         proposal.embedding ?? (await embedText({ embedder, text: context.text, abortSignal }));
