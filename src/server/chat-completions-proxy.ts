@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createRoute } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { generateText, streamText } from 'ai';
+import { generateText, streamText, type TextStreamPart, type ToolSet } from 'ai';
+import { streamSSE } from 'hono/streaming';
 import type { Logger } from 'pino';
 import { CallPolicy } from '../providers/call-policy.js';
 import { toModelCallError } from '../providers/to-model-call-error.js';
@@ -17,7 +18,8 @@ import {
 } from './chat-completion-schemas.js';
 import { describeError } from './error-response.js';
 import {
-  chunkEvent,
+  type ChatCompletionChunk,
+  completionChunk,
   followUpOf,
   lastUserText,
   openAiFinishReason,
@@ -68,7 +70,8 @@ export interface ChatProxyOptions {
   /**
    * Timeout, retries and concurrency of upstream calls (default: 60 s per attempt, one retry unless the
    * upstream asks to wait over 5 s (its Retry-After is then passed on), 64 calls
-   * at once); a stream's first part waits `timeoutMs`, each later part `idleTimeoutMs`.
+   * at once). A stream is opened (up to its first text) as one call under the policy; each later part
+   * must come within `idleTimeoutMs`.
    */
   readonly callPolicy?: CallPolicy;
 }
@@ -117,6 +120,46 @@ function upstreamFailure(error: unknown): Response | undefined {
     status: error.status === 429 ? 429 : 503,
     headers: { 'content-type': 'application/json', 'retry-after': String(Math.ceil(retryAfter / 1000)) },
   });
+}
+
+type StreamPart = TextStreamPart<ToolSet>;
+
+/** An upstream stream that has sent its first text (or finished), and the controller that stops it. */
+interface OpenedStream {
+  readonly parts: AsyncIterator<StreamPart>;
+  readonly first: IteratorResult<StreamPart>;
+  readonly upstreamAbort: AbortController;
+}
+
+/**
+ * One attempt at opening an upstream stream: the parts up to the first text (or the end) are read
+ * within the attempt, whose signal (the policy's timeout) stops the stream only until then.
+ */
+async function openStream(
+  call: Parameters<typeof streamText>[0],
+  target: { provider: string; modelId: string },
+  attemptSignal: AbortSignal,
+  context: { readonly req: { readonly raw: Request } },
+): Promise<OpenedStream> {
+  const upstreamAbort = new AbortController();
+  const stopOnAttemptEnd = () => upstreamAbort.abort(attemptSignal.reason);
+  attemptSignal.addEventListener('abort', stopOnAttemptEnd, { once: true });
+  try {
+    const abortSignal = AbortSignal.any([context.req.raw.signal, upstreamAbort.signal]);
+    const parts = streamText({ ...call, abortSignal, onError: () => undefined }).fullStream[
+      Symbol.asyncIterator
+    ]();
+    let first = await parts.next();
+    while (!first.done && first.value.type !== 'text-delta' && first.value.type !== 'finish') {
+      if (first.value.type === 'error') throw toModelCallError(first.value.error, target);
+      if (first.value.type === 'abort') break;
+      first = await parts.next();
+    }
+    if (attemptSignal.aborted) throw attemptSignal.reason;
+    return { parts, first, upstreamAbort };
+  } finally {
+    attemptSignal.removeEventListener('abort', stopOnAttemptEnd);
+  }
 }
 
 /**
@@ -247,68 +290,54 @@ export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: 
       );
     }
 
-    // NOTE: the upstream's first part is awaited before answering, so a model that fails at once
-    // gets a proper error status; a failure later in the stream ends it with an error event.
-    const upstreamAbort = new AbortController();
-    const abortSignal = AbortSignal.any([context.req.raw.signal, upstreamAbort.signal]);
-    const parts = streamText({ ...call, abortSignal, onError: () => undefined }).fullStream[
-      Symbol.asyncIterator
-    ]();
-    const next = (ms: number) => nextWithin(parts, ms, target, upstreamAbort);
-    let first: IteratorResult<Awaited<ReturnType<typeof parts.next>>['value']>;
+    // NOTE: opening the stream (up to its first text) runs under the call policy like any other call:
+    // a concurrency slot, the per-attempt timeout and retries. Once the first text has come, the reply
+    // has started and cannot be retried; each later part must come within the idle timeout, and a
+    // failure then ends the stream with an error event.
+    let opened: OpenedStream;
     try {
-      first = await next(policy.timeoutMs);
-      while (!first.done && first.value.type !== 'text-delta' && first.value.type !== 'finish') {
-        if (first.value.type === 'error') throw toModelCallError(first.value.error, target);
-        first = await next(policy.timeoutMs);
-      }
+      opened = await policy.run(target, (attemptSignal) => openStream(call, target, attemptSignal, context), {
+        abortSignal: context.req.raw.signal,
+      });
     } catch (error) {
       const passed = upstreamFailure(error);
       if (passed !== undefined) return passed;
-      throw ModelCallError.isInstance(error) ? error : toModelCallError(error, target);
+      throw error;
     }
+    const { parts, first, upstreamAbort } = opened;
+    const next = (ms: number) => nextWithin(parts, ms, target, upstreamAbort);
     const includeUsage = request.stream_options?.include_usage === true;
     const base = { id: completionId, created, model: request.model };
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (event: string) => controller.enqueue(encoder.encode(event));
-        let output = '';
-        try {
-          send(chunkEvent({ ...base, delta: { role: 'assistant', content: '' } }));
-          for (let part = first; !part.done; part = await next(policy.idleTimeoutMs)) {
-            const value = part.value;
-            if (value.type === 'text-delta' && value.text !== '') {
-              output += value.text;
-              send(chunkEvent({ ...base, delta: { content: value.text } }));
-            } else if (value.type === 'error') {
-              throw toModelCallError(value.error, target);
-            } else if (value.type === 'finish') {
-              options.metrics.countTokens('chat', {
-                inputTokens: value.totalUsage.inputTokens ?? 0,
-                outputTokens: value.totalUsage.outputTokens ?? 0,
-              });
-              await record(output);
-              send(chunkEvent({ ...base, delta: {}, finishReason: openAiFinishReason(value.finishReason) }));
-              if (includeUsage) send(chunkEvent({ ...base, usage: openAiUsage(value.totalUsage) }));
-            }
+    context.header(interactionIdHeader, id);
+    return streamSSE(context, async (stream) => {
+      const send = (chunk: ChatCompletionChunk | '[DONE]') =>
+        stream.writeSSE({ data: typeof chunk === 'string' ? chunk : JSON.stringify(chunk) });
+      let output = '';
+      try {
+        await send(completionChunk({ ...base, delta: { role: 'assistant', content: '' } }));
+        for (let part = first; !part.done; part = await next(policy.idleTimeoutMs)) {
+          const value = part.value;
+          if (value.type === 'text-delta' && value.text !== '') {
+            output += value.text;
+            await send(completionChunk({ ...base, delta: { content: value.text } }));
+          } else if (value.type === 'error') {
+            throw toModelCallError(value.error, target);
+          } else if (value.type === 'finish') {
+            options.metrics.countTokens('chat', {
+              inputTokens: value.totalUsage.inputTokens ?? 0,
+              outputTokens: value.totalUsage.outputTokens ?? 0,
+            });
+            await record(output);
+            const finishReason = openAiFinishReason(value.finishReason);
+            await send(completionChunk({ ...base, delta: {}, finishReason }));
+            if (includeUsage) await send(completionChunk({ ...base, usage: openAiUsage(value.totalUsage) }));
           }
-          send('data: [DONE]\n\n');
-        } catch (error) {
-          options.logger.warn({ err: error, interactionId: id }, 'chat stream failed');
-          send(`data: ${JSON.stringify(describeError(error).body)}\n\n`);
-        } finally {
-          controller.close();
         }
-      },
-    });
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        [interactionIdHeader]: id,
-      },
+        await send('[DONE]');
+      } catch (error) {
+        options.logger.warn({ err: error, interactionId: id }, 'chat stream failed');
+        await stream.writeSSE({ data: JSON.stringify(describeError(error).body) });
+      }
     });
   });
 }

@@ -88,15 +88,15 @@ export function openAiUsage(usage: { inputTokens?: number; outputTokens?: number
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-/** One `chat.completion.chunk` as a server-sent event. */
-export function chunkEvent(options: {
+/** One `chat.completion.chunk` (the data of one server-sent event of a streamed reply). */
+export function completionChunk(options: {
   id: string;
   created: number;
   model: string;
   delta?: { role?: 'assistant'; content?: string };
   finishReason?: string | null;
   usage?: ReturnType<typeof openAiUsage> | null;
-}): string {
+}) {
   const choices =
     options.delta === undefined && options.finishReason === undefined
       ? []
@@ -108,7 +108,7 @@ export function chunkEvent(options: {
             finish_reason: options.finishReason ?? null,
           },
         ];
-  const chunk = {
+  return {
     id: options.id,
     object: 'chat.completion.chunk',
     created: options.created,
@@ -116,5 +116,6 @@ export function chunkEvent(options: {
     choices,
     ...(options.usage === undefined ? {} : { usage: options.usage }),
   };
-  return `data: ${JSON.stringify(chunk)}\n\n`;
 }
+
+export type ChatCompletionChunk = ReturnType<typeof completionChunk>;

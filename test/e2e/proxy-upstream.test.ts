@@ -82,6 +82,21 @@ describe('the proxy and its upstream', () => {
     expect(upstream.requestsTo('/v1/chat/completions').length - before).toBe(1);
   });
 
+  it('retries a stream that fails before its first text, as the call policy says, and streams the reply', async () => {
+    const before = upstream.requestsTo('/v1/chat/completions').length;
+    upstream.enqueueChat({ type: 'error', status: 503 }, { type: 'text', text: 'Monday: gym.' });
+    const stream = await client.chat.completions.create({
+      model: 'fake-model',
+      user: 'ada',
+      stream: true,
+      messages: [{ role: 'user', content: 'plan my week' }],
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Monday: gym.');
+    expect(upstream.requestsTo('/v1/chat/completions').length - before).toBe(2);
+  });
+
   it('times out a hanging upstream (one retry) and a stalled stream', async () => {
     upstream.enqueueChat({ type: 'hang' }, { type: 'hang' });
     const started = performance.now();
