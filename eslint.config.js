@@ -13,6 +13,8 @@ const layers = {
   sim: ['spec', 'prompts'],
   testing: ['spec', 'core'],
   service: ['spec', 'prompts', 'core'],
+  // The typed HTTP client runs in browsers too (the web UI): it imports only its generated types.
+  client: [],
 };
 const allFolders = [
   'spec',
@@ -26,6 +28,7 @@ const allFolders = [
   'bench',
   'cli',
   'server',
+  'client',
 ];
 
 /**

@@ -24,6 +24,7 @@ import { registerChatCompletionsRoute } from './chat-completions-proxy.js';
 import { describeError } from './error-response.js';
 import type { FairUseOptions } from './fair-use.js';
 import { fairUse } from './fair-use.js';
+import { packageIdentity, registerHealthRoute } from './health-route.js';
 import { metricsTokenAuth } from './metrics-token-auth.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { requestObserver } from './request-observer.js';
@@ -134,14 +135,13 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
       strictTransportSecurity: false,
     }),
   );
-  app.get('/healthz', (context) =>
-    context.json({ status: 'ok', learner: dependencies.tailor.learnerName, ...dependencies.health }),
-  );
+  registerHealthRoute(app, { learner: dependencies.tailor.learnerName, extra: dependencies.health });
+  const { name, version } = packageIdentity();
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
-      title: 'Tailor',
-      version: '0.1.0',
+      title: name,
+      version,
       description:
         "Learns each user's writing preferences from the edits they make to drafts (PRELUDE / CIPHER).",
     },
