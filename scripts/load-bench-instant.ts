@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:load -- --instant`: the service's own cost, with a language model and an embedder that
+ * answer at once in process (`instant-model.ts`). For each number of connections, calls/s and p50/p99
+ * of generate and learn over HTTP (server and load generator in two processes, SQLite store) and the
+ * same operations through the library in one process; the difference of the p50s is what HTTP adds.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { openInstantTailor } from './instant-model.js';
+import { runLoadClients, type LoadReport } from './load-clients.js';
+
+const root = join(import.meta.dirname, '..');
+
+export interface InstantOptions {
+  readonly seconds: number;
+  readonly connections: readonly number[];
+  readonly warmUpSeconds: number;
+  readonly users: number;
+  /** SQLite commit durability of both paths (full: an fsync per commit, what the disk costs). */
+  readonly sqliteSynchronous: 'full' | 'normal';
+}
+
+/** One row of the result: a path (http or library) at some connections. */
+export interface InstantRow {
+  readonly path: 'http' | 'library';
+  readonly connections: number;
+  readonly generate: { perSecond: number; p50: number; p99: number; errors: number };
+  readonly learn: { perSecond: number; p50: number; p99: number; errors: number };
+}
+
+function row(path: InstantRow['path'], report: LoadReport): InstantRow {
+  const pick = (summary: LoadReport['generate']) => ({
+    perSecond: summary.perSecond,
+    p50: summary.p50,
+    p99: summary.p99,
+    errors: summary.errors,
+  });
+  return {
+    path,
+    connections: report.connections,
+    generate: pick(report.generate),
+    learn: pick(report.learn),
+  };
+}
+
+async function overHttp(options: InstantOptions, connections: number, work: string): Promise<LoadReport> {
+  const server = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts/instant-server.ts'),
+      join(work, `http-${connections}.sqlite`),
+      options.sqliteSynchronous,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
+  const [, url, key] = line.split(' ');
+  const generator = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts/load-generator.ts'),
+      url!,
+      key!,
+      String(options.seconds),
+      String(connections),
+      String(options.users),
+      '0',
+      String(options.warmUpSeconds),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  generator.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await once(generator, 'exit');
+  server.kill('SIGTERM');
+  await once(server, 'exit');
+  return JSON.parse(output) as LoadReport;
+}
+
+async function inLibrary(options: InstantOptions, connections: number, work: string): Promise<LoadReport> {
+  const { tailor, stores } = await openInstantTailor({
+    storePath: join(work, `library-${connections}.sqlite`),
+    sqliteSynchronous: options.sqliteSynchronous,
+  });
+  try {
+    return await runLoadClients({
+      seconds: options.seconds,
+      connections,
+      users: options.users,
+      heavyShare: 0,
+      warmUpSeconds: options.warmUpSeconds,
+      operations: {
+        async generate(request) {
+          const draft = await tailor.generate({ tenant: 'bench', ...request, task: { kind: 'email' } });
+          return { interactionId: draft.interactionId, text: draft.text };
+        },
+        async learn(request) {
+          await tailor.learn({ tenant: 'bench', ...request });
+          return undefined;
+        },
+      },
+    });
+  } finally {
+    await stores.close();
+  }
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/** Runs every path at every number of connections, prints the table and returns the rows. */
+export async function runInstantBench(options: InstantOptions): Promise<InstantRow[]> {
+  const work = mkdtempSync(join(tmpdir(), 'tailor-instant-'));
+  const rows: InstantRow[] = [];
+  try {
+    console.log(
+      `instant model: ${options.seconds} s per run after ${options.warmUpSeconds} s warm-up, ${options.users} users, SQLite (synchronous ${options.sqliteSynchronous}), cipher-5`,
+    );
+    for (const connections of options.connections) {
+      rows.push(row('http', await overHttp(options, connections, work)));
+      console.log(`  http, ${connections} connections: done`);
+      rows.push(row('library', await inLibrary(options, connections, work)));
+      console.log(`  library, ${connections} connections: done`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(
+    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | errors |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const entry of rows) {
+    console.log(
+      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${entry.generate.errors + entry.learn.errors} |`,
+    );
+  }
+  console.log('\n| connections | HTTP overhead, generate p50 (ms) | HTTP overhead, learn p50 (ms) |');
+  console.log('|---|---|---|');
+  for (const connections of options.connections) {
+    const http = rows.find((entry) => entry.path === 'http' && entry.connections === connections)!;
+    const library = rows.find((entry) => entry.path === 'library' && entry.connections === connections)!;
+    console.log(
+      `| ${connections} | ${fixed(http.generate.p50 - library.generate.p50)} | ${fixed(http.learn.p50 - library.learn.p50)} |`,
+    );
+  }
+  console.log(JSON.stringify({ instant: rows }));
+  return rows;
+}
