@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './punkt-sentence-split.js';
-import { treebankTokenize, wordTokenize } from './word-tokenize.js';
+import { treebankTokenize, wordTokenize, wordTokenSpans } from './word-tokenize.js';
 
 /*
  * Expected tokens follow NLTK 3.8's `word_tokenize` (Punkt sentences, then `NLTKWordTokenizer`); the
@@ -242,5 +243,38 @@ describe('splitSentences', () => {
       'And sometimes sentences can start with non-capitalized words.',
       'i is a good variable name.',
     ]);
+  });
+});
+
+describe('wordTokenSpans', () => {
+  it('places each token of wordTokenize in the text, a rewritten quote on the quote it stands for', () => {
+    const text = 'He said "don\'t" -- twice...\n(really)!';
+    const spans = wordTokenSpans(text);
+    expect(spans.map((span) => span.token)).toEqual(wordTokenize(text));
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual([
+      ...['He', 'said', '"', 'do', "n't", '"', '--', 'twice', '...', '(', 'really', ')', '!'],
+    ]);
+  });
+
+  it('finds every token, in order and without overlap, in any text', () => {
+    const alphabet = fc.constantFrom(...'ab C.,!?"\'- \n\t(:)'.split(''), "n't", 'Mr.', '...', '``');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const spans = wordTokenSpans(text);
+        expect(spans.map((span) => span.token)).toEqual(wordTokenize(text));
+        let end = 0;
+        for (const span of spans) {
+          expect(span.start).toBeGreaterThanOrEqual(end);
+          expect(text.slice(end, span.start).trim()).toBe('');
+          const written = text.slice(span.start, span.end);
+          const quote = ['``', "''"].includes(span.token) && ['"', '``', "''"].includes(written);
+          expect(written === span.token || quote).toBe(true);
+          end = span.end;
+        }
+        expect(text.slice(end).trim()).toBe('');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -70,3 +70,46 @@ export function wordTokenize(text: string): string[] {
   if (marker === undefined) return sentences.flatMap(treebankTokenize);
   return runTreebank(sentences.join(marker), markerRules.get(marker) as TreebankRules, marker);
 }
+
+/** A `wordTokenize` token and where it stands in the text it came from. */
+export interface WordTokenSpan {
+  /** The token as `wordTokenize` gives it (a `"` becomes ``` `` ``` or `''`). */
+  readonly token: string;
+  /** Its characters in the text: `text.slice(start, end)`. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const leadingSpace = new RegExp(`^${pythonSpace}+`, 'u');
+
+/**
+ * The tokens of `wordTokenize(text)` with their places in `text`, in order, so that a view can show a
+ * text token by token with its own spacing (the web UI's word diff counts what the cost counts).
+ * Tokens are found left to right: a quote token that is not written as itself (``` `` ``` or `''`
+ * for a `"`, or ``` `` ``` for an opening `''`) takes the quote it stands for.
+ *
+ * @example
+ * wordTokenSpans('Hi, "you".').map(({ start, end }) => [start, end]); // [[0,2],[2,3],[4,5],[5,8],[8,9],[9,10]]
+ */
+export function wordTokenSpans(text: string): WordTokenSpan[] {
+  const spans: WordTokenSpan[] = [];
+  let position = 0;
+  for (const token of wordTokenize(text)) {
+    position += leadingSpace.exec(text.slice(position))?.[0].length ?? 0;
+    const length = text.startsWith(token, position) ? token.length : quoteLength(text, position, token);
+    spans.push({ token, start: position, end: position + length });
+    position += length;
+  }
+  return spans;
+}
+
+/** How many characters of `text` at `position` a quote token that is not written as itself stands for. */
+function quoteLength(text: string, position: number, token: string): number {
+  if (token === '``' || token === "''") {
+    if (text[position] === '"') return 1;
+    if (text.startsWith("''", position) || text.startsWith('``', position)) return 2;
+  }
+  // NOTE: not expected (the Treebank rules only rewrite `"`); the token then takes the rest of the word.
+  const rest = /^\S+/u.exec(text.slice(position))?.[0] ?? '';
+  return rest.length;
+}
