@@ -12,14 +12,16 @@ interface Recorded {
 function fakeFetch(respond: (request: Recorded) => Response | Promise<Response>) {
   const calls: Recorded[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const request: Recorded = {
-      url: String(input),
-      method: init?.method ?? 'GET',
-      headers: (init?.headers ?? {}) as Record<string, string>,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    const request = new Request(input, init);
+    const text = await request.text();
+    const recorded: Recorded = {
+      url: request.url,
+      method: request.method,
+      headers: Object.fromEntries(request.headers),
+      body: text === '' ? undefined : JSON.parse(text),
     };
-    calls.push(request);
-    return respond(request);
+    calls.push(recorded);
+    return respond(recorded);
   };
   return { calls, fetch: fetch as typeof globalThis.fetch };
 }
@@ -47,6 +49,21 @@ describe('createApiClient', () => {
       headers: { authorization: 'Bearer second', 'content-type': 'application/json' },
       body: { user: 'me', task: 'summarization', context: 'Text' },
     });
+  });
+
+  it("calls the API beside the page, whatever the page's URL carries, with the task only when given", async () => {
+    const fake = fakeFetch(() => json(200, { preferences: [], nextCursor: null }));
+    const client = createApiClient({
+      baseUrl: 'http://127.0.0.1:9/app/index.html?x=1#token=abc',
+      getKey: () => 'k',
+      fetch: fake.fetch,
+    });
+    await client.preferences('ada');
+    await client.preferences('ada', 'email');
+    expect(fake.calls.map((call) => call.url)).toEqual([
+      'http://127.0.0.1:9/app/v1/users/ada/preferences',
+      'http://127.0.0.1:9/app/v1/users/ada/preferences?task=email',
+    ]);
   });
 
   it('escapes user ids and ids in paths', async () => {

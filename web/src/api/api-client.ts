@@ -1,126 +1,109 @@
-import { ApiError, type ApiErrorCode } from './api-error.js';
-import type {
-  ApiTask,
-  Draft,
-  Health,
-  InteractionSummary,
-  LearnedPreference,
-  LearnResult,
-  PreferenceComponent,
-  Sample,
-} from './types.js';
-
-const knownCodes: readonly ApiErrorCode[] = [
-  'invalid-input',
-  'not-found',
-  'conflict',
-  'unauthorized',
-  'payload-too-large',
-  'unprocessable',
-  'model-call-failed',
-  'internal',
-];
+import { createTailorClient } from '../../../src/client/index.js';
+import { ApiError, errorFromBody } from './api-error.js';
+import type { AddPreferenceRequest, GenerateRequest, UpdatePreferenceRequest } from './types.js';
 
 /** What the client needs: where the API is, and how to read the current key at call time. */
 export interface ApiClientOptions {
-  /** Base URL the `v1/...` paths are resolved against (the page's own URL by default). */
+  /** A URL in the folder the `v1/...` paths are under (the page's own URL by default). */
   readonly baseUrl: string;
   readonly getKey: () => string;
   readonly fetch?: typeof fetch;
 }
 
+/** What an openapi-fetch call answers (`data` on success, the API's error body otherwise). */
+interface Answer<Data> {
+  readonly data?: Data;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
 /**
- * Typed calls to the Tailor HTTP API. Every failure is thrown as an `ApiError` (the server's error
- * body, or `network` when the server could not be reached).
+ * The page's calls to the Tailor HTTP API, made with the package's typed client
+ * (`@tailor-prefs/tailor/client`), so paths, bodies and answers are checked against the OpenAPI
+ * document. Every failure is thrown as an `ApiError` (the server's error body, `network` when the
+ * server could not be reached, `bad-response` when it answered something that is not the API's JSON).
  */
 export function createApiClient(options: ApiClientOptions) {
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const api = createTailorClient({
+    // NOTE: the page may be served under a prefix and its URL carry `#token=…`: the API is beside it.
+    baseUrl: new URL('.', options.baseUrl).href,
+    apiKey: options.getKey,
+    fetch: async (request) => {
+      try {
+        return await fetchFunction(request);
+      } catch (error) {
+        throw new ApiError({
+          code: 'network',
+          status: 0,
+          message: 'The server could not be reached.',
+          cause: error,
+        });
+      }
+    },
+  });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const url = new URL(path, options.baseUrl);
-    const headers: Record<string, string> = { authorization: `Bearer ${options.getKey()}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
+  async function call<Data>(send: () => Promise<Answer<Data>>): Promise<Data> {
+    let answer: Answer<Data>;
     try {
-      response = await fetchFunction(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      answer = await send();
     } catch (error) {
+      if (ApiError.isInstance(error)) throw error;
       throw new ApiError({
-        code: 'network',
-        status: 0,
-        message: 'The server could not be reached.',
+        code: 'bad-response',
+        status: 200,
+        message: 'The server answered something that is not the API’s JSON.',
         cause: error,
       });
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text);
-    } catch (error) {
-      throw new ApiError({
-        code: response.status === 413 ? 'payload-too-large' : 'bad-response',
-        status: response.status,
-        message: `HTTP ${response.status}: ${text.slice(0, 200) || response.statusText}`,
-        cause: error,
-      });
-    }
-    if (!response.ok) throw errorFromBody(response.status, parsed);
-    return parsed as T;
+    if (!answer.response.ok) throw errorFromBody(answer.response, answer.error);
+    return answer.data as Data;
   }
 
-  const user = (id: string) => `v1/users/${encodeURIComponent(id)}`;
-  const taskQuery = (task: string | undefined) => (task ? `?task=${encodeURIComponent(task)}` : '');
+  const user = (id: string) => ({ path: { user: id } });
 
   return {
     /** `GET /healthz` (no key needed): the learner, and the writer when the server says which. */
-    health: () => call<Health>('GET', 'healthz'),
+    health: () => call(() => api.GET('/healthz')),
     samples: (task: 'summarization' | 'email') =>
-      call<{ samples: Sample[] }>('GET', `v1/samples?task=${task}`).then((result) => result.samples),
-    generate: (request: { user: string; task: ApiTask; context: string; contextId?: string }) =>
-      call<Draft>('POST', 'v1/generate', request),
+      call(() => api.GET('/v1/samples', { params: { query: { task } } })).then((result) => result.samples),
+    generate: (body: GenerateRequest) => call(() => api.POST('/v1/generate', { body })),
     learn: (interactionId: string, edited: string) =>
-      call<LearnResult>('POST', `v1/interactions/${encodeURIComponent(interactionId)}/learn`, { edited }),
+      call(() =>
+        api.POST('/v1/interactions/{id}/learn', {
+          params: { path: { id: interactionId } },
+          body: { edited },
+        }),
+      ),
     interaction: (interactionId: string) =>
-      call<InteractionSummary>('GET', `v1/interactions/${encodeURIComponent(interactionId)}`),
+      call(() => api.GET('/v1/interactions/{id}', { params: { path: { id: interactionId } } })),
     interactions: (userId: string, task?: string) =>
-      call<{ interactions: InteractionSummary[] }>(
-        'GET',
-        `${user(userId)}/interactions${taskQuery(task)}`,
+      call(() =>
+        api.GET('/v1/users/{user}/interactions', { params: { ...user(userId), query: { task } } }),
       ).then((result) => result.interactions),
     preferences: (userId: string, task?: string) =>
-      call<{ preferences: LearnedPreference[] }>('GET', `${user(userId)}/preferences${taskQuery(task)}`).then(
-        (result) => result.preferences,
-      ),
+      call(() =>
+        api.GET('/v1/users/{user}/preferences', { params: { ...user(userId), query: { task } } }),
+      ).then((result) => result.preferences),
     components: (userId: string, task: string) =>
-      call<{ components: PreferenceComponent[] }>('GET', `${user(userId)}/components${taskQuery(task)}`).then(
-        (result) => result.components,
+      call(() =>
+        api.GET('/v1/users/{user}/components', { params: { ...user(userId), query: { task } } }),
+      ).then((result) => result.components),
+    addPreference: (userId: string, body: AddPreferenceRequest) =>
+      call(() => api.POST('/v1/users/{user}/preferences', { params: user(userId), body })),
+    updatePreference: (userId: string, id: string, change: UpdatePreferenceRequest) =>
+      call(() =>
+        api.PATCH('/v1/users/{user}/preferences/{id}', {
+          params: { path: { user: userId, id } },
+          body: change,
+        }),
       ),
-    addPreference: (userId: string, request: { task: ApiTask | string; preference: string }) =>
-      call<LearnedPreference>('POST', `${user(userId)}/preferences`, request),
-    updatePreference: (userId: string, id: string, change: { preference?: string; pinned?: boolean }) =>
-      call<LearnedPreference>('PATCH', `${user(userId)}/preferences/${encodeURIComponent(id)}`, change),
     deletePreference: (userId: string, id: string) =>
-      call<void>('DELETE', `${user(userId)}/preferences/${encodeURIComponent(id)}`),
+      call(() =>
+        api.DELETE('/v1/users/{user}/preferences/{id}', { params: { path: { user: userId, id } } }),
+      ).then(() => undefined),
   };
 }
 
 /** The client returned by `createApiClient`. */
 export type ApiClient = ReturnType<typeof createApiClient>;
-
-function errorFromBody(status: number, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)
-    ?.error;
-  const code =
-    knownCodes.find((known) => known === error?.code) ?? (status === 413 ? 'payload-too-large' : 'internal');
-  const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
-  return new ApiError({
-    code,
-    status,
-    message,
-    ...(typeof error?.field === 'string' ? { field: error.field } : {}),
-  });
-}

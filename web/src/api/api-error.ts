@@ -1,18 +1,25 @@
+import type { TailorApiErrorCode } from '../../../src/client/index.js';
+
 /**
- * Codes the page can see: the service's error codes plus `network` (the server could not be reached)
- * and `bad-response` (the server answered with something that is not the API's JSON).
+ * Codes the page can see: the service's error codes (from its OpenAPI document) plus `network` (the
+ * server could not be reached) and `bad-response` (the server answered with something that is not the
+ * API's JSON).
  */
-export type ApiErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'conflict'
-  | 'unauthorized'
-  | 'payload-too-large'
-  | 'unprocessable'
-  | 'model-call-failed'
-  | 'internal'
-  | 'network'
-  | 'bad-response';
+export type ApiErrorCode = TailorApiErrorCode | 'network' | 'bad-response';
+
+/** Every code of the API, once (the compiler checks the list against the OpenAPI document's). */
+const apiCodes: Readonly<Record<TailorApiErrorCode, true>> = {
+  'invalid-input': true,
+  'not-found': true,
+  conflict: true,
+  unauthorized: true,
+  forbidden: true,
+  'payload-too-large': true,
+  'rate-limited': true,
+  unprocessable: true,
+  'model-call-failed': true,
+  internal: true,
+};
 
 /** A failed API call, with the service's code, message and the offending field when it named one. */
 export class ApiError extends Error {
@@ -53,6 +60,10 @@ export function describeApiError(error: unknown): string {
       return 'Cannot reach the Tailor server. Check that it is running (npm start), then try again.';
     case 'unauthorized':
       return 'The server refused the API key. Paste the key printed by `npm start` in the API key field.';
+    case 'forbidden':
+      return `This key may not do that: ${error.message}`;
+    case 'rate-limited':
+      return `Too many requests for now: ${error.message} Wait a moment, then try again.`;
     case 'payload-too-large':
       return `That is too long for the server: ${error.message}`;
     case 'model-call-failed':
@@ -68,4 +79,28 @@ export function describeApiError(error: unknown): string {
     case 'internal':
       return `The server had a problem: ${error.message}`;
   }
+}
+
+/**
+ * The error of a failed answer: the service's code, message and field from its error body; a body that
+ * is not the API's (a proxy's 413 page, an HTML error) keeps the status and says what came back.
+ */
+export function errorFromBody(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)
+    ?.error;
+  const status = response.status;
+  if (typeof error?.code !== 'string' || !Object.hasOwn(apiCodes, error.code)) {
+    const text = typeof body === 'string' ? body.slice(0, 200) : '';
+    return new ApiError({
+      code: status === 413 ? 'payload-too-large' : typeof body === 'string' ? 'bad-response' : 'internal',
+      status,
+      message: `HTTP ${status}: ${text || response.statusText}`,
+    });
+  }
+  return new ApiError({
+    code: error.code as TailorApiErrorCode,
+    status,
+    message: typeof error.message === 'string' ? error.message : `HTTP ${status}`,
+    ...(typeof error.field === 'string' ? { field: error.field } : {}),
+  });
 }
