@@ -22,9 +22,8 @@ import type { Memory, MemoryScope, NewMemoryEntry } from '../src/spec/index.js';
 import { encodeEmbedding } from '../src/store/embedding-codec.js';
 import { InMemoryMemory } from '../src/store/in-memory-memory.js';
 import { openPostgresDatabase } from '../src/store/postgres-database.js';
-import { PostgresMemory } from '../src/store/postgres-memory.js';
+import { SqlMemory } from '../src/store/sql-memory.js';
 import { openSqliteDatabase } from '../src/store/sqlite-database.js';
-import { SqliteMemory } from '../src/store/sqlite-memory.js';
 
 type StoreName = 'memory' | 'sqlite' | 'postgres';
 
@@ -135,15 +134,15 @@ async function openStore(store: StoreName): Promise<Opened> {
   }
   if (store === 'sqlite') {
     const directory = mkdtempSync(join(tmpdir(), 'tailor-bench-knn-'));
-    const database = openSqliteDatabase({ path: join(directory, 'knn.sqlite'), synchronous: 'normal' });
+    const database = await openSqliteDatabase({ path: join(directory, 'knn.sqlite'), synchronous: 'normal' });
     return {
       seed: async (entries) => {
-        const seeding = new SqliteMemory(database);
+        const seeding = new SqlMemory(database);
         for (const entry of entries) await seeding.add(entry);
       },
-      fresh: () => new SqliteMemory(database),
+      fresh: () => new SqlMemory(database),
       close: async () => {
-        database.close();
+        await database.close();
         rmSync(directory, { recursive: true, force: true });
       },
     };
@@ -177,7 +176,7 @@ async function openStore(store: StoreName): Promise<Opened> {
       }
       await database.pool.query('VACUUM ANALYZE memory_entries');
     },
-    fresh: () => new PostgresMemory(database.pool),
+    fresh: () => new SqlMemory(database),
     close: async () => {
       await database.close();
       const admin = new pg.Client({ connectionString: url });

@@ -21,13 +21,10 @@ import { loadBuiltinCorpus } from '../src/sim/corpus.js';
 import type { ApiKeyStore, InteractionStore, Memory } from '../src/spec/index.js';
 import { encodeEmbedding } from '../src/store/embedding-codec.js';
 import { openPostgresDatabase } from '../src/store/postgres-database.js';
-import { PostgresApiKeyStore } from '../src/store/postgres-api-key-store.js';
-import { PostgresInteractionStore } from '../src/store/postgres-interaction-store.js';
-import { PostgresMemory } from '../src/store/postgres-memory.js';
-import { SqliteApiKeyStore } from '../src/store/sqlite-api-key-store.js';
+import { SqlApiKeyStore } from '../src/store/sql-api-key-store.js';
+import { SqlInteractionStore } from '../src/store/sql-interaction-store.js';
+import { SqlMemory } from '../src/store/sql-memory.js';
 import { openSqliteDatabase } from '../src/store/sqlite-database.js';
-import { SqliteInteractionStore } from '../src/store/sqlite-interaction-store.js';
-import { SqliteMemory } from '../src/store/sqlite-memory.js';
 import type { LoadReport } from './load-clients.js';
 
 const root = join(import.meta.dirname, '..');
@@ -76,13 +73,14 @@ interface BenchStore {
 async function openBenchStore(name: StoreName): Promise<BenchStore | undefined> {
   if (name === 'sqlite' || name === 'sqlite-normal') {
     const location = join(work, `load-${randomBytes(4).toString('hex')}.sqlite`);
-    const database = openSqliteDatabase({ path: location, synchronous: 'normal' });
+    const opened = await openSqliteDatabase({ path: location, synchronous: 'normal' });
+    const database = opened.native;
     return {
       name,
       location,
-      memory: new SqliteMemory(database),
-      interactions: new SqliteInteractionStore(database),
-      apiKeys: new SqliteApiKeyStore(database),
+      memory: new SqlMemory(opened),
+      interactions: new SqlInteractionStore(opened),
+      apiKeys: new SqlApiKeyStore(opened),
       async bulk(work) {
         database.exec('BEGIN');
         try {
@@ -115,7 +113,7 @@ async function openBenchStore(name: StoreName): Promise<BenchStore | undefined> 
           }
         })();
       },
-      close: async () => void database.close(),
+      close: () => opened.close(),
     };
   }
   if (postgresUrl === undefined) {
@@ -128,9 +126,9 @@ async function openBenchStore(name: StoreName): Promise<BenchStore | undefined> 
     name,
     location: postgresUrl,
     schema,
-    memory: new PostgresMemory(database.pool),
-    interactions: new PostgresInteractionStore(database.pool),
-    apiKeys: new PostgresApiKeyStore(database.pool),
+    memory: new SqlMemory(database),
+    interactions: new SqlInteractionStore(database),
+    apiKeys: new SqlApiKeyStore(database),
     bulk: (work) => work(),
     async insertVectors(scope, vectors) {
       for (let start = 0; start < vectors.length; start += 500) {

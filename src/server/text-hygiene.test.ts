@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStores } from '../store/open-stores.js';
 import { describePostgres, openPostgresTestDatabase } from '../store/postgres-test-database.js';
-import { PostgresInteractionStore } from '../store/postgres-interaction-store.js';
-import { PostgresMemory } from '../store/postgres-memory.js';
+import { SqlInteractionStore } from '../store/sql-interaction-store.js';
+import { SqlMemory } from '../store/sql-memory.js';
 import { ScriptedWriter } from '../testing/index.js';
 import type { Interaction, InteractionStore, Memory } from '../spec/index.js';
 import { serviceTestWriter } from '../service/test-tailor.js';
@@ -147,8 +147,8 @@ describePostgres('text hygiene over HTTP: PostgreSQL', (url) => {
     const database = await openPostgresTestDatabase(url);
     try {
       const stores = {
-        memory: new PostgresMemory(database.pool),
-        interactions: new PostgresInteractionStore(database.pool),
+        memory: new SqlMemory(database),
+        interactions: new SqlInteractionStore(database),
       };
       await expectSameHygiene(stores);
       await expectModelTextNormalised(stores);

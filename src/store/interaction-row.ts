@@ -1,6 +1,9 @@
+import type { Insertable } from 'kysely';
 import type { Interaction, LearnStatus, NewInteraction, Task, UsedNeighbour } from '../spec/index.js';
+import { taskKey } from '../spec/index.js';
 import { embeddingToArray, encodeEmbedding } from './embedding-codec.js';
 import { isoTime } from './memory-row.js';
+import type { InteractionsTable } from './sql-schema.js';
 
 /** An `interactions` row as SQLite or PostgreSQL returns it (JSON columns are text in SQLite). */
 export interface InteractionRow {
@@ -51,37 +54,29 @@ export function interactionFromRow(row: InteractionRow): Interaction {
   };
 }
 
-/**
- * The values of a new row, in the order of `interactionInsertColumns`. JSON columns are given as text
- * (SQLite stores it; PostgreSQL casts it to jsonb).
- */
-export function newInteractionValues(
+/** A new row (JSON columns as text: SQLite stores it, PostgreSQL casts it to jsonb). */
+export function newInteractionRow(
   interaction: NewInteraction,
   id: string,
   createdAt: string,
-  taskKeyValue: string,
-): unknown[] {
-  return [
+): Insertable<InteractionsTable> {
+  return {
     id,
-    interaction.tenant,
-    interaction.user,
-    taskKeyValue,
-    JSON.stringify(interaction.task),
-    interaction.contextId,
-    interaction.contextText,
-    interaction.embedding === null ? null : encodeEmbedding(interaction.embedding),
-    interaction.output,
-    interaction.preferenceUsed,
-    JSON.stringify(interaction.neighbours),
-    interaction.learner,
-    createdAt,
-    'awaiting-edit',
-  ];
+    tenant: interaction.tenant,
+    user_id: interaction.user,
+    task_key: taskKey(interaction.task),
+    task: JSON.stringify(interaction.task),
+    context_id: interaction.contextId,
+    context_text: interaction.contextText,
+    embedding: interaction.embedding === null ? null : encodeEmbedding(interaction.embedding),
+    output: interaction.output,
+    preference_used: interaction.preferenceUsed,
+    neighbours: JSON.stringify(interaction.neighbours),
+    learner: interaction.learner,
+    created_at: createdAt,
+    status: 'awaiting-edit',
+  };
 }
-
-/** Columns filled by `newInteractionValues`. */
-export const interactionInsertColumns =
-  'id, tenant, user_id, task_key, task, context_id, context_text, embedding, output, preference_used, neighbours, learner, created_at, status';
 
 /** Longest `last_error` kept: enough to diagnose, bounded so a huge message cannot bloat rows. */
 export const maxErrorLength = 2_000;

@@ -1,46 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { InMemoryInteractionStore } from './in-memory-interaction-store.js';
 import { describeInteractionStoreContract } from './interaction-store.contract.js';
-import { PostgresInteractionStore } from './postgres-interaction-store.js';
-import { openPostgresDatabase } from './postgres-database.js';
-import { describePostgres, openPostgresTestDatabase } from './postgres-test-database.js';
-import { openSqliteDatabase } from './sqlite-database.js';
-import { SqliteInteractionStore } from './sqlite-interaction-store.js';
+import { SqlInteractionStore } from './sql-interaction-store.js';
+import { describeSqlDatabases } from './sql-test-databases.js';
 
 describeInteractionStoreContract('InMemoryInteractionStore', async () => ({
   store: new InMemoryInteractionStore(),
   close: async () => {},
 }));
 
-const directory = mkdtempSync(join(tmpdir(), 'tailor-interactions-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-describeInteractionStoreContract('SqliteInteractionStore', async () => {
-  const database = openSqliteDatabase({ path: join(directory, 'contract.sqlite'), synchronous: 'normal' });
-  return { store: new SqliteInteractionStore(database), close: async () => void database.close() };
-});
-
-describePostgres('PostgresInteractionStore', (url) => {
-  const opened = openPostgresTestDatabase(url);
-  afterAll(async () => (await opened).close());
-  describeInteractionStoreContract('PostgresInteractionStore', async () => ({
-    store: new PostgresInteractionStore((await opened).pool),
+describeSqlDatabases('SqlInteractionStore', (databases) => {
+  describeInteractionStoreContract(`SqlInteractionStore (${databases.dialect})`, async () => ({
+    store: new SqlInteractionStore(await databases.shared()),
     close: async () => {},
   }));
 
-  it('never hands one pending edit to two servers claiming at once (FOR UPDATE SKIP LOCKED)', async () => {
-    const first = await opened;
-    const second = await openPostgresDatabase({
-      connectionString: url,
-      schema: first.schema,
-      maxConnections: 5,
-    });
+  it('never hands one pending edit to two servers claiming at once (SKIP LOCKED on PostgreSQL, the write lock on SQLite)', async () => {
+    // NOTE: two servers on PostgreSQL; on SQLite two stores on the process's one connection (another
+    // process would wait for the write lock).
+    const second = databases.dialect === 'postgres' ? await databases.another() : undefined;
     try {
-      const servers = [new PostgresInteractionStore(first.pool), new PostgresInteractionStore(second.pool)];
+      const first = await databases.shared();
+      const servers = [new SqlInteractionStore(first), new SqlInteractionStore(second ?? first)];
       const tenant = `tenant-${randomUUID()}`;
       const ids: string[] = [];
       for (let index = 0; index < 60; index += 1) {
@@ -86,7 +68,7 @@ describePostgres('PostgresInteractionStore', (url) => {
       ];
       expect(all.sort()).toEqual([...ids].sort());
     } finally {
-      await second.close();
+      await second?.close();
     }
   });
 });

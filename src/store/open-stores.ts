@@ -1,12 +1,10 @@
 import type { ApiKeyStore, InteractionStore, Memory } from '../spec/index.js';
 import { openPostgresDatabase } from './postgres-database.js';
-import { PostgresApiKeyStore } from './postgres-api-key-store.js';
-import { PostgresInteractionStore } from './postgres-interaction-store.js';
-import { PostgresMemory } from './postgres-memory.js';
-import { SqliteApiKeyStore } from './sqlite-api-key-store.js';
+import type { SqlDatabase } from './sql-dialect.js';
+import { SqlApiKeyStore } from './sql-api-key-store.js';
+import { SqlInteractionStore } from './sql-interaction-store.js';
+import { SqlMemory } from './sql-memory.js';
 import { openSqliteDatabase } from './sqlite-database.js';
-import { SqliteInteractionStore } from './sqlite-interaction-store.js';
-import { SqliteMemory } from './sqlite-memory.js';
 
 /** The three stores a service needs, on one database. */
 export interface Stores {
@@ -43,23 +41,21 @@ export async function openStores(
       schema: options.schema,
       maxConnections: options.maxConnections,
     });
-    return {
-      memory: new PostgresMemory(database.pool),
-      interactions: new PostgresInteractionStore(database.pool),
-      apiKeys: new PostgresApiKeyStore(database.pool),
-      kind: 'postgres',
-      location: `${maskPassword(location)} (schema ${database.schema})`,
-      close: () => database.close(),
-    };
+    return storesOn(database, 'postgres', `${maskPassword(location)} (schema ${database.schema})`);
   }
-  const database = openSqliteDatabase({ path: location, synchronous: options.sqliteSynchronous });
+  const database = await openSqliteDatabase({ path: location, synchronous: options.sqliteSynchronous });
+  return storesOn(database, 'sqlite', location);
+}
+
+/** The three SQL stores over one opened database. */
+function storesOn(database: SqlDatabase, kind: Stores['kind'], location: string): Stores {
   return {
-    memory: new SqliteMemory(database),
-    interactions: new SqliteInteractionStore(database),
-    apiKeys: new SqliteApiKeyStore(database),
-    kind: 'sqlite',
+    memory: new SqlMemory(database),
+    interactions: new SqlInteractionStore(database),
+    apiKeys: new SqlApiKeyStore(database),
+    kind,
     location,
-    close: async () => void database.close(),
+    close: () => database.close(),
   };
 }
 

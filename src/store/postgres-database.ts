@@ -1,13 +1,21 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { InvalidInputError } from '../spec/index.js';
-import { migratePostgres } from './postgres-migrator.js';
-import { postgresMigrations } from './postgres-migrations.js';
+import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
+import { migrate } from './sql-migrator.js';
+import type { SqlQueries, SqlSchema } from './sql-schema.js';
 
 /** The schema Tailor's tables live in when none is given. */
 export const defaultPostgresSchema = 'tailor';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A PostgreSQL database for the SQL stores, with its `pg` pool (for tests and tools) and schema. */
+export interface PostgresDatabase extends SqlDatabase {
+  readonly pool: Pool;
+  readonly schema: string;
+}
 
 /**
  * A connection pool whose sessions resolve table names in one schema (set as `search_path` when each
@@ -16,14 +24,14 @@ const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
  *
  * @example
  * const database = await openPostgresDatabase({ connectionString: 'postgres://tailor@db/tailor' });
- * const memory = new PostgresMemory(database.pool);
+ * const memory = new SqlMemory(database);
  */
 export async function openPostgresDatabase(options: {
   readonly connectionString: string;
   readonly schema?: string;
   /** Most connections this process opens (default 10). */
   readonly maxConnections?: number;
-}): Promise<{ readonly pool: Pool; readonly schema: string; close(): Promise<void> }> {
+}): Promise<PostgresDatabase> {
   const schema = options.schema ?? defaultPostgresSchema;
   if (!schemaPattern.test(schema)) {
     throw new InvalidInputError({
@@ -40,11 +48,60 @@ export async function openPostgresDatabase(options: {
   // NOTE: an idle client's error (e.g. the server restarting) would otherwise crash the process; the
   // pool drops that client and the next query opens a new one.
   pool.on('error', () => undefined);
+  const queries = new Kysely<SqlSchema>({ dialect: new PostgresDialect({ pool }) });
+  const database: PostgresDatabase = {
+    queries,
+    dialect: postgresDialect(queries, schema),
+    pool,
+    schema,
+    close: async () => {
+      await queries.destroy();
+      if (!pool.ended) await pool.end();
+    },
+  };
   try {
-    await migratePostgres(pool, schema, postgresMigrations);
+    await migrate(database);
   } catch (error) {
-    await pool.end();
+    await database.close();
     throw error;
   }
-  return { pool, schema, close: () => pool.end() };
+  return database;
+}
+
+function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {
+  const lockKey = async (transaction: SqlQueries, key: string) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(transaction);
+  };
+  return {
+    name: 'postgres',
+    types: {
+      sequence: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+      time: 'TIMESTAMPTZ',
+      bytes: 'BYTEA',
+      json: 'JSONB',
+      boolean: 'BOOLEAN',
+      false: 'FALSE',
+    },
+    writeTransaction: (work) => queries.transaction().execute(work),
+    lockKey,
+    lockRows: (query, options) =>
+      options?.skipLocked === true ? query.forUpdate().skipLocked() : query.forUpdate(),
+    now: () => sql<string>`now()`,
+    changeStamp: () => undefined,
+    eachVector: async (query, onRow) => {
+      const { rows } = await queries.executeQuery(query);
+      for (const row of rows) onRow(Number(row.sequence), row.embedding);
+    },
+    // NOTE: many servers starting together against one database apply each step once.
+    beforeMigrations: async (transaction) => {
+      await lockKey(transaction, `tailor-migrations:${schema}`);
+      await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`).execute(transaction);
+      await sql.raw(`SET LOCAL search_path TO ${quoteIdentifier(schema)}`).execute(transaction);
+    },
+  };
+}
+
+/** A schema or table name as a quoted SQL identifier. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

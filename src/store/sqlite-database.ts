@@ -2,11 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { migrateSqlite } from './sqlite-migrator.js';
-import { sqliteMigrations } from './sqlite-migrations.js';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
+import { migrate } from './sql-migrator.js';
+import type { SqlQueries, SqlSchema } from './sql-schema.js';
 
 /** Where `tailor serve` keeps its data when no store is given. */
 export const defaultSqlitePath = '.tailor/tailor.sqlite';
+
+/** A SQLite database for the SQL stores, with its `better-sqlite3` handle (for tests and tools). */
+export interface SqliteDatabase extends SqlDatabase {
+  readonly native: Database;
+}
 
 /**
  * Opens (creating when missing) one SQLite file for every store, in WAL mode, migrated to the latest
@@ -15,18 +22,88 @@ export const defaultSqlitePath = '.tailor/tailor.sqlite';
  * writes faster.
  *
  * @example
- * const database = openSqliteDatabase({ path: '.tailor/tailor.sqlite' });
- * const memory = new SqliteMemory(database);
+ * const database = await openSqliteDatabase({ path: '.tailor/tailor.sqlite' });
+ * const memory = new SqlMemory(database);
  */
-export function openSqliteDatabase(options: {
+export async function openSqliteDatabase(options: {
   readonly path: string;
   readonly synchronous?: 'full' | 'normal';
-}): Database {
+}): Promise<SqliteDatabase> {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-  const database = new BetterSqlite3(options.path, { timeout: 5_000 });
-  database.pragma('journal_mode = WAL');
-  database.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-  database.pragma('busy_timeout = 5000');
-  migrateSqlite(database, sqliteMigrations);
+  const native = new BetterSqlite3(options.path, { timeout: 5_000 });
+  native.pragma('journal_mode = WAL');
+  native.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  native.pragma('busy_timeout = 5000');
+  const queries = new Kysely<SqlSchema>({ dialect: new SqliteDialect({ database: native }) });
+  const database: SqliteDatabase = {
+    queries,
+    dialect: sqliteDialect(native, queries),
+    native,
+    close: async () => {
+      await queries.destroy();
+      if (native.open) native.close();
+    },
+  };
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
+}
+
+function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {
+  const dataVersion = native.prepare('PRAGMA data_version').pluck();
+  const totalChanges = native.prepare('SELECT total_changes()').pluck();
+  let savepoints = 0;
+  return {
+    name: 'sqlite',
+    types: {
+      sequence: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+      time: 'TEXT',
+      bytes: 'BLOB',
+      json: 'TEXT',
+      boolean: 'INTEGER',
+      false: '0',
+    },
+    writeTransaction: (work) =>
+      // NOTE: one connection, held (Kysely's mutex) from BEGIN to COMMIT, so no other query of this
+      // process lands inside the transaction; inside a caller's own transaction, a savepoint.
+      queries.connection().execute(async (connection) => {
+        const savepoint = native.inTransaction ? `tailor_${++savepoints}` : undefined;
+        await sql
+          .raw(savepoint === undefined ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`)
+          .execute(connection);
+        try {
+          const result = await work(connection);
+          await sql.raw(savepoint === undefined ? 'COMMIT' : `RELEASE ${savepoint}`).execute(connection);
+          return result;
+        } catch (error) {
+          if (native.inTransaction) {
+            if (savepoint === undefined) await sql.raw('ROLLBACK').execute(connection);
+            else {
+              await sql.raw(`ROLLBACK TO ${savepoint}`).execute(connection);
+              await sql.raw(`RELEASE ${savepoint}`).execute(connection);
+            }
+          }
+          throw error;
+        }
+      }),
+    lockKey: async () => undefined,
+    lockRows: (query) => query,
+    now: () => sql<string>`${new Date().toISOString()}`,
+    // NOTE: data_version moves when another connection commits, total_changes when this one writes.
+    changeStamp: () => `${String(dataVersion.get())}:${String(totalChanges.get())}`,
+    eachVector: (query, onRow) =>
+      queries.connection().execute(async () => {
+        const compiled = query.compile();
+        const rows = native
+          .prepare(compiled.sql)
+          .raw(true)
+          .iterate(...compiled.parameters) as IterableIterator<[number, Uint8Array]>;
+        for (const [sequence, embedding] of rows) onRow(sequence, embedding);
+      }),
+    beforeMigrations: async () => undefined,
+  };
 }
