@@ -198,13 +198,22 @@ export class CallPolicy {
     callerSignal: AbortSignal | undefined,
   ): Promise<T | AttemptFailure> {
     if (callerSignal?.aborted) throw cancelled(target, callerSignal);
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    // NOTE: one controller and one timer per attempt (not AbortSignal.timeout + AbortSignal.any, which
+    // cost more than a model that answers at once); the timer does not keep the process alive.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('the attempt timed out', 'TimeoutError'));
+    }, this.timeoutMs);
+    timer.unref();
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      return await call(signal);
+      return await call(controller.signal);
     } catch (error) {
       if (callerSignal?.aborted) throw cancelled(target, callerSignal);
-      if (timeout.aborted) {
+      if (timedOut) {
         return new AttemptFailure(
           new ModelCallError({
             provider: target.provider,
@@ -216,6 +225,9 @@ export class CallPolicy {
         );
       }
       return new AttemptFailure(toModelCallError(error, target));
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
