@@ -1,6 +1,8 @@
 import { fnvHash } from '../text/fnv-hash.js';
 import { isEmotionWord, isNegativeWord } from '../lexicon/sentiment.js';
 import { bodySentences } from '../text/body-edits.js';
+import { isNoun, wordTags } from '../lexicon/word-classes.js';
+import { keyTerms } from '../text/key-terms.js';
 import { personTitle, salientTopics } from '../text/salient-names.js';
 import { withoutTrailingMarks } from '../text/sentences.js';
 import { readDocument } from '../text/text-document.js';
@@ -45,7 +47,7 @@ const templates = {
   conversational: ['Honestly, {topic} is worth a look.', 'By the way, {topic} is worth a look.'],
   foreshadowing: ['Stay tuned for more on {topic}.', 'The biggest surprise about {topic} comes last.'],
   personalized: ['{Topic} connects closely to your own work.', 'Your team may find {topic} useful.'],
-  yourStory: ['This is your story about {topic}.', 'Here, {topic} is your story.'],
+  yourStory: ['This is your story about {topic}.', 'You are part of the story of {topic}.'],
   remarkable: ['{Topic} is truly remarkable!'],
   moreSoon: ['More on {topic} follows; details soon.'],
 } as const satisfies Record<string, readonly string[]>;
@@ -114,9 +116,29 @@ function usable(topic: string | undefined): topic is string {
 }
 
 /**
+ * The text's most repeated noun of four letters or more, common or not ("flatmate", "ticket"), that
+ * is most likely a noun and not a general one ("time", "things"): what a personal note is about when
+ * it names nothing. A sentence may say "the job"; a hashtag may not
+ * (`hashtagOf` keeps to salient words).
+ */
+function repeatedNoun(text: string): string | undefined {
+  const frequent = keyTerms(text, 5, 4).filter(
+    (word) => (text.toLowerCase().match(new RegExp(`\\b${word}\\b`, 'g')) ?? []).length >= 2,
+  );
+  return frequent.find(
+    (word) =>
+      isNoun(word) && /^NNS?$/.test(wordTags(word)[0] ?? 'NN') && !generalNouns.test(word) && usable(word),
+  );
+}
+
+/** Nouns too general to be what a text is about ("the time", "things"). */
+const generalNouns =
+  /^(?:everyone|everything|someone|something|anyone|anything|time|times|day|days|week|weeks|month|months|year|years|thing|things|people|person|idea|ideas|way|ways|lot|lots|part|parts|kind|sort|bit|stuff|place|work|point|fact|case|side|end)$/;
+
+/**
  * What a text is about, in a few of its own words (`salientTopics`): a name it repeats ("the Tamm
  * River" stays a name), else the subject of its first sentence ("table tennis"), else a name, else an
- * uncommon content word; "this" when nothing fits. Added sentences are left out of the reading.
+ * uncommon content word, else a noun it repeats (`repeatedNoun`); "this" when nothing fits. Added sentences are left out of the reading.
  */
 export function topicOf(text: string): string {
   const body = bodySentences(readDocument(text))
@@ -124,7 +146,9 @@ export function topicOf(text: string): string {
     .map(withoutAddedLabel)
     .join('\n');
   // NOTE: a person ("Ms Okafor") is no topic for these templates ("how Ms Okafor works").
-  const topic = salientTopics(body).find((candidate) => usable(candidate) && !personTitle.test(candidate));
+  const topic =
+    salientTopics(body).find((candidate) => usable(candidate) && !personTitle.test(candidate)) ??
+    repeatedNoun(body);
   if (topic === undefined) return 'this';
   // A common noun in the singular reads with its article ("how the ankle works").
   return /^\p{Ll}/u.test(topic) && !/s$/.test(topic) ? `the ${topic}` : topic;

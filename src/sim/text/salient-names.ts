@@ -1,3 +1,4 @@
+import { isNoun, isNounPhrase } from '../lexicon/word-classes.js';
 import { BoundedCache } from './bounded-cache.js';
 import { isCommonWord } from './common-words.js';
 import { contentWords, stopwords } from './key-terms.js';
@@ -99,7 +100,8 @@ export const personTitle = /^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/;
  * What a text is about, in its own words, most telling first: names it repeats ("Tamm River"), the
  * subject of its first sentence ("table tennis"), names it gives once, content words it repeats that
  * are not common words, then its longest uncommon content word. Never a lone common word ("minutes",
- * "large"). Deduplicated; may be empty for a text of common words only.
+ * "large"), and a lower-case topic always reads as a noun phrase (`isNounPhrase`: not "completely",
+ * "easier", "just published"). Deduplicated; may be empty for a text of common words only.
  *
  * @example
  * salientTopics('Engineers closed the Halvers Crossing bridge. Halvers Crossing reopens soon.')[0];
@@ -119,17 +121,19 @@ function readTopics(text: string): string[] {
   const repeatedNames = names.filter((name) => (counts.get(name) ?? 0) >= 2);
   const subject = openingSubject(text);
   const words = contentWords(text, 5).filter(
-    (word) => /^\p{L}+$/u.test(word) && !isCommonWord(word) && !danglingWords.has(word),
+    (word) => /^\p{L}+$/u.test(word) && !isCommonWord(word) && !danglingWords.has(word) && isNoun(word),
   );
   const wordCounts = new Map<string, number>();
   for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
   const repeatedWords = words.filter((word) => (wordCounts.get(word) ?? 0) >= 2);
   const longest = [...words].sort((left, right) => right.length - left.length).slice(0, 1);
   const singleCommon = (topic: string) => !topic.includes(' ') && isCommonWord(topic);
+  // A lower-case topic is a common noun phrase or nothing ("the easier", "the just published" are not).
+  const readsAsNoun = (topic: string) => !/^\p{Ll}/u.test(topic) || isNounPhrase(topic);
   const candidates = [...repeatedNames, ...(subject === undefined ? [] : [subject]), ...names].filter(
-    (topic) => !singleCommon(topic),
+    (topic) => !singleCommon(topic) && topic.length > 1,
   );
-  return [...new Set([...candidates, ...repeatedWords, ...longest])];
+  return [...new Set([...candidates, ...repeatedWords, ...longest])].filter(readsAsNoun);
 }
 
 function escaped(text: string): string {
