@@ -2,9 +2,22 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { TaskBenchSummary } from './bench-summary.js';
 
-/** Render a Vega-Lite spec to a standalone SVG string, headless (no canvas, no network). */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+/**
+ * Render a Vega-Lite spec to a standalone SVG string, headless (no canvas, no network): the bench
+ * report's figures in Node, and the web UI's chart in the browser. `expressionInterpreter` (from
+ * `vega-interpreter`) evaluates Vega's expressions without generating code, for pages whose
+ * Content-Security-Policy forbids `eval` (the UI's).
+ *
+ * @example
+ * const svg = await renderSvg(cumulativeCostSpec(summary));
+ */
+export async function renderSvg(
+  spec: TopLevelSpec,
+  options: { readonly expressionInterpreter?: object } = {},
+): Promise<string> {
+  const { expressionInterpreter } = options;
+  const runtime = vega.parse(compile(spec).spec, undefined, { ast: expressionInterpreter !== undefined });
+  const view = new vega.View(runtime, { renderer: 'none', expr: expressionInterpreter });
   try {
     return await view.toSVG();
   } finally {

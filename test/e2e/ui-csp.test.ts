@@ -77,7 +77,7 @@ describe.skipIf(!chromium.present && !chromium.required)('web UI under the CSP o
     await ui.outcome.waitFor();
     await ui.view('What Tailor learned');
     await ui.view('Progress');
-    await page.locator('canvas').first().waitFor();
+    await page.getByTestId('cost-chart').waitFor();
 
     const violations = await page.evaluate(
       () => (window as unknown as { violations?: string[] }).violations ?? [],
