@@ -1,33 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKeyStore } from '../spec/index.js';
 import { InvalidInputError } from '../spec/index.js';
-
-/** What a contract run needs from an implementation: a store and a way to release it. */
-export type ApiKeyStoreFactory = () => Promise<{ store: ApiKeyStore; close(): Promise<void> }>;
+import type { StoreFactory } from './store-factory.js';
+import { randomTenant } from './store-factory.js';
 
 /**
- * The behaviour every `ApiKeyStore` passes (in-memory, SQLite, PostgreSQL). Tenants carry a random
- * suffix, so a store backed by a shared database may be reused across tests.
+ * What every `ApiKeyStore` does (in-memory, SQLite, PostgreSQL), one test per behaviour.
  *
  * @example
- * describeApiKeyStoreContract('InMemoryApiKeyStore', async () => ({
- *   store: new InMemoryApiKeyStore(), close: async () => {},
- * }));
+ * describeApiKeyStoreContract('InMemoryApiKeyStore', () => new InMemoryApiKeyStore());
  */
-export function describeApiKeyStoreContract(name: string, create: ApiKeyStoreFactory): void {
+export function describeApiKeyStoreContract(name: string, create: StoreFactory<ApiKeyStore>): void {
   describe(`ApiKeyStore contract: ${name}`, () => {
-    let store: ApiKeyStore;
-    let close: () => Promise<void>;
-    let tenant: string;
-
-    beforeEach(async () => {
-      const created = await create();
-      store = created.store;
-      close = () => created.close();
-      tenant = `tenant-${randomUUID()}`;
-    });
-    afterEach(async () => close());
+    let store: ApiKeyStore, tenant: string;
+    beforeEach(async () => void ([store, tenant] = [await create(), randomTenant()]));
 
     it('returns a high-entropy secret once and verifies it to the key', async () => {
       const { key, secret } = await store.create({ tenant, label: 'ci' });

@@ -1,33 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction, InteractionStore, NewInteraction } from '../spec/index.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../spec/index.js';
-
-/** What a contract run needs from an implementation: a store and a way to release it. */
-export type InteractionStoreFactory = () => Promise<{ store: InteractionStore; close(): Promise<void> }>;
+import type { StoreFactory } from './store-factory.js';
+import { randomTenant } from './store-factory.js';
 
 /**
- * The behaviour every `InteractionStore` passes (in-memory, SQLite, PostgreSQL). Tests use tenants with
- * a random suffix, so stores backed by one shared database may be reused across tests.
+ * The behaviour every `InteractionStore` passes (in-memory, SQLite, PostgreSQL): drafts, edits, the
+ * learning states and leases, pages, hygiene.
  *
  * @example
- * describeInteractionStoreContract('InMemoryInteractionStore', async () => ({
- *   store: new InMemoryInteractionStore(), close: async () => {},
- * }));
+ * describeInteractionStoreContract('InMemoryInteractionStore', () => new InMemoryInteractionStore());
  */
-export function describeInteractionStoreContract(name: string, create: InteractionStoreFactory): void {
+export function describeInteractionStoreContract(name: string, create: StoreFactory<InteractionStore>): void {
   describe(`InteractionStore contract: ${name}`, () => {
-    let store: InteractionStore;
-    let close: () => Promise<void>;
-    let tenant: string;
-
-    beforeEach(async () => {
-      const created = await create();
-      store = created.store;
-      close = () => created.close();
-      tenant = `tenant-${randomUUID()}`;
-    });
-    afterEach(async () => close());
+    let store: InteractionStore, tenant: string;
+    beforeEach(async () => void ([store, tenant] = [await create(), randomTenant()]));
 
     function draft(extra: Partial<NewInteraction> = {}): Promise<Interaction> {
       return store.create({
@@ -62,14 +50,12 @@ export function describeInteractionStoreContract(name: string, create: Interacti
         preferenceUsed: 'brief',
         neighbours: [{ entryId: 'e1', contextId: 'doc-0', similarity: 0.5, preference: 'brief' }],
         learner: 'cipher-5',
-        edited: null,
-        editedAt: null,
-        cost: null,
         status: 'awaiting-edit',
-        preferenceInferred: null,
         learnAttempts: 0,
-        lastError: null,
       });
+      for (const field of ['edited', 'editedAt', 'cost', 'preferenceInferred', 'lastError'] as const) {
+        expect(created[field]).toBeNull();
+      }
       expect(created.embedding?.[0]).toBeCloseTo(0.6, 5);
       expect(Number.isNaN(Date.parse(created.createdAt))).toBe(false);
       expect(await store.get({ tenant, id: created.id })).toEqual(created);

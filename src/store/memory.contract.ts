@@ -1,50 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Memory, MemoryScope, NewMemoryEntry } from '../spec/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Memory, MemoryEntry, MemoryScope, NewMemoryEntry } from '../spec/index.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../spec/index.js';
+import type { StoreFactory } from './store-factory.js';
+import { randomTenant } from './store-factory.js';
 
-/** What a contract run needs from an implementation: a fresh store and a way to release it. */
-export type MemoryFactory = () => Promise<{ memory: Memory; close(): Promise<void> }>;
+/** A new entry of kind `preference` learned from nothing in particular (what most tests add). */
+export function preferenceEntry(
+  scope: MemoryScope,
+  text: string,
+  embedding: readonly number[],
+): NewMemoryEntry {
+  return {
+    scope,
+    kind: 'preference',
+    embedding,
+    contextId: null,
+    contextText: null,
+    preference: text,
+    pair: null,
+    origin: 'inferred',
+    interactionId: null,
+  };
+}
 
 /**
- * The one behaviour suite every `Memory` implementation passes (in-memory, SQLite, PostgreSQL). Each
- * test gets a fresh store from `create` and uses tenants named with a random suffix, so stores backed
- * by a shared database do not see each other's rows.
+ * The one behaviour suite every `Memory` implementation passes (in-memory, SQLite, PostgreSQL): scope
+ * isolation, ordering, filters, pages, update, delete, forget, exact nearest neighbours, hygiene.
  *
  * @example
- * describeMemoryContract('InMemoryMemory', async () => ({ memory: new InMemoryMemory(), close: async () => {} }));
+ * describeMemoryContract('InMemoryMemory', () => new InMemoryMemory());
  */
-export function describeMemoryContract(name: string, create: MemoryFactory): void {
+export function describeMemoryContract(name: string, create: StoreFactory<Memory>): void {
   describe(`Memory contract: ${name}`, () => {
-    let memory: Memory;
-    let close: () => Promise<void>;
-    let tenant: string;
-    let scope: MemoryScope;
-
+    let memory: Memory, tenant: string, scope: MemoryScope;
     beforeEach(async () => {
-      const created = await create();
-      memory = created.memory;
-      close = () => created.close();
-      tenant = `tenant-${randomUUID()}`;
+      [memory, tenant] = [await create(), randomTenant()];
       scope = { tenant, user: 'ada', task: 'summarization' };
-    });
-    afterEach(async () => {
-      await close();
     });
 
     function preference(text: string, embedding: readonly number[], extra: Partial<NewMemoryEntry> = {}) {
-      return memory.add({
-        scope,
-        kind: 'preference',
-        embedding,
-        contextId: null,
-        contextText: null,
-        preference: text,
-        pair: null,
-        origin: 'inferred',
-        interactionId: null,
-        ...extra,
-      });
+      return memory.add({ ...preferenceEntry(scope, text, embedding), ...extra });
     }
 
     function pair(original: string, embedding: readonly number[], extra: Partial<NewMemoryEntry> = {}) {
@@ -274,26 +270,17 @@ export function describeMemoryContract(name: string, create: MemoryFactory): voi
         const added = [];
         for (const text of ['a', 'b', 'c', 'd', 'e']) added.push(await preference(text, [1, 0]));
         await pair('p', [1, 0]);
-        const first = await memory.list({ scope, kind: 'preference', limit: 2 });
-        expect(first.map((entry) => entry.preference)).toEqual(['a', 'b']);
-        const second = await memory.list({
-          scope,
-          kind: 'preference',
-          after: first.at(-1)!.sequence,
-          limit: 2,
-        });
-        expect(second.map((entry) => entry.preference)).toEqual(['c', 'd']);
-        const rest = await memory.list({ scope, kind: 'preference', after: second.at(-1)!.sequence });
-        expect(rest.map((entry) => entry.preference)).toEqual(['e']);
-        expect(await memory.list({ scope, kind: 'preference', limit: 0 })).toEqual([]);
+        const page = (options: { readonly after?: number; readonly limit?: number }) =>
+          memory.list({ scope, kind: 'preference', ...options });
+        const texts = (entries: readonly MemoryEntry[]) => entries.map((entry) => entry.preference);
+        const first = await page({ limit: 2 });
+        expect(texts(first)).toEqual(['a', 'b']);
+        const second = await page({ after: first.at(-1)!.sequence, limit: 2 });
+        expect(texts(second)).toEqual(['c', 'd']);
+        expect(texts(await page({ after: second.at(-1)!.sequence }))).toEqual(['e']);
+        expect(await page({ limit: 0 })).toEqual([]);
         await memory.delete({ scope, id: added[2]!.id });
-        const afterDelete = await memory.list({
-          scope,
-          kind: 'preference',
-          after: first.at(-1)!.sequence,
-          limit: 2,
-        });
-        expect(afterDelete.map((entry) => entry.preference)).toEqual(['d', 'e']);
+        expect(texts(await page({ after: first.at(-1)!.sequence, limit: 2 }))).toEqual(['d', 'e']);
         for (const [options, field] of [
           [{ limit: -1 }, 'limit'],
           [{ after: 1.5 }, 'after'],

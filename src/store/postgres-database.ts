@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Pool } from 'pg';
 import { InvalidInputError } from '../spec/index.js';
 import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
-import { migrate } from './sql-migrator.js';
+import { migrated } from './sql-migrator.js';
 import type { SqlQueries, SqlSchema } from './sql-schema.js';
 
 /** The schema Tailor's tables live in when none is given. */
@@ -49,7 +49,7 @@ export async function openPostgresDatabase(options: {
   // pool drops that client and the next query opens a new one.
   pool.on('error', () => undefined);
   const queries = new Kysely<SqlSchema>({ dialect: new PostgresDialect({ pool }) });
-  const database: PostgresDatabase = {
+  return migrated({
     queries,
     dialect: postgresDialect(queries, schema),
     pool,
@@ -58,14 +58,7 @@ export async function openPostgresDatabase(options: {
       await queries.destroy();
       if (!pool.ended) await pool.end();
     },
-  };
-  try {
-    await migrate(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return database;
+  });
 }
 
 function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { ApiKey, ApiKeyStore } from '../spec/index.js';
 import { hashApiKeySecret, newApiKeyId, newApiKeySecret } from './api-key-secret.js';
 import { apiKeyFromRow } from './api-key-row.js';
-import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
-import type { SqlQueries } from './sql-schema.js';
+import type { SqlDatabase } from './sql-dialect.js';
 import { checkTexts } from './text-hygiene.js';
 
 /**
@@ -11,27 +10,21 @@ import { checkTexts } from './text-hygiene.js';
  * `newApiKeySecret`).
  */
 export class SqlApiKeyStore implements ApiKeyStore {
-  private readonly queries: SqlQueries;
-  private readonly dialect: SqlDialect;
-
-  constructor(database: SqlDatabase) {
-    this.queries = database.queries;
-    this.dialect = database.dialect;
-  }
+  constructor(private readonly database: SqlDatabase) {}
 
   async create(
     options: Parameters<ApiKeyStore['create']>[0],
   ): Promise<{ readonly key: ApiKey; readonly secret: string }> {
     checkTexts({ tenant: options.tenant, label: options.label });
     const secret = newApiKeySecret();
-    const row = await this.queries
+    const row = await this.database.queries
       .insertInto('api_keys')
       .values({
         id: newApiKeyId(),
         tenant: options.tenant,
         label: options.label ?? null,
         secret_hash: hashApiKeySecret(secret),
-        created_at: this.dialect.now(),
+        created_at: this.database.dialect.now(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -39,7 +32,7 @@ export class SqlApiKeyStore implements ApiKeyStore {
   }
 
   async verify(secret: string): Promise<ApiKey | undefined> {
-    const row = await this.queries
+    const row = await this.database.queries
       .selectFrom('api_keys')
       .selectAll()
       .where('secret_hash', '=', hashApiKeySecret(secret))
@@ -51,9 +44,9 @@ export class SqlApiKeyStore implements ApiKeyStore {
   async revoke(id: string): Promise<boolean> {
     checkTexts({ id });
     // NOTE: revoking twice keeps the first time.
-    const result = await this.queries
+    const result = await this.database.queries
       .updateTable('api_keys')
-      .set({ revoked_at: sql<string>`COALESCE(revoked_at, ${this.dialect.now()})` })
+      .set({ revoked_at: sql<string>`COALESCE(revoked_at, ${this.database.dialect.now()})` })
       .where('id', '=', id)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
@@ -61,7 +54,7 @@ export class SqlApiKeyStore implements ApiKeyStore {
 
   async list(options?: { readonly tenant?: string }): Promise<ApiKey[]> {
     checkTexts({ tenant: options?.tenant });
-    let query = this.queries.selectFrom('api_keys').selectAll().orderBy('created_at').orderBy('id');
+    let query = this.database.queries.selectFrom('api_keys').selectAll().orderBy('created_at').orderBy('id');
     if (options?.tenant !== undefined) query = query.where('tenant', '=', options.tenant);
     return (await query.execute()).map(apiKeyFromRow);
   }

@@ -6,8 +6,9 @@ import { ConflictError, NotFoundError } from '../spec/index.js';
 import { interactionFromRow, maxErrorLength, newInteractionRow } from './interaction-row.js';
 import { isUniqueViolation } from './memory-validation.js';
 import { afterSequence, pageOf, validatePageLimit } from './page-cursor.js';
-import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
-import type { SqlQueries, SqlSchema } from './sql-schema.js';
+import type { SqlDatabase } from './sql-dialect.js';
+import { forgetUser } from './sql-forget-user.js';
+import type { SqlSchema } from './sql-schema.js';
 import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 type Key = { readonly tenant: string; readonly id: string };
@@ -21,19 +22,13 @@ type InteractionUpdate = UpdateQueryBuilder<SqlSchema, 'interactions', 'interact
  * locks: SQLite's one writer, PostgreSQL's FOR UPDATE SKIP LOCKED.
  */
 export class SqlInteractionStore implements InteractionStore {
-  private readonly queries: SqlQueries;
-  private readonly dialect: SqlDialect;
-
-  constructor(database: SqlDatabase) {
-    this.queries = database.queries;
-    this.dialect = database.dialect;
-  }
+  constructor(private readonly database: SqlDatabase) {}
 
   async create(interaction: NewInteraction): Promise<Interaction> {
     interaction = hygienicInteraction(interaction);
     const id = interaction.id ?? randomUUID();
     try {
-      const row = await this.queries
+      const row = await this.database.queries
         .insertInto('interactions')
         .values(newInteractionRow(interaction, id, new Date().toISOString()))
         .returningAll()
@@ -47,7 +42,7 @@ export class SqlInteractionStore implements InteractionStore {
 
   async get(options: Key): Promise<Interaction | undefined> {
     checkTexts({ tenant: options.tenant, id: options.id });
-    const row = await this.queries
+    const row = await this.database.queries
       .selectFrom('interactions')
       .selectAll()
       .where('tenant', '=', options.tenant)
@@ -61,7 +56,7 @@ export class SqlInteractionStore implements InteractionStore {
       options,
       {
         edited: cleanText(options.edited),
-        edited_at: this.dialect.now(),
+        edited_at: this.database.dialect.now(),
         cost: options.cost,
         status: 'pending',
         lease_owner: options.lease?.owner ?? null,
@@ -118,7 +113,7 @@ export class SqlInteractionStore implements InteractionStore {
 
   async claimPending(options: Parameters<InteractionStore['claimPending']>[0]): Promise<Interaction[]> {
     const { now } = options;
-    const claimed = await this.dialect.writeTransaction(async (transaction) => {
+    const claimed = await this.database.dialect.writeTransaction(async (transaction) => {
       // Round-robin: each tenant's oldest due edit first, then each tenant's second, and so on.
       const due = transaction
         .selectFrom('interactions')
@@ -140,7 +135,7 @@ export class SqlInteractionStore implements InteractionStore {
       if (chosen.length === 0) return [];
       // NOTE: PostgreSQL: a row another server is claiming right now is skipped, not waited for; one it
       // has just claimed fails the lease test when read again under the lock. SQLite: the write lock.
-      const locked = await this.dialect
+      const locked = await this.database.dialect
         .lockRows(
           transaction
             .selectFrom('interactions')
@@ -178,7 +173,7 @@ export class SqlInteractionStore implements InteractionStore {
   }
 
   async listPending(options: { readonly limit: number }): Promise<Interaction[]> {
-    const rows = await this.queries
+    const rows = await this.database.queries
       .selectFrom('interactions')
       .selectAll()
       .where('status', '=', 'pending')
@@ -208,7 +203,7 @@ export class SqlInteractionStore implements InteractionStore {
 
   async taskKeys(options: { readonly tenant: string; readonly user: string }): Promise<string[]> {
     checkTexts({ tenant: options.tenant, user: options.user });
-    const rows = await this.queries
+    const rows = await this.database.queries
       .selectFrom('interactions')
       .select('task_key')
       .where('tenant', '=', options.tenant)
@@ -219,19 +214,13 @@ export class SqlInteractionStore implements InteractionStore {
     return rows.map((row) => row.task_key);
   }
 
-  async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
-    checkTexts({ tenant: options.tenant, user: options.user });
-    const result = await this.queries
-      .deleteFrom('interactions')
-      .where('tenant', '=', options.tenant)
-      .where('user_id', '=', options.user)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+  forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
+    return forgetUser(this.database.queries, 'interactions', options);
   }
 
   /** A user's interactions (of one task key when given), oldest first. */
   private ofUser(options: { readonly tenant: string; readonly user: string; readonly task?: string }) {
-    let query = this.queries
+    let query = this.database.queries
       .selectFrom('interactions')
       .selectAll()
       .where('tenant', '=', options.tenant)
@@ -250,7 +239,7 @@ export class SqlInteractionStore implements InteractionStore {
     condition: (query: InteractionUpdate) => InteractionUpdate = (query) => query,
   ): Promise<Interaction | undefined> {
     checkTexts({ tenant: key.tenant, id: key.id });
-    const query = this.queries
+    const query = this.database.queries
       .updateTable('interactions')
       .set(values)
       .where('tenant', '=', key.tenant)

@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import type { NewMemoryEntry } from '../spec/index.js';
-import { describeMemoryContract } from './memory.contract.js';
+import type { MemoryScope } from '../spec/index.js';
+import { preferenceEntry } from './memory.contract.js';
 import { SqlMemory } from './sql-memory.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
 
-function preference(tenant: string, text: string, embedding: number[]): NewMemoryEntry {
-  return {
-    scope: { tenant, user: 'u', task: 'email' },
-    kind: 'preference',
-    embedding,
-    contextId: null,
-    contextText: null,
-    preference: text,
-    pair: null,
-    origin: 'inferred',
-    interactionId: null,
-  };
+const preference = (tenant: string, text: string, embedding: number[]) =>
+  preferenceEntry({ tenant, user: 'u', task: 'email' }, text, embedding);
+
+/** The preferences `memory` finds nearest to `embedding` in the scope (up to 25), best first. */
+async function nearestPreferences(memory: SqlMemory, scope: MemoryScope, embedding = [1, 0]) {
+  const found = await memory.nearest({ scope, embedding, k: 25, kind: 'preference' });
+  return found.map((neighbour) => neighbour.entry.preference);
 }
 
 describeSqlDatabases('SqlMemory', (databases) => {
-  describeMemoryContract(`SqlMemory (${databases.dialect})`, async () => ({
-    memory: new SqlMemory(await databases.shared()),
-    close: async () => {},
-  }));
-
   it('stores each embedding as 4 bytes a dimension', async () => {
     const database = await databases.shared();
     const added = await new SqlMemory(database).add(
@@ -57,70 +47,58 @@ describeSqlDatabases('SqlMemory', (databases) => {
     try {
       const reader = new SqlMemory(await databases.shared());
       const writer = new SqlMemory(other);
-      const nearest = async () =>
-        (await reader.nearest({ scope, embedding: [1, 0], k: 3, kind: 'preference' })).map(
-          (neighbour) => neighbour.entry.preference,
-        );
       const far = await writer.add(preference(tenant, 'far', [0, 1]));
-      expect(await nearest()).toEqual(['far']);
+      expect(await nearestPreferences(reader, scope)).toEqual(['far']);
       await writer.add(preference(tenant, 'close', [1, 0]));
-      expect(await nearest()).toEqual(['close', 'far']);
+      expect(await nearestPreferences(reader, scope)).toEqual(['close', 'far']);
       await writer.delete({ scope, id: far.id });
-      expect(await nearest()).toEqual(['close']);
+      expect(await nearestPreferences(reader, scope)).toEqual(['close']);
     } finally {
       await other.close();
     }
   });
 
-  it('sees writes of another instance on the same connection and plain SQL deletes', async () => {
+  /** Two store instances over the suite's database (a reader and a writer), and a tenant of their own. */
+  const twoInstances = async () => {
     const database = await databases.shared();
     const tenant = randomUUID();
     const scope = { tenant, user: 'u', task: 'email' };
-    const reader = new SqlMemory(database);
-    const writer = new SqlMemory(database);
-    const nearest = async () =>
-      (await reader.nearest({ scope, embedding: [1, 0], k: 3, kind: 'preference' })).map(
-        (neighbour) => neighbour.entry.preference,
-      );
+    return { database, tenant, scope, reader: new SqlMemory(database), writer: new SqlMemory(database) };
+  };
+
+  it('sees writes of another instance on the same connection and plain SQL deletes', async () => {
+    const { database, tenant, scope, reader, writer } = await twoInstances();
     await writer.add(preference(tenant, 'far', [0, 1]));
-    expect(await nearest()).toEqual(['far']);
-    expect(await nearest()).toEqual(['far']);
+    expect(await nearestPreferences(reader, scope)).toEqual(['far']);
+    expect(await nearestPreferences(reader, scope)).toEqual(['far']);
     const close = await writer.add(preference(tenant, 'close', [1, 0]));
-    expect(await nearest()).toEqual(['close', 'far']);
+    expect(await nearestPreferences(reader, scope)).toEqual(['close', 'far']);
     await database.queries.deleteFrom('memory_entries').where('id', '=', close.id).execute();
-    expect(await nearest()).toEqual(['far']);
+    expect(await nearestPreferences(reader, scope)).toEqual(['far']);
     await writer.forget({ tenant, user: 'u' });
-    expect(await nearest()).toEqual([]);
+    expect(await nearestPreferences(reader, scope)).toEqual([]);
   });
 
   it('answers concurrent queries of one scope while another instance writes to it', async () => {
-    const database = await databases.shared();
-    const tenant = randomUUID();
-    const scope = { tenant, user: 'u', task: 'email' };
-    const reader = new SqlMemory(database);
-    const writer = new SqlMemory(database);
-    for (let index = 0; index < 20; index++)
+    const { tenant, scope, reader, writer } = await twoInstances();
+    for (let index = 0; index < 20; index++) {
       await writer.add(preference(tenant, `p${index}`, [1, index / 20]));
+    }
+    const [newest] = await writer.list({ scope, last: 1 });
     const answers = await Promise.all([
-      reader.nearest({ scope, embedding: [1, 0], k: 25, kind: 'preference' }),
+      nearestPreferences(reader, scope),
       writer.add(preference(tenant, 'late', [0, 1])),
-      reader.nearest({ scope, embedding: [0, 1], k: 25, kind: 'preference' }),
-      writer.delete({ scope, id: (await writer.list({ scope, last: 1 }))[0]!.id }),
-      reader.nearest({ scope, embedding: [0, 1], k: 25, kind: 'preference' }),
+      nearestPreferences(reader, scope, [0, 1]),
+      writer.delete({ scope, id: newest!.id }),
+      nearestPreferences(reader, scope, [0, 1]),
     ]);
     for (const answer of [answers[0], answers[2], answers[4]]) {
-      const ids = answer.map((neighbour) => neighbour.entry.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.length).toBeGreaterThanOrEqual(19);
-      expect(ids.length).toBeLessThanOrEqual(21);
+      expect(new Set(answer).size).toBe(answer.length);
+      expect(answer.length).toBeGreaterThanOrEqual(19);
+      expect(answer.length).toBeLessThanOrEqual(21);
     }
-    const after = await reader.nearest({ scope, embedding: [0, 1], k: 25, kind: 'preference' });
-    expect(after.map((neighbour) => neighbour.entry.preference)).toEqual(
-      (await writer.list({ scope }))
-        .map((entry) => entry.preference)
-        .sort((left, right) =>
-          left === 'late' ? -1 : right === 'late' ? 1 : Number(right!.slice(1)) - Number(left!.slice(1)),
-        ),
-    );
+    // NOTE: similarity to [0, 1] is index / 20: p19 was deleted, late (1) is best.
+    const expected = ['late', ...Array.from({ length: 19 }, (_unused, index) => `p${18 - index}`)];
+    expect(await nearestPreferences(reader, scope, [0, 1])).toEqual(expected);
   });
 });

@@ -15,6 +15,7 @@ import {
   validateRewording,
 } from './memory-validation.js';
 import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
+import { forgetUser } from './sql-forget-user.js';
 import type { SqlQueries } from './sql-schema.js';
 import { checkTexts, cleanOptionalText, hygienicEntry, scopeTexts } from './text-hygiene.js';
 import { VectorIndex } from './vector-index.js';
@@ -192,17 +193,12 @@ export class SqlMemory implements Memory {
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
-    checkTexts({ tenant: options.tenant, user: options.user });
-    const result = await this.queries
-      .deleteFrom('memory_entries')
-      .where('tenant', '=', options.tenant)
-      .where('user_id', '=', options.user)
-      .executeTakeFirst();
+    const removed = await forgetUser(this.queries, 'memory_entries', options);
     this.cache.deleteWhere((key) => {
       const [tenant, user] = JSON.parse(key) as string[];
       return tenant === options.tenant && user === options.user;
     });
-    return Number(result.numDeletedRows);
+    return removed;
   }
 
   /** The scope's rows, as a query to narrow. */

@@ -187,38 +187,42 @@ function version2State(dialect: string): Version2State {
   return JSON.parse(readFileSync(new URL(`${dialect}-v2.json`, fixtures), 'utf8')) as Version2State;
 }
 
+/** A database as the release before left it (schema version 1 or 2), or a new one (undefined). */
+type OpenFixture = (version: 1 | 2 | undefined) => Promise<SqlDatabase>;
+
+/** The upgrade tests of one dialect: its databases of both versions open, with the schema of a new one. */
+function itOpensDatabasesOfTheReleaseBefore(openFixture: OpenFixture): void {
+  /** Runs `check` on a database of `version` and a new one, then closes both. */
+  const compared = async (version: 1 | 2, check: (old: SqlDatabase, fresh: SqlDatabase) => Promise<void>) => {
+    const [old, fresh] = await Promise.all([openFixture(version), openFixture(undefined)]);
+    try {
+      await check(old, fresh);
+    } finally {
+      await Promise.all([old.close(), fresh.close()]);
+    }
+  };
+
+  it('opens a version 1 database, migrates it to the schema a new one has, and reads its rows', () =>
+    compared(1, async (upgraded, fresh) => {
+      expect(await schemaOf(upgraded)).toEqual(await schemaOf(fresh));
+      await expectVersion1Upgraded(upgraded);
+    }));
+
+  it('opens a version 2 database as it is, with the schema a new one has, reading what that release wrote', () =>
+    compared(2, async (database, fresh) => {
+      expect(await migrate(database)).toEqual([]);
+      expect(await schemaOf(database)).toEqual(await schemaOf(fresh));
+      await expectVersion2Unchanged(database, version2State(database.dialect.name));
+    }));
+}
+
 describe('databases of the release before one SQL store: SQLite', () => {
   const directory = mkdtempSync(join(tmpdir(), 'tailor-sqlite-upgrade-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
-  const openFixture = (name: string) => {
+  itOpensDatabasesOfTheReleaseBefore((version) => {
     const path = join(directory, `${randomUUID()}.sqlite`);
-    copyFileSync(new URL(name, fixtures), path);
+    if (version !== undefined) copyFileSync(new URL(`sqlite-v${version}.sqlite`, fixtures), path);
     return openSqliteDatabase({ path, synchronous: 'normal' });
-  };
-
-  it('opens a version 1 file, migrates it to the schema a new file has, and reads its rows', async () => {
-    const upgraded = await openFixture('sqlite-v1.sqlite');
-    const fresh = await openSqliteDatabase({ path: join(directory, 'fresh.sqlite') });
-    try {
-      expect(await schemaOf(upgraded)).toEqual(await schemaOf(fresh));
-      await expectVersion1Upgraded(upgraded);
-    } finally {
-      await upgraded.close();
-      await fresh.close();
-    }
-  });
-
-  it('opens a version 2 file as it is, reading what that release wrote', async () => {
-    const database = await openFixture('sqlite-v2.sqlite');
-    const fresh = await openSqliteDatabase({ path: join(directory, 'fresh-2.sqlite') });
-    try {
-      expect(await migrate(database)).toEqual([]);
-      expect(await schemaOf(database)).toEqual(await schemaOf(fresh));
-      await expectVersion2Unchanged(database, version2State('sqlite'));
-    } finally {
-      await database.close();
-      await fresh.close();
-    }
   });
 });
 
@@ -230,8 +234,8 @@ describePostgres('databases of the release before one SQL store: PostgreSQL', (u
     for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   });
-  /** A schema of its own from a dump of the release before (`fixtures/postgres-v<n>.dump`), opened. */
-  const openFixture = async (version: number | undefined) => {
+  // NOTE: a schema of its own, restored from a dump of the release before (`fixtures/postgres-v<n>.dump`).
+  itOpensDatabasesOfTheReleaseBefore(async (version) => {
     const schema = `tailor_test_${randomBytes(6).toString('hex')}`;
     schemas.push(schema);
     if (version !== undefined) {
@@ -245,30 +249,5 @@ describePostgres('databases of the release before one SQL store: PostgreSQL', (u
       }
     }
     return openPostgresDatabase({ connectionString: url, schema, maxConnections: 3 });
-  };
-
-  it('opens a version 1 schema, migrates it to the schema a new one has, and reads its rows', async () => {
-    const upgraded = await openFixture(1);
-    const fresh = await openFixture(undefined);
-    try {
-      expect(await schemaOf(upgraded)).toEqual(await schemaOf(fresh));
-      await expectVersion1Upgraded(upgraded);
-    } finally {
-      await upgraded.close();
-      await fresh.close();
-    }
-  });
-
-  it('opens a version 2 schema as it is, reading what that release wrote', async () => {
-    const database = await openFixture(2);
-    const fresh = await openFixture(undefined);
-    try {
-      expect(await migrate(database)).toEqual([]);
-      expect(await schemaOf(database)).toEqual(await schemaOf(fresh));
-      await expectVersion2Unchanged(database, version2State('postgres'));
-    } finally {
-      await database.close();
-      await fresh.close();
-    }
   });
 });

@@ -48,6 +48,17 @@ export async function migrate(
   });
 }
 
+/** `database` brought to the latest schema; closed, and the error thrown, when that fails. */
+export async function migrated<Database extends SqlDatabase>(database: Database): Promise<Database> {
+  try {
+    await migrate(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
 /** Throws when versions are not 1, 2, 3, ... in order (a programming error, caught by tests). */
 export function checkMigrationOrder(migrations: readonly SqlMigration[]): void {
   migrations.forEach((migration, index) => {

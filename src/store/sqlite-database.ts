@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
-import { migrate } from './sql-migrator.js';
+import { migrated } from './sql-migrator.js';
 import type { SqlQueries, SqlSchema } from './sql-schema.js';
 
 /** Where `tailor serve` keeps its data when no store is given. */
@@ -35,7 +35,7 @@ export async function openSqliteDatabase(options: {
   native.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   native.pragma('busy_timeout = 5000');
   const queries = new Kysely<SqlSchema>({ dialect: new SqliteDialect({ database: native }) });
-  const database: SqliteDatabase = {
+  return migrated({
     queries,
     dialect: sqliteDialect(native, queries),
     native,
@@ -43,14 +43,7 @@ export async function openSqliteDatabase(options: {
       await queries.destroy();
       if (native.open) native.close();
     },
-  };
-  try {
-    await migrate(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return database;
+  });
 }
 
 function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {

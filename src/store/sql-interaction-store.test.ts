@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { InMemoryInteractionStore } from './in-memory-interaction-store.js';
-import { describeInteractionStoreContract } from './interaction-store.contract.js';
 import { SqlInteractionStore } from './sql-interaction-store.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
 
-describeInteractionStoreContract('InMemoryInteractionStore', async () => ({
-  store: new InMemoryInteractionStore(),
-  close: async () => {},
-}));
-
 describeSqlDatabases('SqlInteractionStore', (databases) => {
-  describeInteractionStoreContract(`SqlInteractionStore (${databases.dialect})`, async () => ({
-    store: new SqlInteractionStore(await databases.shared()),
-    close: async () => {},
-  }));
-
   it('never hands one pending edit to two servers claiming at once (SKIP LOCKED on PostgreSQL, the write lock on SQLite)', async () => {
     // NOTE: two servers on PostgreSQL; on SQLite two stores on the process's one connection (another
     // process would wait for the write lock).
