@@ -104,6 +104,9 @@ describe.skipIf(!enabled)('the packed package, installed into an empty app', () 
       'dist/exports/server.js',
       'dist/exports/testing.js',
       'dist/ai-sdk/index.js',
+      'dist/exports/client.js',
+      'dist/client/openapi-types.d.ts',
+      'dist/testing/openai-compatible-server.js',
       'web/dist/index.html',
       'bin/tailor.mjs',
       'data/email/paper-review.jsonl',
@@ -128,6 +131,8 @@ describe.skipIf(!enabled)('the packed package, installed into an empty app', () 
 import { OfflineWriter, createLexicalEmbedder } from '${manifest.name}/testing';
 import { createApp, startService } from '${manifest.name}/server';
 import { tailorMiddleware } from '${manifest.name}/ai-sdk';
+import { createTailorClient } from '${manifest.name}/client';
+import { startOpenAiCompatibleServer } from '${manifest.name}/testing';
 const writer = new OfflineWriter();
 const embedder = createLexicalEmbedder();
 const memory = new InMemoryMemory();
@@ -135,7 +140,7 @@ const learner = createLearner('cipher-5', { writer, embedder, memory });
 const tailor = createTailor({ writer, embedder, memory, interactions: new InMemoryInteractionStore(), learner });
 const draft = await tailor.generate({ tenant: 'acme', user: 'ada', task: { kind: 'summarization' },
   context: 'The red panda is a small mammal of the eastern Himalayas. It eats mostly bamboo leaves.' });
-console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, startService: typeof startService, tailorMiddleware: typeof tailorMiddleware }));
+console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, startService: typeof startService, tailorMiddleware: typeof tailorMiddleware, createTailorClient: typeof createTailorClient, startOpenAiCompatibleServer: typeof startOpenAiCompatibleServer }));
 `,
     );
     const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: app });
@@ -145,7 +150,15 @@ console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, star
       createApp: 'function',
       startService: 'function',
       tailorMiddleware: 'function',
+      createTailorClient: 'function',
+      startOpenAiCompatibleServer: 'function',
     });
+  });
+
+  it("runs the README's testing example (the fake OpenAI-compatible server of ./testing)", async () => {
+    writeFileSync(join(app, 'readme-testing.mjs'), readmeExample('testing'));
+    const { stdout } = await run(process.execPath, ['readme-testing.mjs'], { cwd: app });
+    expect(stdout.trim()).toBe('Friday works for me. 429 2');
   });
 
   it("runs the README's library example", async () => {
@@ -199,6 +212,8 @@ console.log(JSON.stringify({ text: draft.text, createApp: typeof createApp, star
 import { OfflineWriter, SimulatedUser, createLexicalEmbedder } from '${manifest.name}/testing';
 import { createApp, startService, type ServiceOptions } from '${manifest.name}/server';
 import { tailorMiddleware, type TailorDraft } from '${manifest.name}/ai-sdk';
+import { createTailorClient, type TailorApiErrorCode, type TailorApiSchemas } from '${manifest.name}/client';
+import { startOpenAiCompatibleServer, type FakeOpenAiCompatibleServer } from '${manifest.name}/testing';
 import { wrapLanguageModel } from 'ai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 
@@ -220,7 +235,17 @@ declare const base: LanguageModelV3;
 const middleware = tailorMiddleware({ tailor, user: 'ada' });
 const wrapped = wrapLanguageModel({ model: base, middleware });
 const last: TailorDraft | undefined = middleware.lastDraft;
-export { outcome, options, error, createApp, startService, SimulatedUser, wrapped, last };
+const client = createTailorClient({ baseUrl: 'http://127.0.0.1:8787', apiKey: () => 'key' });
+const answer = await client.POST('/v1/generate', { body: { user: 'ada', task: 'email', context: 'notes' } });
+const served: TailorApiSchemas['GenerateResponse'] | undefined = answer.data;
+const code: TailorApiErrorCode | undefined = answer.error?.error.code;
+// @ts-expect-error: a path the API does not have
+await client.GET('/v1/no-such-path');
+// @ts-expect-error: generate needs a context
+await client.POST('/v1/generate', { body: { user: 'ada', task: 'email' } });
+const fake: FakeOpenAiCompatibleServer = await startOpenAiCompatibleServer();
+await fake.close();
+export { outcome, options, error, createApp, startService, SimulatedUser, wrapped, last, served, code };
 `,
       );
       const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -240,31 +265,36 @@ export { outcome, options, error, createApp, startService, SimulatedUser, wrappe
     expect(stdout.trim()).toBe(manifest.version);
   });
 
+  /** `tailor serve` of the installed package on a free port, once it says where it serves. */
+  async function startInstalledServe(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
+    const bin = join(app, 'node_modules', '.bin', 'tailor');
+    const child = spawn(bin, ['serve', '--port', '0', ...args], {
+      cwd: app,
+      env: { ...process.env, TAILOR_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`tailor serve did not start: ${output}`)), minutes);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        if (match?.[1] !== undefined) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`tailor serve exited with ${code}: ${output}`)));
+    });
+    return { child, url };
+  }
+
   it(
     'serves the UI and /healthz, and stops on SIGTERM',
     async () => {
-      const bin = join(app, 'node_modules', '.bin', 'tailor');
-      const store = join(app, '.tailor', 'tailor.sqlite');
-      const child = spawn(bin, ['serve', '--port', '0', '--store', store], {
-        cwd: app,
-        env: { ...process.env, TAILOR_LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      let output = '';
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`tailor serve did not start: ${output}`)), minutes);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-          if (match?.[1] !== undefined) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`tailor serve exited with ${code}: ${output}`)));
-      });
+      const { child, url } = await startInstalledServe(['--store', join(app, '.tailor', 'tailor.sqlite')]);
 
       const health = await fetch(new URL('healthz', url));
       expect(health.status).toBe(200);
@@ -273,6 +303,7 @@ export { outcome, options, error, createApp, startService, SimulatedUser, wrappe
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('<!doctype html>');
+      expect(html).toContain(`<title>Tailor · ${manifest.name}</title>`);
       const script = /src="(?:\.?\/)?(assets\/[^"]+\.js)"/.exec(html)?.[1];
       expect(script).toBeDefined();
       const asset = await fetch(new URL(script as string, url));
@@ -283,6 +314,52 @@ export { outcome, options, error, createApp, startService, SimulatedUser, wrappe
       expect(code).toBe(0);
     },
     2 * minutes,
+  );
+
+  it(
+    "runs the README's service examples: the typed client, and the openai client through the proxy",
+    async () => {
+      const upstream = await startOpenAiCompatibleServer();
+      // NOTE: `npm install openai`, as the README says, without the registry: the checkout's copy.
+      symlinkSync(join(root, 'node_modules', 'openai'), join(app, 'node_modules', 'openai'));
+      const store = join(app, '.tailor-examples', 'tailor.sqlite');
+      const upstreamSpec = `openai-compatible:fake-model@${upstream.baseURL}`;
+      const { child, url } = await startInstalledServe([
+        '--store',
+        store,
+        '--no-ui',
+        '--upstream',
+        upstreamSpec,
+      ]);
+      try {
+        const env = {
+          ...process.env,
+          TAILOR_URL: url.replace(/\/$/, ''),
+          TAILOR_API_KEY: readFileSync(join(app, '.tailor-examples', 'api-key'), 'utf8').trim(),
+        };
+        writeFileSync(join(app, 'readme-client.mjs'), readmeExample('client'));
+        const client = await run(process.execPath, ['readme-client.mjs'], { cwd: app, env });
+        expect(client.stdout.trim()).toBe('bullet points 1');
+
+        upstream.enqueueChat(
+          { type: 'text', text: 'Friday works for me. I will move the review and tell the team.' },
+          { type: 'text', text: '- Yes, Friday at ten.' },
+        );
+        writeFileSync(join(app, 'readme-proxy.mjs'), readmeExample('proxy'));
+        const proxy = await run(process.execPath, ['readme-proxy.mjs'], { cwd: app, env });
+        expect(proxy.stdout).toBe(
+          'Friday works for me. I will move the review and tell the team.\n- Yes, Friday at ten.\n',
+        );
+        const [first, second] = upstream.requestsTo('/v1/chat/completions').map((request) => request.body);
+        expect(chatRequestText(first)).not.toContain('bullet points');
+        expect(chatRequestText(second)).toContain('bullet points');
+      } finally {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+        await upstream.close();
+      }
+    },
+    3 * minutes,
   );
 });
 
