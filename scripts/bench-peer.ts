@@ -17,13 +17,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createLearner } from '../src/core/index.js';
 import { CallPolicy } from '../src/providers/call-policy.js';
 import { createEmbedderFromSpec, createWriterFromSpec } from '../src/providers/model-factories.js';
-import { createTailor } from '../src/service/tailor.js';
+import { createTailor, type GenerateResult } from '../src/service/tailor.js';
 import { openStores } from '../src/store/open-stores.js';
 import { hashedVector } from './instant-model.js';
 
@@ -211,7 +211,7 @@ try {
   await mem0.search(contextOf(0), { filters: { user_id: 'warm' }, topK: 5 });
 
   // Learn, one caller.
-  const drafts = [];
+  const drafts: GenerateResult[] = [];
   for (let index = 0; index < flags.calls; index++) {
     drafts.push(
       await tailor.generate({ tenant, user: 'ana', task: { kind: 'email' }, context: contextOf(index) }),
@@ -338,7 +338,8 @@ try {
       mem0: mem0Version,
       ...flags,
       results,
-      ratios: Object.fromEntries(Object.entries(ratios)),
+      ratios,
+      loadAverage: loadavg()[0],
     }),
   );
 } finally {

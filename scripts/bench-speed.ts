@@ -1,11 +1,13 @@
 /**
  * Speed of the full offline sweep (2 tasks × 7 learners × 3 seeds × 200 rounds): wall time, rounds per
  * second and peak memory, then where the time of one round goes (one job per learner, in process, with
- * each part of the world timed). Prints figures; asserts nothing (machines are shared and noisy).
+ * each part of the world timed). Prints figures; asserts nothing (machines are shared and noisy). The
+ * last line is JSON: the sweep's wall and CPU seconds (CPU: every thread of this process, which other
+ * processes on a shared machine disturb less than wall time), rounds, peak RSS and the load average.
  *
- *   npm run bench:speed [-- --workers N]
+ *   npm run bench:speed [-- --workers N] [--skip-profile]
  */
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,11 +21,23 @@ import { runJob } from '../src/bench/run-job.js';
 const workersFlag = process.argv.indexOf('--workers');
 const workers = workersFlag > 0 ? Number(process.argv[workersFlag + 1]) : defaultWorkers();
 
-async function sweep(): Promise<void> {
+/** The sweep's figures (the JSON line). */
+interface SweepFigures {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly rounds: number;
+  readonly roundsPerSecond: number;
+  readonly peakRssMiB: number;
+  readonly workers: number;
+  readonly loadAverage: number;
+}
+
+async function sweep(): Promise<SweepFigures> {
   const outDir = await mkdtemp(join(tmpdir(), 'tailor-speed-'));
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   let rounds = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await runBench(
     {
@@ -48,14 +62,25 @@ async function sweep(): Promise<void> {
     { progress: { jobQueued() {}, roundDone: () => void (rounds += 1), jobDone() {} } },
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(sampler);
   await rm(outDir, { recursive: true, force: true });
   console.log(
     `full offline sweep: ${rounds} rounds in ${seconds.toFixed(1)} s with ${workers} worker thread(s)`,
   );
   console.log(
-    `  ${(rounds / seconds).toFixed(0)} rounds/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (all threads)`,
+    `  ${(rounds / seconds).toFixed(0)} rounds/s, ${cpuSeconds.toFixed(1)} s of CPU, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (all threads)`,
   );
+  return {
+    seconds,
+    cpuSeconds,
+    rounds,
+    roundsPerSecond: rounds / seconds,
+    peakRssMiB: peakRss / 2 ** 20,
+    workers,
+    loadAverage: loadavg()[0]!,
+  };
 }
 
 /** Wrap every async method of an object so the time spent in it is added to `totals[label]`. */
@@ -121,5 +146,6 @@ async function profile(): Promise<void> {
   );
 }
 
-await sweep();
-await profile();
+const figures = await sweep();
+if (!process.argv.includes('--skip-profile')) await profile();
+console.log(JSON.stringify({ sweep: figures }));

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openInstantTailor } from './instant-model.js';
@@ -150,6 +150,13 @@ export async function runInstantBench(options: InstantOptions): Promise<InstantR
       `| ${connections} | ${fixed(http.generate.p50 - library.generate.p50)} | ${fixed(http.learn.p50 - library.learn.p50)} |`,
     );
   }
-  console.log(JSON.stringify({ instant: rows }));
+  console.log(
+    JSON.stringify({
+      instant: rows,
+      seconds: options.seconds,
+      sqliteSynchronous: options.sqliteSynchronous,
+      loadAverage: loadavg()[0],
+    }),
+  );
   return rows;
 }

@@ -17,8 +17,20 @@ const stopWords = new Set([
   'it',
 ]);
 
-function contentWords(text: string): string[] {
-  return wordTokenize(text.toLowerCase()).filter((token) => /\p{L}/u.test(token) && !stopWords.has(token));
+const contentWordsCache = new Map<string, readonly string[]>();
+
+/**
+ * NOTE: memoized (forgotten past 10,000 texts): accuracy compares each round's preference with every
+ * true preference of the task, so the same few texts are tokenized again and again.
+ */
+function contentWords(text: string): readonly string[] {
+  let words = contentWordsCache.get(text);
+  if (words === undefined) {
+    if (contentWordsCache.size >= 10_000) contentWordsCache.clear();
+    words = wordTokenize(text.toLowerCase()).filter((token) => /\p{L}/u.test(token) && !stopWords.has(token));
+    contentWordsCache.set(text, words);
+  }
+  return words;
 }
 
 /**

@@ -1,0 +1,111 @@
+/**
+ * Rewrites the README's performance tables (between `<!-- perf:start -->` and `<!-- perf:end -->`) from
+ * the outputs of `npm run bench:load -- --instant`, `npm run bench:peer` and `npm run bench:speed` (the
+ * last line of each is JSON), so the figures are never typed by hand:
+ *
+ *   npm run bench:load -- --instant > instant.log; npm run bench:peer > peer.log
+ *   npm run bench:speed > speed.log; npx tsx scripts/update-readme-perf.ts instant.log peer.log speed.log
+ *   npx prettier --write README.md
+ *
+ * A log that is missing or has no JSON last line leaves its table out, saying so.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { InstantRow } from './load-bench-instant.js';
+
+const readmePath = 'README.md';
+const start = '<!-- perf:start -->';
+const end = '<!-- perf:end -->';
+
+/** The JSON last line of a log, or undefined. */
+function lastJson(path: string | undefined): Record<string, unknown> | undefined {
+  if (path === undefined) return undefined;
+  try {
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    return JSON.parse(lines.at(-1) ?? '') as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+const number = (value: number, digits = 1) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const load = (value: unknown) => (typeof value === 'number' ? `, load average ${number(value)}` : '');
+
+function instantSection(json: Record<string, unknown>): string {
+  const rows = json.instant as InstantRow[];
+  const lines = [
+    `HTTP (\`tailor serve\`'s app, SQLite \`synchronous=${String(json.sqliteSynchronous)}\`) and the library in one process, ${String(json.seconds)} s per row${load(json.loadAverage)}:`,
+    '',
+    '| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | errors |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.path} | ${row.connections} | ${number(row.generate.perSecond, 0)} | ${number(row.generate.p50)} / ${number(row.generate.p99)} | ${number(row.learn.perSecond, 0)} | ${number(row.learn.p50)} / ${number(row.learn.p99)} | ${row.generate.errors + row.learn.errors} |`,
+    ),
+    '',
+    '| connections | HTTP adds to generate p50 (ms) | HTTP adds to learn p50 (ms) |',
+    '|---|---|---|',
+  ];
+  for (const connections of [...new Set(rows.map((row) => row.connections))]) {
+    const http = rows.find((row) => row.path === 'http' && row.connections === connections);
+    const library = rows.find((row) => row.path === 'library' && row.connections === connections);
+    if (http === undefined || library === undefined) continue;
+    lines.push(
+      `| ${connections} | ${number(http.generate.p50 - library.generate.p50)} | ${number(http.learn.p50 - library.learn.p50)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function peerSection(json: Record<string, unknown>): string {
+  const results = json.results as Record<string, { tailor: number; mem0: number; unit: string }>;
+  const ratios = Object.values(json.ratios as Record<string, number>);
+  const lines = [
+    `mem0ai ${String(json.mem0)}, ${String(json.calls)} calls per operation, ${String(json.callers)} callers for ${String(json.seconds)} s, ${number(Number(json.items), 0)} entries of one user${load(json.loadAverage)}:`,
+    '',
+    '| operation | Tailor | mem0 | Tailor/mem0 (time per call) |',
+    '|---|---|---|---|',
+  ];
+  Object.entries(results).forEach(([name, result], index) => {
+    lines.push(
+      `| ${name} | ${number(result.tailor, 2)} ${result.unit} | ${number(result.mem0, 2)} ${result.unit} | ${number(ratios[index] ?? Number.NaN, 3)} |`,
+    );
+  });
+  return lines.join('\n');
+}
+
+function speedSection(json: Record<string, unknown>): string {
+  const sweep = json.sweep as {
+    seconds: number;
+    cpuSeconds: number;
+    rounds: number;
+    roundsPerSecond: number;
+    peakRssMiB: number;
+    workers: number;
+    loadAverage: number;
+  };
+  return (
+    `The full offline sweep (both tasks × every default learner × seeds 0–2 × 200 rounds = ${number(sweep.rounds, 0)} rounds) took ` +
+    `**${number(sweep.seconds)} s** wall, ${number(sweep.cpuSeconds)} s of CPU, with ${sweep.workers} worker thread(s) ` +
+    `(${number(sweep.roundsPerSecond, 0)} rounds/s, peak RSS ${number(sweep.peakRssMiB, 0)} MiB${load(sweep.loadAverage)}).`
+  );
+}
+
+const [instantLog, peerLog, speedLog] = process.argv.slice(2);
+const parts: [string, Record<string, unknown> | undefined, (json: Record<string, unknown>) => string][] = [
+  ['`npm run bench:load -- --instant`', lastJson(instantLog), instantSection],
+  ['`npm run bench:peer`', lastJson(peerLog), peerSection],
+  ['`npm run bench:speed`', lastJson(speedLog), speedSection],
+];
+const sections = parts.map(([command, json, render]) =>
+  json === undefined ? `${command}: not run for this update.` : `${command}\n\n${render(json)}`,
+);
+const generated =
+  `${start}\n\n_Generated by \`scripts/update-readme-perf.ts\` from the scripts' last JSON lines on ${new Date().toISOString().slice(0, 10)}; do not edit by hand._\n\n` +
+  `${sections.join('\n\n')}\n\n${end}`;
+const readme = readFileSync(readmePath, 'utf8');
+const from = readme.indexOf(start);
+const to = readme.indexOf(end);
+if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
+writeFileSync(readmePath, readme.slice(0, from) + generated + readme.slice(to + end.length));
+console.log(`README.md: performance tables updated (${sections.length} parts)`);
