@@ -1,6 +1,6 @@
 import { createTailorClient } from '../../../src/client/index.js';
 import { ApiError, errorFromBody } from './api-error.js';
-import type { AddPreferenceRequest, GenerateRequest, UpdatePreferenceRequest } from './types.js';
+import type { AddPreferenceRequest, GenerateRequest, SampleTask, UpdatePreferenceRequest } from './types.js';
 
 /** What the client needs: where the API is, and how to read the current key at call time. */
 export interface ApiClientOptions {
@@ -65,7 +65,7 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     /** `GET /healthz` (no key needed): the learner, and the writer when the server says which. */
     health: () => call(() => api.GET('/healthz')),
-    samples: (task: 'summarization' | 'email') =>
+    samples: (task: SampleTask) =>
       call(() => api.GET('/v1/samples', { params: { query: { task } } })).then((result) => result.samples),
     generate: (body: GenerateRequest) => call(() => api.POST('/v1/generate', { body })),
     learn: (interactionId: string, edited: string) =>

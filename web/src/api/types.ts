@@ -3,7 +3,7 @@
  * document, generated into `src/client/openapi-types.ts` (`npm run generate:api-types`), none written
  * here by hand.
  */
-import type { TailorApiSchemas } from '../../../src/client/index.js';
+import type { TailorApiPaths, TailorApiSchemas } from '../../../src/client/index.js';
 
 /** A task as the API takes it: a built-in environment or a custom instruction. */
 export type ApiTask = TailorApiSchemas['Task'];
@@ -31,6 +31,9 @@ export type PreferenceComponent = TailorApiSchemas['PreferenceComponent'];
 
 /** One entry of `GET /v1/users/{user}/interactions`. */
 export type InteractionSummary = TailorApiSchemas['Interaction'];
+
+/** The tasks `GET /v1/samples?task=` has samples for. */
+export type SampleTask = NonNullable<TailorApiPaths['/v1/samples']['get']['parameters']['query']>['task'];
 
 /** One entry of `GET /v1/samples`. */
 export type Sample = TailorApiSchemas['Sample'];
