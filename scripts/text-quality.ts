@@ -3,7 +3,8 @@
  * default, or `--corpus FILE --preferences FILE`), it drafts every context without a preference and with
  * every source's preference, lets the rule-based user edit each draft, and prints per task:
  * - the share of sentences the world wrote (drafts and edits; a sentence ending as one of the
- *   context's sentences ends is the source's) that end on a dangling function word ("used by.");
+ *   context's sentences ends is the source's) that end on a dangling function word ("used by."), and
+ *   of those cut after a verb that needs its object ("The bank said.", "plans to use.");
  * - the share of no-learning drafts (and of the user's edits of them) holding the most repeated
  *   sentence of five or more words;
  * - sentences added by style atoms: how many share no content word with the document, and the share
@@ -33,6 +34,13 @@ const brokenProse =
 
 const dangling =
   /\b(the|a|an|of|by|to|for|from|at|as|than|and|or|but|nor|its|their|his|our|my|your|is|are|was|were|be|been|that|which|who)[.!]["')\]]*$/i;
+
+/**
+ * A sentence cut after a verb that needs what followed it: a reporting or transitive verb ("The bank
+ * said.", "The site has.") or "to" and a verb ("the council plans to use.").
+ */
+const cutAfterVerb =
+  /\b(?:said|says|told|tells|has|have|had|includes?|contains?|uses?|offers?|provides?|allows?|requires?|makes?|gives?|takes?|plans|wants|needs|hopes|expects|shows|reports?|announced|added|explained)[.!]["')\]]*$|\bto (?:use|make|take|give|get|keep|find|see|help|buy|pay|build|do|have|be|say|ask|tell|bring|put|send)[.!]["')\]]*$/i;
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -80,6 +88,7 @@ async function measure(
   const kind = { kind: task } as const;
   let written = 0;
   let danglingCount = 0;
+  let cutVerbs = 0;
   let tags = 0;
   let stopTags = 0;
   let commonTags = 0;
@@ -138,6 +147,7 @@ async function measure(
         if (copied.has(ending(sentence))) continue;
         written += 1;
         if (dangling.test(sentence)) danglingCount += 1;
+        if (cutAfterVerb.test(sentence)) cutVerbs += 1;
       }
       for (const tag of text.match(/#[\p{L}\p{N}_]+/gu) ?? []) {
         if (context.text.includes(tag)) continue;
@@ -158,6 +168,7 @@ async function measure(
   process.stdout.write(
     `${label} ${task}: ${contexts.length} contexts\n` +
       `  sentences written (drafts and edits) ending on a dangling function word: ${percent(danglingCount, written)} of ${written}\n` +
+      `  sentences written cut after a verb that needs its object ("The bank said."): ${percent(cutVerbs, written)}\n` +
       `  most repeated sentence (>= 5 words) in no-learning drafts: ${plainTop.share} ("${plainTop.sentence}")\n` +
       `  most repeated sentence (>= 5 words) in the user's edits of no-learning drafts: ${editTop.share} ("${editTop.sentence}")\n` +
       `  added sentences: ${added}; sharing no content word with the document: ${percent(unrelated, added)}; most frequent one: ${percent(addedTimes, added)} ("${addedTop.slice(0, 50)}")\n` +

@@ -77,6 +77,32 @@ describe('truncateWords', () => {
   });
 });
 
+describe('a verb keeps its object', () => {
+  it('never cuts right after a verb that needs what follows it', () => {
+    expect(
+      shortenSentence(
+        'Northgate Savings Bank said on Wednesday that hackers had gained access to the personal records of about 310,000 customers, including names.',
+        10,
+      ),
+    ).not.toMatch(/said\.$/);
+    expect(
+      shortenSentence(
+        'The 140-hectare site near the village of Aldwick has around 230,000 solar panels and can produce enough electricity for 40,000 homes.',
+        10,
+      ),
+    ).toBe('The 140-hectare site near the village of Aldwick has around 230,000 solar panels.');
+  });
+
+  it('splits off a subject relative clause only: in ", which the council plans to use" the pronoun is the object', () => {
+    const pieces = splitLongSentence(
+      'Brightfield will pay the village a fund of 90,000 dollars a year, which the parish council plans to use for a new playground.',
+      10,
+    );
+    expect(pieces.join(' ')).not.toMatch(/\bIt the\b/);
+    expect(pieces.every((piece) => !/to use\.$/.test(piece))).toBe(true);
+  });
+});
+
 describe('on the built-in corpus', () => {
   it('never ends a split or shortened sentence on a function word, and keeps every piece within the limit or whole', async () => {
     const contexts = [...(await loadBuiltinCorpus('summarization')), ...(await loadBuiltinCorpus('email'))];

@@ -1,3 +1,4 @@
+import { wordTags } from '../lexicon/word-classes.js';
 import { capitalize, countWords, danglingWords, ensureTerminal } from './sentences.js';
 
 const coordinators = new Set(['and', '&', 'but', 'so', 'or', 'yet']);
@@ -44,6 +45,22 @@ function holdsVerb(tokens: readonly string[], following: string | undefined): bo
     const next = index + 1 < tokens.length ? bare(tokens[index + 1] ?? '') : bare(following ?? '');
     return index > 0 && /^\p{L}{3,}ed$/u.test(word) && next !== 'by';
   });
+}
+
+const auxiliaries = new Set('is are was were be been being has have had'.split(' '));
+
+/**
+ * True when a run of words ends on a verb that needs what followed it: a common finite verb ("The bank
+ * said", "The site has"), "to" and a verb ("plans to use"), or a word whose most likely tag is a
+ * finite verb's (en-lexicon) not after an auxiliary ("was closed" is a whole passive).
+ */
+function endsOnBareVerb(tokens: readonly string[]): boolean {
+  const last = bare(tokens[tokens.length - 1] ?? '');
+  const before = bare(tokens[tokens.length - 2] ?? '');
+  const [tag = ''] = wordTags(last);
+  if (finiteVerbs.has(last)) return true;
+  if (before === 'to' && tag.startsWith('VB')) return true;
+  return /^VB[DZP]$/.test(tag) && !auxiliaries.has(before);
 }
 
 function wordCount(tokens: readonly string[]): number {
@@ -162,7 +179,8 @@ function withoutAsides(tokens: readonly string[], maxWords: number): string[] {
  * Shorten a sentence to at most `maxWords` words the way an editor would: drop parenthetical asides,
  * then trailing phrases (from the last comma, preposition or conjunction that leaves at least three
  * words and the sentence's verb). When no such cut reaches the limit, the sentence comes back as
- * short as those cuts make it, possibly unchanged: cutting words would leave a fragment. Inner asides go first (`withoutAsides`). The result never ends on a
+ * short as those cuts make it, possibly unchanged: cutting words would leave a fragment. A cut never
+ * leaves a verb without its object ("The bank said."). Inner asides go first (`withoutAsides`). The result never ends on a
  * function word ("by.", "the.").
  *
  * @example
@@ -188,8 +206,9 @@ export function shortenSentence(sentence: string, maxWords: number): string {
         /,$/.test(tokens[index - 1] ?? '') || prepositions.has(word) || coordinators.has(word);
       if (!phraseStart) continue;
       const kept = trimDangling(tokens.slice(0, index));
-      // A cut inside the subject ("The app used by | ...") would leave a fragment without its verb.
-      if (!holdsVerb(kept, tokens[index])) continue;
+      // A cut inside the subject ("The app used by | ...") would leave a fragment without its verb, and
+      // one right after the verb ("The bank said | on Wednesday that...") a verb without its object.
+      if (!holdsVerb(kept, tokens[index]) || endsOnBareVerb(kept)) continue;
       cut = index;
       if (wordCount(kept) <= maxWords) break;
     }
@@ -215,6 +234,15 @@ function relativeSplit(tokens: readonly string[]): [string[], string[]] | undefi
   for (let index = 3; index <= tokens.length - 3; index += 1) {
     const subject = relativeSubjects[bare(tokens[index] ?? '')];
     if (subject === undefined || (depth[index] ?? 0) > 0 || !/,$/.test(tokens[index - 1] ?? '')) continue;
+    // Only a subject relative ("which rounds up..."): in ", which the council plans to use" the
+    // pronoun is the object, and "It the council plans to use" is no sentence.
+    const next = bare(tokens[index + 1] ?? '');
+    // A verb right after it: a common finite verb, a word most likely a verb, or a plural that is also a
+    // verb's third person ("rounds").
+    const [first = '', ...others] = wordTags(next);
+    const finite =
+      finiteVerbs.has(next) || /^(?:VB|MD)/.test(first) || (first === 'NNS' && others.includes('VBZ'));
+    if (!finite && !next.endsWith('ed')) continue;
     const rest = tokens.slice(index + 1);
     // Stop the clause at its closing comma: "X, which opened in 1950, carries Y" stays one sentence.
     if (rest.slice(0, -1).some((token) => /,$/.test(token))) continue;
