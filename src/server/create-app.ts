@@ -6,6 +6,7 @@ import { withModelCallTenant } from '../providers/model-call-tenant.js';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -91,6 +92,29 @@ export interface AppDependencies {
 }
 
 /**
+ * Refuses a body over `limit` bytes (PayloadTooLargeError): by its Content-Length when it has one, else
+ * (chunked) by counting it as Hono's `bodyLimit` does. NOTE: `bodyLimit` alone asks every request for
+ * its body stream, which makes @hono/node-server build a full web Request for it and read JSON through
+ * that stream instead of straight from the socket: the largest single cost of a request to an instant
+ * model.
+ */
+function bodySizeLimit(limit: number): MiddlewareHandler<ApiEnv> {
+  const tooLarge = () => {
+    throw new PayloadTooLargeError({ limitBytes: limit });
+  };
+  const counted = bodyLimit({ maxSize: limit, onError: tooLarge });
+  return (context, next) => {
+    const method = context.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
+    const length = context.req.header('content-length');
+    if (length === undefined || context.req.header('transfer-encoding') !== undefined) {
+      return counted(context, next);
+    }
+    return Number.parseInt(length, 10) > limit ? tooLarge() : next();
+  };
+}
+
+/**
  * The HTTP API as a Hono app, not listening (serve it with `@hono/node-server`, test it with
  * `app.request(...)`). Routes and request schemas are declared once with zod and published as
  * OpenAPI 3.1 at `/openapi.json`. Every error becomes a status in one `onError`.
@@ -156,12 +180,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<ApiEnv> {
 
   app.use(
     '/v1/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new PayloadTooLargeError({ limitBytes: limit });
-      },
-    }),
+    bodySizeLimit(limit),
     apiKeyAuth(dependencies.apiKeys, userTokens),
     userTokenScope(dependencies.tailor),
     // NOTE: the model calls a request makes count against its tenant's cap (CallPolicy.tenantConcurrency).
