@@ -1,4 +1,21 @@
-import type { Context, EditPair, MemoryScope, Task, TokenUsage, UsedNeighbour } from '../spec/index.js';
+import type {
+  Context,
+  EditPair,
+  Embedder,
+  Memory,
+  MemoryScope,
+  Task,
+  TokenUsage,
+  UsedNeighbour,
+  Writer,
+} from '../spec/index.js';
+
+/** What the learners that remember (pairs or preferences by context) are built from. */
+export interface LearnerParts {
+  readonly writer: Writer;
+  readonly embedder: Embedder;
+  readonly memory: Memory;
+}
 
 /** A learner's draft for one context, with what it used to write it. */
 export interface Proposal {

@@ -1,14 +1,7 @@
-import type {
-  Embedder,
-  Memory,
-  MemoryScope,
-  Task,
-  TokenUsage,
-  UsedNeighbour,
-  Writer,
-} from '../../spec/index.js';
+import type { MemoryScope, Task, TokenUsage, UsedNeighbour } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
+import type { LearnerParts } from '../learner.js';
 import { retrievePreferences } from './retrieve-preferences.js';
 import { aggregatePreferences } from './writer-steps.js';
 
@@ -33,16 +26,15 @@ export interface CipherPreference {
  * @example
  * const { preference, neighbours } = await cipherPreference({ writer, embedder, memory, scope, task, text, k: 5 });
  */
-export async function cipherPreference(options: {
-  readonly writer: Writer;
-  readonly embedder: Embedder;
-  readonly memory: Memory;
-  readonly scope: MemoryScope;
-  readonly task: Task;
-  readonly text: string;
-  readonly k: number;
-  readonly abortSignal?: AbortSignal;
-}): Promise<CipherPreference> {
+export async function cipherPreference(
+  options: LearnerParts & {
+    readonly scope: MemoryScope;
+    readonly task: Task;
+    readonly text: string;
+    readonly k: number;
+    readonly abortSignal?: AbortSignal;
+  },
+): Promise<CipherPreference> {
   const { writer, embedder, memory, scope, task, k, abortSignal } = options;
   const embedding = await embedText({ embedder, text: options.text, abortSignal });
   const retrieved = await retrievePreferences({ memory, scope, embedding, k });

@@ -5,13 +5,10 @@ import {
   FixedVectorEmbedder,
   ScriptedWriter,
   testContext,
-  testScope,
-  testTask,
+  testScope as scope,
+  testTask as task,
 } from '../../testing/index.js';
 import { createCipherLearner } from './cipher.js';
-
-const scope = testScope;
-const task = testTask;
 
 /** Contexts whose similarity to `query` ([1, 0]) decreases with the index: cos(index * 0.2). */
 function angled(index: number): readonly number[] {

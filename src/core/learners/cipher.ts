@@ -1,9 +1,8 @@
 import { cipherPreference } from './cipher-preference.js';
-import type { Embedder, Memory, Writer } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
 import { isAccepted } from '../is-accepted.js';
-import type { Learner, ProposeOptions } from '../learner.js';
+import type { Learner, LearnerParts, ProposeOptions } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePreference } from './memory-entries.js';
 import { proposeWith } from './propose-with.js';
@@ -26,12 +25,7 @@ import { inferPreferenceFrom } from './writer-steps.js';
  * @example
  * const learner = createCipherLearner({ writer, embedder, memory, k: 5 });
  */
-export function createCipherLearner(options: {
-  readonly writer: Writer;
-  readonly embedder: Embedder;
-  readonly memory: Memory;
-  readonly k: number;
-}): Learner {
+export function createCipherLearner(options: LearnerParts & { readonly k: number }): Learner {
   const { writer, embedder, memory } = options;
   const k = requirePositiveInteger('k', options.k);
   const preferenceFor = ({ scope, task, context, abortSignal }: ProposeOptions) =>

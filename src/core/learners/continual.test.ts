@@ -1,39 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Context } from '../../spec/index.js';
-import {
-  FixedVectorEmbedder,
-  ScriptedWriter,
-  playRound,
-  testContext,
-  testScope,
-} from '../../testing/index.js';
-import type { Learner } from '../learner.js';
 import { InMemoryMemory } from '../../store/in-memory-memory.js';
+import { testContext, testScope as scope } from '../../testing/index.js';
 import { createContinualLearner } from './continual.js';
-
-const scope = testScope;
-
-function scriptedWriter() {
-  return new ScriptedWriter({
-    generate: (call) =>
-      `draft(${call.context.id}; ${call.guidance?.kind === 'preference' ? call.guidance.preference : 'none'})`,
-    inferPreference: (_call, index) => `inferred #${index + 1}`,
-    usage: { inputTokens: 7, outputTokens: 3 },
-  });
-}
-
-/** The user edits (appending " [edit <id>]") when `edits` is true, else accepts. */
-function round(learner: Learner, context: Context, edits: boolean) {
-  return playRound(learner, context, (output) => (edits ? `${output} [edit ${context.id}]` : output));
-}
-
-const embedder = () => new FixedVectorEmbedder({}, { fallback: [1, 0] });
+import { alikeEmbedder, editOrAccept as round, namingWriter } from './test-learner-rounds.js';
 
 describe('continual', () => {
   it('infers each round from the last K pairs, accepted ones included, oldest first', async () => {
-    const writer = scriptedWriter();
+    const writer = namingWriter();
     const memory = new InMemoryMemory();
-    const learner = createContinualLearner({ writer, embedder: embedder(), memory, k: 2 });
+    const learner = createContinualLearner({ writer, embedder: alikeEmbedder(), memory, k: 2 });
     expect(learner.name).toBe('continual-2');
     const first = await round(learner, testContext('c1'), true);
     expect(first.proposal.preferenceUsed).toBeNull();

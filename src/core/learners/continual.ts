@@ -1,7 +1,6 @@
-import type { Embedder, Memory, Writer } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
-import type { Learner, PreferenceChoice, ProposeOptions } from '../learner.js';
+import type { Learner, PreferenceChoice, ProposeOptions, LearnerParts } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePair } from './memory-entries.js';
 import { proposeWith } from './propose-with.js';
@@ -16,12 +15,7 @@ import { inferPreferenceFrom } from './writer-steps.js';
  * @example
  * const learner = createContinualLearner({ writer, embedder, memory, k: 5 });
  */
-export function createContinualLearner(options: {
-  readonly writer: Writer;
-  readonly embedder: Embedder;
-  readonly memory: Memory;
-  readonly k: number;
-}): Learner {
+export function createContinualLearner(options: LearnerParts & { readonly k: number }): Learner {
   const { writer, embedder, memory } = options;
   const k = requirePositiveInteger('k', options.k);
   const preferenceFor = async ({ scope, task, abortSignal }: ProposeOptions): Promise<PreferenceChoice> => {

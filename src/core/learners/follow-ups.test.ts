@@ -5,13 +5,10 @@ import {
   FixedVectorEmbedder,
   ScriptedWriter,
   testContext,
-  testScope,
-  testTask,
+  testScope as scope,
+  testTask as task,
 } from '../../testing/index.js';
 import { createFollowUpLearner } from './follow-ups.js';
-
-const scope = testScope;
-const task = testTask;
 
 /** Reads "ask: a, b" as feedback asking for a and b, "thanks" as satisfaction, anything else as neither. */
 const classifier: FollowUpClassifier = {

@@ -1,14 +1,7 @@
-import type {
-  Embedder,
-  FollowUpClassifier,
-  Memory,
-  TokenUsage,
-  UsedNeighbour,
-  Writer,
-} from '../../spec/index.js';
+import type { FollowUpClassifier, TokenUsage, UsedNeighbour } from '../../spec/index.js';
 import { addUsage, noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
-import type { Learner, PreferenceChoice, ProposeOptions } from '../learner.js';
+import type { Learner, LearnerParts, PreferenceChoice, ProposeOptions } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePreference } from './memory-entries.js';
 import { componentKey, mergeComponents, splitComponents } from './preference-components.js';
@@ -31,13 +24,9 @@ import { proposeWith } from './propose-with.js';
  * @example
  * const learner = createFollowUpLearner({ writer, embedder, memory, classifier, k: 5 });
  */
-export function createFollowUpLearner(options: {
-  readonly writer: Writer;
-  readonly embedder: Embedder;
-  readonly memory: Memory;
-  readonly classifier: FollowUpClassifier;
-  readonly k: number;
-}): Learner {
+export function createFollowUpLearner(
+  options: LearnerParts & { readonly classifier: FollowUpClassifier; readonly k: number },
+): Learner {
   const { writer, embedder, memory, classifier } = options;
   const k = requirePositiveInteger('k', options.k);
   const preferenceFor = async ({

@@ -4,13 +4,10 @@ import {
   FixedVectorEmbedder,
   ScriptedWriter,
   testContext,
-  testScope,
-  testTask,
+  testScope as scope,
+  testTask as task,
 } from '../../testing/index.js';
 import { createIclEditLearner } from './icl-edit.js';
-
-const scope = testScope;
-const task = testTask;
 
 describe('icl-edit', () => {
   function setup(k: number) {

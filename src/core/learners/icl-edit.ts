@@ -1,7 +1,6 @@
-import type { Embedder, Memory, Writer } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
 import { embedText } from '../embed-text.js';
-import type { Learner } from '../learner.js';
+import type { Learner, LearnerParts } from '../learner.js';
 import { requirePositiveInteger } from '../require-positive-integer.js';
 import { storePair } from './memory-entries.js';
 
@@ -14,12 +13,7 @@ import { storePair } from './memory-entries.js';
  * @example
  * const learner = createIclEditLearner({ writer, embedder, memory, k: 5 });
  */
-export function createIclEditLearner(options: {
-  readonly writer: Writer;
-  readonly embedder: Embedder;
-  readonly memory: Memory;
-  readonly k: number;
-}): Learner {
+export function createIclEditLearner(options: LearnerParts & { readonly k: number }): Learner {
   const { writer, embedder, memory } = options;
   const k = requirePositiveInteger('k', options.k);
   return {

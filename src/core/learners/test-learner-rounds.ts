@@ -1,0 +1,25 @@
+import type { Context } from '../../spec/index.js';
+import { FixedVectorEmbedder, ScriptedWriter, playRound } from '../../testing/index.js';
+import type { Learner } from '../learner.js';
+
+/**
+ * A writer for learner tests whose drafts say what they were written with — `draft(<context id>;
+ * <preference or none>)` — and whose inferences are numbered (`inferred #1`, `#2`, ...); every call
+ * costs 7 input and 3 output tokens.
+ */
+export function namingWriter(): ScriptedWriter {
+  return new ScriptedWriter({
+    generate: (call) =>
+      `draft(${call.context.id}; ${call.guidance?.kind === 'preference' ? call.guidance.preference : 'none'})`,
+    inferPreference: (_call, index) => `inferred #${index + 1}`,
+    usage: { inputTokens: 7, outputTokens: 3 },
+  });
+}
+
+/** One round in which the user edits (appending " [edit <id>]") when `edits` is true, else accepts. */
+export function editOrAccept(learner: Learner, context: Context, edits: boolean) {
+  return playRound(learner, context, (output) => (edits ? `${output} [edit ${context.id}]` : output));
+}
+
+/** An embedder that finds every context alike (all texts map to [1, 0]). */
+export const alikeEmbedder = (): FixedVectorEmbedder => new FixedVectorEmbedder({}, { fallback: [1, 0] });
