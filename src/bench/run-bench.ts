@@ -191,10 +191,18 @@ export async function runBench(
     await writeAtomically(paths.outcome, `${JSON.stringify(result.outcome, null, 2)}\n`);
   };
 
-  let next = 0;
-  const work = async (executor: JobExecutor) => {
-    while (next < pending.length && !abortSignal.aborted) {
-      const entry = pending[next++];
+  // NOTE: offline, each thread keeps to one task's jobs while it has any (slot i takes task i mod the
+  // number of tasks first, then helps with the rest): a thread's caches (drafts, detections, token
+  // counts) then warm on one corpus instead of both, which is what made a second thread not pay.
+  const taskOfSlot = (slot: number) => (offline ? plan.tasks[slot % plan.tasks.length] : undefined);
+  const take = (slot: number) => {
+    const preferred = taskOfSlot(slot);
+    const index = preferred === undefined ? 0 : pending.findIndex((entry) => entry.world.task === preferred);
+    return pending.splice(index < 0 ? 0 : index, 1)[0];
+  };
+  const work = async (executor: JobExecutor, slot: number) => {
+    while (pending.length > 0 && !abortSignal.aborted) {
+      const entry = take(slot);
       if (entry === undefined) break;
       let result: JobResult;
       try {
@@ -217,7 +225,7 @@ export async function runBench(
     }
   };
   try {
-    await Promise.all(executors.map(work));
+    await Promise.all(executors.map((executor, slot) => work(executor, slot)));
   } finally {
     await Promise.all([...new Set(executors)].map((executor) => executor.close()));
   }
