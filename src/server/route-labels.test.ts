@@ -1,30 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './test-app.js';
+import { createFakeUiRoot, createLoggedTestApp } from './test-app.js';
 
-const uiRoot = mkdtempSync(join(tmpdir(), 'tailor-ui-'));
-mkdirSync(join(uiRoot, 'assets'));
-writeFileSync(join(uiRoot, 'index.html'), '<!doctype html><title>Tailor UI</title>');
-writeFileSync(join(uiRoot, 'assets', 'app.js'), 'console.log(1);');
-afterAll(() => rmSync(uiRoot, { recursive: true, force: true }));
+const ui = createFakeUiRoot();
+afterAll(ui.remove);
 
 /** The app with the UI served and its log lines captured. */
-async function appWithUi() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line !== '') lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  const logger = pino({ level: 'info' }, sink);
-  const built = await createTestApp({ app: { staticRoot: uiRoot, logger } });
-  return { ...built, lines };
-}
+const appWithUi = () => createLoggedTestApp({ app: { staticRoot: ui.path } });
 
 describe('route labels with the web UI served', () => {
   it('labels metrics and log lines by route pattern, static files as static, unknown paths as unmatched', async () => {

@@ -1,34 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './test-app.js';
+import { createFakeUiRoot, createLoggedTestApp, createTestApp } from './test-app.js';
 
-const uiRoot = mkdtempSync(join(tmpdir(), 'tailor-ui-'));
-mkdirSync(join(uiRoot, 'assets'));
-writeFileSync(join(uiRoot, 'index.html'), '<!doctype html><title>Tailor UI</title>');
-writeFileSync(join(uiRoot, 'assets', 'app.js'), 'console.log(1);');
-afterAll(() => rmSync(uiRoot, { recursive: true, force: true }));
+const ui = createFakeUiRoot();
+afterAll(ui.remove);
 
 const metricsToken = 'a-metrics-token-of-enough-length';
 
 /** The app with the UI served, a metrics token and the CSP on. */
-async function appWithUi() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line !== '') lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  const logger = pino({ level: 'info' }, sink);
-  const built = await createTestApp({
-    app: { staticRoot: uiRoot, logger, metricsToken, contentSecurityPolicy: true },
-  });
-  return { ...built, lines };
-}
+const appWithUi = () =>
+  createLoggedTestApp({ app: { staticRoot: ui.path, metricsToken, contentSecurityPolicy: true } });
 
 describe('security headers', () => {
   it('sends a CSP that allows only the UI itself and forbids framing, on the page and the API', async () => {

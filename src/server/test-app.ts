@@ -1,3 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { InMemoryApiKeyStore } from '../store/in-memory-api-key-store.js';
 import type { AppDependencies } from './create-app.js';
 import { createApp } from './create-app.js';
@@ -33,4 +38,30 @@ export async function createTestApp(
     return app.request(path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   };
   return { ...built, app, apiKeys, metrics, call, keyA: tenantA, keyB: tenantB };
+}
+
+/**
+ * A stand-in for the built web UI (an `index.html` and `assets/app.js`) in a new temporary folder, to
+ * serve as `staticRoot`; `remove()` deletes it.
+ */
+export function createFakeUiRoot(): { readonly path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'tailor-ui-'));
+  mkdirSync(join(path, 'assets'));
+  writeFileSync(join(path, 'index.html'), '<!doctype html><title>Tailor UI</title>');
+  writeFileSync(join(path, 'assets', 'app.js'), 'console.log(1);');
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** `createTestApp` with an info-level logger whose JSON lines are kept, parsed, in `lines`. */
+export async function createLoggedTestApp(options: Parameters<typeof createTestApp>[0] = {}) {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line !== '') lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = pino({ level: 'info' }, sink);
+  const built = await createTestApp({ ...options, app: { logger, ...options.app } });
+  return { ...built, lines };
 }
