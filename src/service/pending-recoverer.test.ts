@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '../spec/index.js';
 import { noUsage } from '../spec/index.js';
 import { InMemoryInteractionStore } from '../store/in-memory-interaction-store.js';
@@ -66,31 +66,43 @@ function recovererFor(
   return holder.recoverer;
 }
 
+/**
+ * A store holding one edit to learn, and a recoverer whose learning fails while `state.failing` is
+ * true, on a clock (`clock.now`) that starts just after the edit and moves only when the test says.
+ */
+async function oneFailingEdit(policy: Partial<RecoveryPolicy>) {
+  const store = new InMemoryInteractionStore();
+  const interaction = await pendingInteraction(store);
+  const clock = { now: Date.parse(interaction.editedAt!) + 1 };
+  const state = { failing: true, seen: [] as string[] };
+  const recoverer = recovererFor(store, state, policy, () => clock.now);
+  return { store, interaction, clock, state, recoverer };
+}
+
 describe('PendingRecoverer', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('retries with doubling delays after failures, kept in the store', async () => {
-    const store = new InMemoryInteractionStore();
-    const interaction = await pendingInteraction(store);
-    let now = Date.parse(interaction.editedAt!) + 1;
-    const state = { failing: true, seen: [] as string[] };
-    const recoverer = recovererFor(
-      store,
-      state,
-      { baseDelayMs: 1_000, maxDelayMs: 3_000, graceMs: 0 },
-      () => now,
-    );
+    const { store, interaction, clock, state, recoverer } = await oneFailingEdit({
+      baseDelayMs: 1_000,
+      maxDelayMs: 3_000,
+      graceMs: 0,
+    });
     expect(await recoverer.recoverPending()).toEqual({ learned: 0, failed: 1, gaveUp: 0, waiting: 0 });
-    now += 999;
+    clock.now += 999;
     expect(await recoverer.recoverPending()).toMatchObject({ failed: 0, learned: 0 });
-    now += 1;
+    clock.now += 1;
     expect(await recoverer.recoverPending()).toMatchObject({ failed: 1 }); // 2nd failure: next in 2 s
-    now += 1_999;
+    clock.now += 1_999;
     expect(await recoverer.recoverPending()).toMatchObject({ failed: 0 });
-    now += 1;
+    clock.now += 1;
     expect(await recoverer.recoverPending()).toMatchObject({ failed: 1 }); // 3rd: capped at 3 s
-    now += 3_000;
+    clock.now += 3_000;
     state.failing = false;
     // A restarted process (a new recoverer) honours the same schedule: it is in the store.
-    const restarted = recovererFor(store, state, { graceMs: 0 }, () => now);
+    const restarted = recovererFor(store, state, { graceMs: 0 }, () => clock.now);
     expect(await restarted.recoverPending()).toEqual({ learned: 1, failed: 0, gaveUp: 0, waiting: 0 });
     expect(await restarted.recoverPending()).toEqual({ learned: 0, failed: 0, gaveUp: 0, waiting: 0 });
     expect(state.seen).toHaveLength(4);
@@ -98,20 +110,16 @@ describe('PendingRecoverer', () => {
   });
 
   it('gives up after maxAttempts: the edit is failed with its error until retried on request', async () => {
-    const store = new InMemoryInteractionStore();
-    const interaction = await pendingInteraction(store);
-    let now = Date.parse(interaction.editedAt!) + 1;
-    const state = { failing: true, seen: [] as string[] };
-    const recoverer = recovererFor(
-      store,
-      state,
-      { baseDelayMs: 10, maxDelayMs: 10, graceMs: 0, maxAttempts: 3 },
-      () => now,
-    );
+    const { store, interaction, clock, state, recoverer } = await oneFailingEdit({
+      baseDelayMs: 10,
+      maxDelayMs: 10,
+      graceMs: 0,
+      maxAttempts: 3,
+    });
     const reports = [];
     for (let pass = 0; pass < 6; pass += 1) {
       reports.push(await recoverer.recoverPending());
-      now += 10;
+      clock.now += 10;
     }
     expect(reports.map((report) => report.failed)).toEqual([1, 1, 1, 0, 0, 0]);
     expect(reports[2]).toMatchObject({ gaveUp: 1 });
@@ -128,9 +136,10 @@ describe('PendingRecoverer', () => {
   });
 
   it("is fair across tenants: 110 always-failing edits of one tenant do not starve another's 5", async () => {
+    vi.useFakeTimers();
     const store = new InMemoryInteractionStore();
     for (let index = 0; index < 110; index += 1) await pendingInteraction(store, 'flooder');
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.advanceTimersByTime(2);
     const others: Interaction[] = [];
     for (let index = 0; index < 5; index += 1) others.push(await pendingInteraction(store, 'quiet'));
     let now = Date.now() + 1_000;
@@ -182,17 +191,19 @@ describe('PendingRecoverer', () => {
     await pendingInteraction(store);
     const state = { failing: false, seen: [] as string[] };
     const reports: unknown[] = [];
+    vi.useFakeTimers();
     const loop = startRecoveryLoop({
       recoverer: recovererFor(store, state, { graceMs: 0 }, Date.now),
       intervalMs: 10,
       onPass: (report) => reports.push(report),
     });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await vi.advanceTimersByTimeAsync(60);
     await loop.stop();
-    const count = reports.length;
-    expect(count).toBeGreaterThan(1);
+    // One pass at start, then one every 10 ms.
+    expect(reports).toHaveLength(7);
     expect(reports[0]).toEqual({ learned: 1, failed: 0, gaveUp: 0, waiting: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(reports).toHaveLength(count);
+    expect(reports[1]).toEqual({ learned: 0, failed: 0, gaveUp: 0, waiting: 0 });
+    await vi.advanceTimersByTimeAsync(30);
+    expect(reports).toHaveLength(7);
   });
 });
