@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Writer } from '../spec/index.js';
 import { serviceTestWriter } from '../service/test-tailor.js';
 import { createTestApp } from './test-app.js';
@@ -53,7 +53,8 @@ describe('fair use: rate limit per key, concurrency cap per tenant', () => {
       app: { fairUse: { requestsPerMinute: 0, concurrentPerTenant: 2 } },
     });
     const held = [call('/v1/generate', { body: generateBody }), call('/v1/generate', { body: generateBody })];
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both are inside the writer (holding the tenant's two slots) before the third is sent.
+    await vi.waitFor(() => expect(release).toHaveLength(2));
     const third = await call('/v1/generate', { body: generateBody });
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('1');
