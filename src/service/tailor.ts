@@ -196,24 +196,28 @@ export function createTailor(options: TailorOptions) {
         abortSignal: request.abortSignal,
       });
       options.onUsage?.('generate', proposal.usage);
-      await interactions.create({
-        id,
-        tenant: request.tenant,
-        user: request.user,
-        task: request.task,
-        contextId,
-        contextText: request.context,
-        embedding: proposal.embedding,
-        output: proposal.text,
-        preferenceUsed: proposal.preferenceUsed,
-        neighbours: proposal.neighbours,
-        learner: learner.name,
-      });
+      // NOTE: the draft is stored while its neighbours' previews are read (one wait, not two in a row).
+      const [, neighbours] = await Promise.all([
+        interactions.create({
+          id,
+          tenant: request.tenant,
+          user: request.user,
+          task: request.task,
+          contextId,
+          contextText: request.context,
+          embedding: proposal.embedding,
+          output: proposal.text,
+          preferenceUsed: proposal.preferenceUsed,
+          neighbours: proposal.neighbours,
+          learner: learner.name,
+        }),
+        neighbourViews(scope, proposal.neighbours),
+      ]);
       return {
         interactionId: id,
         text: proposal.text,
         preferenceUsed: proposal.preferenceUsed,
-        neighbours: await neighbourViews(scope, proposal.neighbours),
+        neighbours,
       };
     },
 
