@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
 import { migrated } from './sql-migrator.js';
@@ -34,7 +34,9 @@ export async function openSqliteDatabase(options: {
   native.pragma('journal_mode = WAL');
   native.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   native.pragma('busy_timeout = 5000');
-  const queries = new Kysely<SqlSchema>({ dialect: new SqliteDialect({ database: native }) });
+  const queries = new Kysely<SqlSchema>({
+    dialect: new SqliteDialect({ database: { close: () => native.close(), prepare: preparedOnce(native) } }),
+  });
   return migrated({
     queries,
     dialect: sqliteDialect(native, queries),
@@ -44,6 +46,26 @@ export async function openSqliteDatabase(options: {
       if (native.open) native.close();
     },
   });
+}
+
+/**
+ * `prepare` that compiles each SQL text once and hands out the same statement after (Kysely prepares
+ * before every query; compiling is most of a small query's time). Kysely runs one query at a time on
+ * the connection and never leaves a statement iterating (its streams are not used), so sharing is safe.
+ */
+function preparedOnce(native: Database): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      // NOTE: the texts come from the stores' few query shapes (IN lists vary with k): a bound keeps a
+      // stray shape from growing the map without end.
+      if (statements.size >= 500) statements.clear();
+      statement = native.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
 }
 
 function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {
