@@ -34,6 +34,27 @@ describe('notes as prose', () => {
     );
   });
 
+  it('reads word classes (en-lexicon) to find the writer, the doer and the state in a note', () => {
+    // A past tense opening a note is the writer's doing.
+    expect(proseFromFragment('heard them in walls 3 nights, droppings under sink')).toBe(
+      'I heard them in walls 3 nights, and there are also droppings under sink.',
+    );
+    // A base verb opening a lower-case note is what the writer wants to do; a verb of the mind is said.
+    expect(proseFromFragment('gauge interest first')).toBe('I want to gauge interest first.');
+    expect(proseFromFragment('prefer refund')).toBe('I prefer refund.');
+    // A feeling, a quality after its noun, a doing after its noun.
+    expect(proseFromFragment("happy to let plumber in, I'm around on fri")).toBe(
+      "I am happy to let plumber in, and I'm around on Friday.",
+    );
+    expect(proseFromFragment('shoes too small')).toBe('The shoes are too small.');
+    expect(proseFromFragment('washing machine leaking')).toBe('The washing machine is leaking.');
+    expect(proseFromFragment('Marco facilitating day 2')).toBe('Marco is facilitating day 2.');
+    // Not a verb: an adjective before its noun, a written-out sentence, a subject with its own verb.
+    expect(proseFromFragment('damp patch on bedroom wall')).not.toMatch(/^I want to/);
+    expect(proseFromFragment('Read the thread below')).toBe('Read the thread below.');
+    expect(proseFromFragment('neighbour upstairs plays drums late')).not.toMatch(/^I want to/);
+  });
+
   it('attaches a phrase to its clause and never opens "There is" before a preposition or a subject', () => {
     expect(proseFromFragment('In a month-long study, the daily screen time dropped by 38 minutes')).toBe(
       'In a month-long study, the daily screen time dropped by 38 minutes.',

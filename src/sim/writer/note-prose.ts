@@ -1,3 +1,4 @@
+import { wordTags } from '../lexicon/word-classes.js';
 import { capitalize, ensureTerminal } from '../text/sentences.js';
 import { isCommonWord } from '../text/common-words.js';
 import { finiteVerbs } from '../text/split-long-sentence.js';
@@ -170,14 +171,56 @@ const presentVerbs = new Set(
 );
 
 /** Adverbs between a subject and its state ("carpet already stained", "tickets still available"). */
-const adverbs = new Set('already still now just also all fully partly only'.split(' '));
+const adverbs = new Set('already still now just also all fully partly only too very so really'.split(' '));
+
+/** Weekday abbreviations that are also words ("wed", "sat"): never a verb in notes. */
+const weekdayWords = /^(mon|tue|wed|thu|fri|sat|sun)$/;
+
+/**
+ * A past tense opening a note without its subject ("heard them in the walls", "caught 2"), not one
+ * that is also an adjective before its noun ("shared house") unless a pronoun or number follows.
+ */
+function isPastTense(word: string, next: string): boolean {
+  const [first = '', ...others] = wordTags(word);
+  if (weekdayWords.test(word)) return false;
+  if (first !== 'VBD' && !(first === 'VBN' && others.includes('VBD'))) return false;
+  if (prepositionWords.has(next)) return false; // "validated against samples": a passive, not a doer
+  return !others.includes('JJ') || pronouns.has(next) || /^(them|him|her|it|me|us)$|^\d/.test(next);
+}
+
+/** Verbs of the mind: a note "prefer a refund" means "I prefer a refund", not "I want to prefer". */
+const mindVerbs = new Set(
+  'prefer know understand believe like love hate mean remember agree expect owe'.split(' '),
+);
+
+/**
+ * A verb in its base form opening a note to self ("keep polite", "gauge interest first"): most
+ * likely a base verb, never an adjective ("damp patch"), not before a preposition ("tear in the
+ * cushion" is a noun).
+ */
+function isBaseVerb(word: string, next: string): boolean {
+  const tags = wordTags(word);
+  return tags[0] === 'VB' && !tags.includes('JJ') && !prepositionWords.has(next) && !weekdayWords.test(word);
+}
+
+/** How the writer feels or stands ("happy to let the plumber in", "sorry for the mess"). */
+const feelingWords =
+  /^(happy|glad|sorry|keen|willing|able|unable|available|free|grateful|worried|eager|ready|open|sure|unsure|afraid|delighted|pleased|thankful|nervous|excited)$/;
+
+/** Most likely a plain adjective ("happy", "urgent", "optional"; not "cheapest", which lists). */
+function isAdjective(word: string): boolean {
+  return wordTags(word)[0] === 'JJ';
+}
 
 const prepositionWords = new Set(
   'for in on at of over with by from to under near across about after before'.split(' '),
 );
 
-/** Index of the fragment's verb: a known verb, or a word in -s after a singular noun ("mode follows"). */
-function verbAt(words: readonly string[]): number {
+/**
+ * Index of the fragment's verb: a known verb, or a word in -s after a singular noun ("mode follows"),
+ * or (`lexicon`) a past tense or base verb opening it (en-lexicon's word classes).
+ */
+function verbAt(words: readonly string[], lexicon = true): number {
   const known = words.findIndex((word, index) => {
     if (!isVerb(word)) return false;
     // A word in -ed before a noun is an adjective ("pinned notes", "shared cache").
@@ -186,6 +229,9 @@ function verbAt(words: readonly string[]): number {
     return true;
   });
   if (known >= 0) return known;
+  // A note opening with a past tense or a base verb has no subject ("heard them", "keep it polite").
+  const [opener = '', next = ''] = words;
+  if (lexicon && words.length > 1 && (isPastTense(opener, next) || isBaseVerb(opener, next))) return 0;
   // A word right after a subject pronoun is its verb ("we hide", "in our paper they say"), unless a
   // subordinate word comes first ("accept if they add..." has its own verb to find).
   const subordinate = words.findIndex((word) =>
@@ -285,13 +331,32 @@ function clauseFrom(part: string): string | undefined {
     if (pronouns.has(plain[1] ?? '')) return rest;
     if (/n't$/.test(first) || requestVerbs.has(first)) return `I ${rest}`;
     if (subjectlessVerbs.has(first) || /ed$/.test(first)) return `I ${rest.replace(/^(\S+):/, '$1')}`;
+    // "I'm around on Thursday" has its subject already.
+    if (/^(i|we|you|they|he|she|it|that|there)['’]/.test(first)) return text;
+    if (isPastTense(first, plain[1] ?? '')) return `I ${rest}`;
+    if (mindVerbs.has(first)) return `I ${rest}`;
+    // A base verb opens a note to self only in a lower-case note ("keep it polite"), never a sentence
+    // written out ("Read the thread below.") or a subject with its own verb ("neighbour upstairs plays").
+    const laterVerb = plain.slice(1).some((word) => /s$/.test(word) && wordTags(word).includes('VBZ'));
+    if (isBaseVerb(first, plain[1] ?? '') && !laterVerb)
+      return /^\p{Ll}/u.test(text) ? `I want to ${rest}` : text;
     return `it ${rest}`;
   }
   const stateAt = plain.findIndex(
     (word, index) =>
       (stateWords.has(word) ||
         /^\p{L}{3,}(ed|en)$/u.test(word) ||
-        (/ing$/.test(word) && /s$/.test(plain[index - 1] ?? ''))) &&
+        (/ing$/.test(word) && /s$/.test(plain[index - 1] ?? '')) ||
+        // "smoke alarm beeping", "shoes too small": a doing or a quality after its noun.
+        (index > 0 &&
+          !/[()"“”]/.test(words[index] ?? '') &&
+          ((/^\p{Ll}+ing$/u.test(words[index] ?? '') &&
+            wordTags(word)[0] === 'VBG' &&
+            !prepositionWords.has(plain[index - 1] ?? '') &&
+            (index === plain.length - 1 ||
+              /^\(/.test(words[index + 1] ?? '') ||
+              (index === 1 && /^\p{Lu}\p{Ll}/u.test(words[0] ?? '')))) ||
+            (adverbs.has(plain[index - 1] ?? '') && isAdjective(word))))) &&
       (index === 0 || !determinerWords.has(plain[index - 1] ?? '')),
   );
   if (verb > 0) {
@@ -328,6 +393,12 @@ function clauseFrom(part: string): string | undefined {
     const past = /(ed|en|kept|paid|spent|lost|sold)$/.test(word) || ['done', 'set', 'gone'].includes(word);
     const verbWord = past ? (plural(head) ? 'were' : 'was') : plural(head) ? 'are' : 'is';
     return `${withDeterminer(lowerCommon(subject))} ${verbWord} ${rest}`;
+  }
+  // "urgent" → "it is urgent"; "happy to let the plumber in" → "I am happy to ...".
+  if (isAdjective(first) && !determinerWords.has(first)) {
+    if (plain.length === 1) return `it is ${lowered(text)}`;
+    if (feelingWords.test(first) && /^(to|for|about|with|that)$/.test(plain[1] ?? ''))
+      return `I am ${lowered(text)}`;
   }
   const before = plain.findIndex((word) => prepositionWords.has(word));
   const head = plain[(before > 0 ? before : plain.length) - 1] ?? '';
@@ -460,7 +531,9 @@ function keyedSentence(key: string, value: string, mark: string): string {
   // A title or quote stays as written.
   if (/^["“]/.test(value) || /^(title|paper|project|topic)$/.test(lowerKey) || /^one of the /.test(lowerKey))
     return capitalize(ensureTerminal(`${subject} is ${value}${mark}`));
-  if (verbAt(plainValue) === 0) return capitalize(ensureTerminal(`${subject} ${value}${mark}`));
+  // A value opening with a participle is the key's state ("temp fix: tied with rope"), so the word
+  // classes that find a subjectless verb are not used here.
+  if (verbAt(plainValue, false) === 0) return capitalize(ensureTerminal(`${subject} ${value}${mark}`));
   const clause = clauses(value);
   if (/^there (is|are) /.test(clause)) {
     const be = /^one of the /.test(lowerKey)
