@@ -32,6 +32,13 @@ export interface FollowUpTurn {
   readonly followUp: string;
 }
 
+/** A follow-up to learn from: the turn, the preference its answer was written with, and a signal. */
+export interface FollowUpToLearn extends FollowUpTurn {
+  /** The preference the answer was written with, if any. */
+  readonly preferenceUsed?: string | null;
+  readonly abortSignal?: AbortSignal;
+}
+
 /**
  * The follow-up a conversation ends with, if it ends user → assistant → user (system and developer
  * messages aside), each with text; undefined otherwise (a first turn, a tool exchange). Shared by the
@@ -57,19 +64,14 @@ export function followUpTurn(
  *   stored again as `kept` (the user confirmed it), as after an accepted draft;
  * - `neither` (a new question): nothing is stored.
  */
-export async function learnFromFollowUp(options: {
-  readonly classifier: FollowUpClassifier;
-  readonly embedder: Embedder;
-  readonly memory: Memory;
-  readonly scope: MemoryScope;
-  /** The user's message the answer replied to: what similar requests are matched against. */
-  readonly context: string;
-  readonly answer: string;
-  readonly followUp: string;
-  /** The preference the answer was written with, if any. */
-  readonly preferenceUsed?: string | null;
-  readonly abortSignal?: AbortSignal;
-}): Promise<FollowUpOutcome> {
+export async function learnFromFollowUp(
+  options: FollowUpToLearn & {
+    readonly classifier: FollowUpClassifier;
+    readonly embedder: Embedder;
+    readonly memory: Memory;
+    readonly scope: MemoryScope;
+  },
+): Promise<FollowUpOutcome> {
   for (const field of ['context', 'answer', 'followUp'] as const) {
     if (options[field].trim() === '') {
       throw new InvalidInputError({ field, value: options[field], accepted: 'a non-empty text' });

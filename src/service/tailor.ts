@@ -18,7 +18,7 @@ import type { ExportedPair } from './export-pairs.js';
 import { exportPairs } from './export-pairs.js';
 import type { LearnAttempt } from './learn-interaction.js';
 import { learnInteraction } from './learn-interaction.js';
-import type { FollowUpOutcome } from './learn-follow-up.js';
+import type { FollowUpOutcome, FollowUpToLearn } from './learn-follow-up.js';
 import { learnFromFollowUp } from './learn-follow-up.js';
 import type { RecoveryPolicy, RecoveryReport } from './pending-recoverer.js';
 import { PendingRecoverer } from './pending-recoverer.js';
@@ -376,16 +376,9 @@ export function createTailor(options: TailorOptions) {
      * feedback is stored as a preference of origin `follow-up` under the embedding of the message the
      * answer replied to (`context`); see `learnFromFollowUp`. The task defaults to the proxy's chat task.
      */
-    async learnFromFollowUp(request: {
-      readonly tenant: string;
-      readonly user: string;
-      readonly task?: Task;
-      readonly context: string;
-      readonly answer: string;
-      readonly followUp: string;
-      readonly preferenceUsed?: string | null;
-      readonly abortSignal?: AbortSignal;
-    }): Promise<FollowUpOutcome> {
+    async learnFromFollowUp(
+      request: FollowUpToLearn & { readonly tenant: string; readonly user: string; readonly task?: Task },
+    ): Promise<FollowUpOutcome> {
       if (options.followUps === undefined) {
         throw new InvalidInputError({
           field: 'followUps',
