@@ -28,7 +28,8 @@ export interface TailorClientOptions extends Omit<ClientOptions, 'baseUrl'> {
  * A typed HTTP client for the Tailor service, built on openapi-fetch from the types that
  * openapi-typescript generates from the service's OpenAPI document: paths, parameters, bodies and
  * answers are checked by the compiler. Requests resolve to `{ data }` on success and `{ error }` (the
- * API's error body, with its `code`) otherwise; only a network failure throws.
+ * API's error body, with its `code`) otherwise; only a network failure, or a success that is not JSON,
+ * throws.
  *
  * @example
  * const tailor = createTailorClient({ baseUrl: 'http://127.0.0.1:8787', apiKey: process.env.TAILOR_API_KEY });
