@@ -11,6 +11,9 @@
  * one user, and `--callers` concurrent callers doing full interactions for `--seconds` (Tailor:
  * generate + learn, which includes writing the draft; mem0: search + add, no draft).
  *
+ * One-caller figures take turns call by call (Tailor, then mem0), so both see the same load of a shared
+ * machine; the two throughput runs follow each other.
+ *
  * Flags: --items N (100000) --callers N (50) --seconds N (10) --calls N (100) --dimensions N (256)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -111,14 +114,29 @@ function stats(times: number[]) {
   return { p50: at(0.5), p99: at(0.99), calls: sorted.length };
 }
 
-async function timeEach(count: number, work: (index: number) => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
+/** Times `first(i)` and `second(i)` alternately, `count` of each, so both see the same machine load. */
+async function timeInTurn(
+  count: number,
+  first: (index: number) => Promise<unknown>,
+  second: (index: number) => Promise<unknown>,
+): Promise<[number[], number[]]> {
+  const times: [number[], number[]] = [[], []];
   for (let index = 0; index < count; index++) {
-    const started = performance.now();
-    await work(index);
-    times.push(performance.now() - started);
+    for (const [side, work] of [first, second].entries()) {
+      const started = performance.now();
+      await work(index);
+      times[side]!.push(performance.now() - started);
+    }
   }
   return times;
+}
+
+/** Model calls (chat and embeddings requests) per call of `work`, over `count` calls. */
+async function modelCallsPer(baseURL: string, count: number, work: (index: number) => Promise<unknown>) {
+  const before = await modelCalls(baseURL);
+  for (let index = 0; index < count; index++) await work(index);
+  const after = await modelCalls(baseURL);
+  return (after.chat + after.embeddings - before.chat - before.embeddings) / count;
 }
 
 /** Completed `work` calls per second with `callers` callers for `seconds`. */
@@ -210,53 +228,50 @@ try {
   await mem0.add([{ role: 'user', content: contextOf(0) }], { userId: 'warm' });
   await mem0.search(contextOf(0), { filters: { user_id: 'warm' }, topK: 5 });
 
-  // Learn, one caller.
+  // Learn, one caller; Tailor and mem0 take turns call by call, so both see the same machine load.
+  const counted = 10;
   const drafts: GenerateResult[] = [];
-  for (let index = 0; index < flags.calls; index++) {
+  for (let index = 0; index < flags.calls + counted; index++) {
     drafts.push(
       await tailor.generate({ tenant, user: 'ana', task: { kind: 'email' }, context: contextOf(index) }),
     );
   }
-  let before = await modelCalls(model.baseURL);
-  const tailorLearn = stats(
-    await timeEach(flags.calls, (index) =>
-      tailor.learn({
-        tenant,
-        interactionId: drafts[index]!.interactionId,
-        edited: editOf(drafts[index]!.text),
-      }),
-    ),
+  const learnTailor = (index: number) =>
+    tailor.learn({
+      tenant,
+      interactionId: drafts[index]!.interactionId,
+      edited: editOf(drafts[index]!.text),
+    });
+  const learnMem0 = (index: number) =>
+    mem0.add(
+      [
+        { role: 'user', content: `Write an email from these notes: ${contextOf(index)}` },
+        { role: 'assistant', content: drafts[index]!.text },
+        { role: 'user', content: `My version: ${editOf(drafts[index]!.text)}` },
+      ],
+      { userId: 'ana' },
+    );
+  const [tailorLearnTimes, mem0LearnTimes] = await timeInTurn(flags.calls, learnTailor, learnMem0);
+  const tailorLearn = stats(tailorLearnTimes);
+  const mem0Learn = stats(mem0LearnTimes);
+  const tailorCallsPerLearn = await modelCallsPer(model.baseURL, counted, (index) =>
+    learnTailor(flags.calls + index),
   );
-  let after = await modelCalls(model.baseURL);
-  const tailorCallsPerLearn = (after.chat + after.embeddings - before.chat - before.embeddings) / flags.calls;
-  before = after;
-  const mem0Learn = stats(
-    await timeEach(flags.calls, (index) =>
-      mem0.add(
-        [
-          { role: 'user', content: `Write an email from these notes: ${contextOf(index)}` },
-          { role: 'assistant', content: drafts[index]!.text },
-          { role: 'user', content: `My version: ${editOf(drafts[index]!.text)}` },
-        ],
-        { userId: 'ana' },
-      ),
-    ),
+  const mem0CallsPerLearn = await modelCallsPer(model.baseURL, counted, (index) =>
+    learnMem0(flags.calls + index),
   );
-  after = await modelCalls(model.baseURL);
-  const mem0CallsPerLearn = (after.chat + after.embeddings - before.chat - before.embeddings) / flags.calls;
-  console.log(`\n${flags.calls} calls each, one caller; p50 per call:`);
+  console.log(`\n${flags.calls} calls each, one caller, in turns; p50 per call:`);
   report('learn p50', tailorLearn.p50, mem0Learn.p50, 'ms');
   report('learn: model calls per learn', tailorCallsPerLearn, mem0CallsPerLearn, 'calls');
 
   // Retrieve, one caller, over what was just learned.
-  const tailorRetrieve = stats(
-    await timeEach(flags.calls, (index) => retrieveTailor('ana', contextOf(index + 7))),
+  const [tailorRetrieveTimes, mem0RetrieveTimes] = await timeInTurn(
+    flags.calls,
+    (index) => retrieveTailor('ana', contextOf(index + 7)),
+    (index) => mem0.search(contextOf(index + 7), { filters: { user_id: 'ana' }, topK: 5 }),
   );
-  const mem0Retrieve = stats(
-    await timeEach(flags.calls, (index) =>
-      mem0.search(contextOf(index + 7), { filters: { user_id: 'ana' }, topK: 5 }),
-    ),
-  );
+  const tailorRetrieve = stats(tailorRetrieveTimes);
+  const mem0Retrieve = stats(mem0RetrieveTimes);
   report(`retrieve p50 (${flags.calls} entries)`, tailorRetrieve.p50, mem0Retrieve.p50, 'ms');
 
   // Full interactions with many callers.
@@ -314,12 +329,13 @@ try {
   }
   await seedStores.close();
   const repeats = flags.items >= 50_000 ? 5 : 20;
-  const tailorBig = stats(await timeEach(repeats, (index) => retrieveTailor('heavy', contextOf(index + 3))));
-  const mem0Big = stats(
-    await timeEach(repeats, (index) =>
-      mem0.search(contextOf(index + 3), { filters: { user_id: 'heavy' }, topK: 5 }),
-    ),
+  const [tailorBigTimes, mem0BigTimes] = await timeInTurn(
+    repeats,
+    (index) => retrieveTailor('heavy', contextOf(index + 3)),
+    (index) => mem0.search(contextOf(index + 3), { filters: { user_id: 'heavy' }, topK: 5 }),
   );
+  const tailorBig = stats(tailorBigTimes);
+  const mem0Big = stats(mem0BigTimes);
   report(`retrieve p50 (${flags.items} entries)`, tailorBig.p50, mem0Big.p50, 'ms');
   await stores.close();
 
