@@ -12,6 +12,7 @@ import {
 import type { Learner } from './learner.js';
 import { createCipherLearner } from './learners/cipher.js';
 import { createNoLearningLearner } from './learners/no-learning.js';
+import type { RunRoundOptions } from './run-round.js';
 import { runRound } from './run-round.js';
 
 const scope = testScope;
@@ -37,6 +38,11 @@ function recordingLearner(inner: Learner) {
     },
   };
   return { learner, learned };
+}
+
+/** `runRound` of round 1 for context `c` in the test scope, with the given parts and overrides. */
+function roundOne(parts: Pick<RunRoundOptions, 'learner' | 'reviewer'> & Partial<RunRoundOptions>) {
+  return runRound({ task, scope, context: testContext('c'), round: 1, ...parts });
 }
 
 describe('runRound', () => {
@@ -67,15 +73,7 @@ describe('runRound', () => {
   it('uses an injected cost function', async () => {
     const learner = createNoLearningLearner({ writer: writer() });
     const reviewer = new ScriptedReviewer(['x']);
-    const record = await runRound({
-      learner,
-      reviewer,
-      task,
-      scope,
-      context: testContext('c'),
-      round: 1,
-      cost: (a, b) => a.length + b.length,
-    });
+    const record = await roundOne({ learner, reviewer, cost: (a, b) => a.length + b.length });
     expect(record.cost).toBe('The cat sat.'.length + 1);
   });
 
@@ -87,15 +85,7 @@ describe('runRound', () => {
       return 99;
     };
     const reviewer = new ScriptedReviewer(() => 'The cat sat.');
-    const record = await runRound({
-      learner,
-      reviewer,
-      task,
-      scope,
-      context: testContext('c'),
-      round: 1,
-      cost,
-    });
+    const record = await roundOne({ learner, reviewer, cost });
     expect(record).toMatchObject({ accepted: true, cost: 0, edited: 'The cat sat.' });
     expect(costCalls).toEqual([]);
     expect(learned[0]?.pair).toEqual({ original: 'The cat sat.', edited: 'The cat sat.' });
@@ -116,14 +106,7 @@ describe('runRound', () => {
       memory: new InMemoryMemory(),
       k: 1,
     });
-    const record = await runRound({
-      learner,
-      reviewer: new ScriptedReviewer(['draft, edited']),
-      task,
-      scope,
-      context: testContext('c'),
-      round: 1,
-    });
+    const record = await roundOne({ learner, reviewer: new ScriptedReviewer(['draft, edited']) });
     expect(record.agentUsage).toEqual({ inputTokens: 14, outputTokens: 5 });
     expect(record.preferenceInferred).toBe('brief');
     expect(record.warnings).toEqual(['generation truncated']);
@@ -132,14 +115,9 @@ describe('runRound', () => {
   it('rejects an empty edit and learns nothing from it', async () => {
     const { learner, learned } = recordingLearner(createNoLearningLearner({ writer: writer() }));
     const reviewer = new ScriptedReviewer(() => '  ');
-    const error = await runRound({
-      learner,
-      reviewer,
-      task,
-      scope,
-      context: testContext('e'),
-      round: 1,
-    }).catch((caught: unknown) => caught);
+    const error = await roundOne({ learner, reviewer, context: testContext('e') }).catch(
+      (caught: unknown) => caught,
+    );
     expect(InvalidInputError.isInstance(error)).toBe(true);
     expect((error as InvalidInputError).field).toBe('edited');
     expect((error as InvalidInputError).message).toContain('"e"');
@@ -150,13 +128,10 @@ describe('runRound', () => {
     const scripted = writer();
     const learner = createNoLearningLearner({ writer: scripted });
     const reviewer = ScriptedReviewer.accepting();
-    const error = await runRound({
+    const error = await roundOne({
       learner,
       reviewer,
-      task,
-      scope,
       context: testContext('blank', { text: ' \n ' }),
-      round: 1,
     }).catch((caught: unknown) => caught);
     expect(InvalidInputError.isInstance(error)).toBe(true);
     expect((error as InvalidInputError).field).toBe('context.text');
@@ -167,15 +142,8 @@ describe('runRound', () => {
 
   it('rejects a round number below 1', async () => {
     const learner = createNoLearningLearner({ writer: writer() });
-    await expect(
-      runRound({
-        learner,
-        reviewer: ScriptedReviewer.accepting(),
-        task,
-        scope,
-        context: testContext('c'),
-        round: 0,
-      }),
-    ).rejects.toSatisfy(InvalidInputError.isInstance);
+    await expect(roundOne({ learner, reviewer: ScriptedReviewer.accepting(), round: 0 })).rejects.toSatisfy(
+      InvalidInputError.isInstance,
+    );
   });
 });

@@ -12,11 +12,17 @@ import {
 import type { RoundRecord } from './round-record.js';
 import { createCipherLearner } from './learners/cipher.js';
 import { createNoLearningLearner } from './learners/no-learning.js';
+import type { RunRoundsOptions } from './run-rounds.js';
 import { runRounds } from './run-rounds.js';
 
 const scope = testScope;
 const task = testTask;
 const contexts = ['alpha', 'beta', 'gamma', 'delta'].map((id) => testContext(id));
+
+/** `runRounds` over the four test contexts in the test scope, with the given parts and overrides. */
+function playAll(parts: Pick<RunRoundsOptions, 'learner' | 'reviewer'> & Partial<RunRoundsOptions>) {
+  return runRounds({ task, scope, contexts, ...parts });
+}
 
 /** A writer that signs off only when asked to by a preference, and a user who wants a sign-off. */
 function signOffWorld() {
@@ -39,14 +45,7 @@ describe('runRounds', () => {
     const { writer, reviewer } = signOffWorld();
     const learner = createNoLearningLearner({ writer });
     const seen: number[] = [];
-    const records = await runRounds({
-      learner,
-      reviewer,
-      task,
-      scope,
-      contexts,
-      onRound: (record) => void seen.push(record.round),
-    });
+    const records = await playAll({ learner, reviewer, onRound: (record) => void seen.push(record.round) });
     expect(records.map((record) => [record.round, record.contextId])).toEqual([
       [1, 'alpha'],
       [2, 'beta'],
@@ -66,7 +65,7 @@ describe('runRounds', () => {
       memory: new InMemoryMemory(),
       k: 1,
     });
-    const records = await runRounds({ learner, reviewer, task, scope, contexts });
+    const records = await playAll({ learner, reviewer });
     expect(records.map((record) => record.cost)).toEqual([2, 0, 0, 0]);
     expect(records.map((record) => record.preferenceUsed)).toEqual([
       null,
@@ -97,12 +96,9 @@ describe('runRounds', () => {
 
   it('plays nothing when already aborted', async () => {
     const { writer, reviewer } = signOffWorld();
-    const records = await runRounds({
+    const records = await playAll({
       learner: createNoLearningLearner({ writer }),
       reviewer,
-      task,
-      scope,
-      contexts,
       abortSignal: AbortSignal.abort(),
     });
     expect(records).toEqual([]);
@@ -118,12 +114,9 @@ describe('runRounds', () => {
     });
     const reviewer = new ScriptedReviewer(() => null);
     const failures: unknown[] = [];
-    const records = await runRounds({
+    const records = await playAll({
       learner: createNoLearningLearner({ writer }),
       reviewer,
-      task,
-      scope,
-      contexts,
       isRoundFailure: (error) => error instanceof Error && error.message.startsWith('empty'),
       onRoundFailed: (failure) => void failures.push(failure),
     });
@@ -133,9 +126,9 @@ describe('runRounds', () => {
       [4, 'delta'],
     ]);
     expect(failures).toEqual([{ round: 2, contextId: 'beta', reason: 'empty draft for beta' }]);
-    await expect(
-      runRounds({ learner: createNoLearningLearner({ writer }), reviewer, task, scope, contexts }),
-    ).rejects.toThrow('empty draft for beta');
+    await expect(playAll({ learner: createNoLearningLearner({ writer }), reviewer })).rejects.toThrow(
+      'empty draft for beta',
+    );
   });
 
   it('passes the signal into the round: an abort cancels the round in flight, which is not recorded', async () => {
@@ -148,12 +141,9 @@ describe('runRounds', () => {
         throw new Error('cancelled by the caller');
       },
     });
-    const records = await runRounds({
+    const records = await playAll({
       learner: createNoLearningLearner({ writer }),
       reviewer: new ScriptedReviewer(() => null),
-      task,
-      scope,
-      contexts,
       abortSignal: controller.signal,
     });
     expect(records.map((record) => record.contextId)).toEqual(['alpha']);

@@ -10,7 +10,13 @@ export async function playRound(
   learner: Learner,
   context: Context,
   edit: (output: string) => string,
-  options: { scope?: MemoryScope; task?: Task; interactionId?: string } = {},
+  options: {
+    scope?: MemoryScope;
+    task?: Task;
+    interactionId?: string;
+    /** The chat user's corrective follow-ups that led to the user's version, oldest first. */
+    followUps?: readonly string[];
+  } = {},
 ): Promise<{ proposal: Proposal; pair: EditPair; learned: LearnResult }> {
   const scope = options.scope ?? testScope;
   const task = options.task ?? testTask;
@@ -23,6 +29,7 @@ export async function playRound(
     proposal,
     pair,
     interactionId: options.interactionId,
+    ...(options.followUps === undefined ? {} : { followUps: options.followUps }),
   });
   return { proposal, pair, learned };
 }

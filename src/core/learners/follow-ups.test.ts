@@ -4,9 +4,9 @@ import { InMemoryMemory } from '../../store/in-memory-memory.js';
 import {
   FixedVectorEmbedder,
   ScriptedWriter,
+  playRound,
   testContext,
   testScope as scope,
-  testTask as task,
 } from '../../testing/index.js';
 import { createFollowUpLearner } from './follow-ups.js';
 
@@ -48,18 +48,8 @@ async function conversation(
   id: string,
   followUps: string[],
 ) {
-  const context = testContext(id, { text: id });
-  const proposal = await learner.propose({ scope, task, context });
-  const edited = followUps.length === 0 ? proposal.text : `final of ${id}`;
-  const learned = await learner.learn({
-    scope,
-    task,
-    context,
-    proposal,
-    pair: { original: proposal.text, edited },
-    followUps,
-  });
-  return { proposal, learned };
+  const edit = (output: string) => (followUps.length === 0 ? output : `final of ${id}`);
+  return playRound(learner, testContext(id, { text: id }), edit, { followUps });
 }
 
 describe('follow-ups-K', () => {
