@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../spec/index.js';
+import { createProgram } from '../program.js';
+
+/** `tailor serve <flags>` parsed and run until it fails; the flags below fail before anything opens. */
+async function serveFailure(...flags: string[]): Promise<InvalidInputError> {
+  const program = createProgram().exitOverride();
+  const error = await program.parseAsync(['node', 'tailor', 'serve', ...flags]).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(InvalidInputError.isInstance(error)).toBe(true);
+  return error as InvalidInputError;
+}
+
+describe('tailor serve: model calls in flight', () => {
+  it('refuses a --model-concurrency that is not a number or provider=number list, naming the flag', async () => {
+    for (const value of ['0', 'many', 'openai=0', 'openai:8']) {
+      const error = await serveFailure('--model-concurrency', value);
+      expect(error.field).toBe('--model-concurrency');
+      expect(error.message).toMatch(/provider=number/);
+    }
+  });
+
+  it('refuses a negative or fractional --tenant-model-concurrency', async () => {
+    for (const value of ['-1', '2.5', 'all']) {
+      expect((await serveFailure('--tenant-model-concurrency', value)).field).toBe(
+        '--tenant-model-concurrency',
+      );
+    }
+  });
+});
