@@ -15,18 +15,16 @@ import { unigramF1Name } from './preference-similarity.js';
 import type { BenchJob } from './run-job.js';
 import { summarizeTask, type JobOutcome } from './summarize-task.js';
 
-/** A validated bench run: what `tailor bench` parsed from its flags. */
-export interface BenchPlan {
+/**
+ * A validated bench run: what `tailor bench` parsed from its flags. The world's settings (corpus,
+ * preferences, models, cache, protocol, feedback, the `fixed` text) are those of `WorldSpec`, for
+ * every task of the run.
+ */
+export interface BenchPlan extends Omit<WorldSpec, 'task'> {
   readonly tasks: readonly BenchTask[];
   readonly learners: readonly string[];
   readonly rounds: number;
   readonly seeds: readonly number[];
-  readonly preferences: string;
-  readonly corpus: string;
-  readonly writer: string;
-  readonly reviewer: string;
-  readonly embedder: string;
-  readonly cacheFile: string | null;
   readonly outDir: string;
   /** Reuse the finished jobs of a previous run into the same folder. */
   readonly resume: boolean;
@@ -37,18 +35,12 @@ export interface BenchPlan {
   readonly binSize: number;
   /** A price table file (see `loadPriceTable`) to report the agent's cost in dollars; null for none. */
   readonly prices: string | null;
-  /** The `fixed` learner's text; null: the union of each task's latent preferences. */
-  readonly fixedPreference: string | null;
   /** `--drift R`: from round R each source's latent preference becomes the next source's; null: none. */
   readonly drift?: number | null;
   /** `--timeout`: seconds allowed for one model call (each attempt); undefined: the call policy's 60. */
   readonly timeoutSeconds?: number;
   /** `--fail-fast`: an unusable model answer ends the run instead of failing its round only. */
   readonly failFast?: boolean;
-  /** `--protocol`: Tailor's prompts (default) or the paper's prompts and generation settings. */
-  readonly protocol?: 'paper' | 'tailor';
-  /** `--feedback`: `edit` (default) or `follow-ups` (the chat environment). */
-  readonly feedback?: 'edit' | 'follow-ups';
 }
 
 /** Where a run's progress goes (the CLI draws bars; tests record). */

@@ -1,6 +1,6 @@
 import { meanSeries, meanStd, regretRatio, type RoundFailure, type RunSummary } from '../core/index.js';
 import type { TokenUsage } from '../spec/index.js';
-import type { BenchProvenance, LearnerSummary, TaskBenchSummary } from './bench-summary.js';
+import type { LearnerSummary, TaskBenchSummary } from './bench-summary.js';
 
 /** One finished (or stopped) run of one learner with one seed. */
 export interface JobOutcome {
@@ -17,33 +17,37 @@ export interface JobOutcome {
   readonly failedRounds?: readonly RoundFailure[];
 }
 
+/** The settings of a run, copied into its summary as they were given. */
+type SettingsOfRun =
+  | 'task'
+  | 'rounds'
+  | 'seeds'
+  | 'preferences'
+  | 'corpus'
+  | 'binSize'
+  | 'accuracySimilarity'
+  | 'provenance'
+  | 'fixedPreference';
+
 /**
  * Aggregate the runs of one task over seeds: mean ± sample std per learner, mean curves, and the
  * regret ratio against the oracle and no-learning of the same run (null without both). Incomplete
  * runs are listed, not averaged. Learners keep the order of `learners`.
  */
-export function summarizeTask(options: {
-  readonly task: string;
-  readonly rounds: number;
-  readonly seeds: readonly number[];
-  readonly preferences: string;
-  readonly corpus: string;
-  readonly binSize: number;
-  readonly accuracySimilarity: string;
-  readonly provenance: BenchProvenance;
-  /** The `fixed` learner's text, when it ran. */
-  readonly fixedPreference?: string;
-  /** `--drift`, when set. */
-  readonly drift?: number | null;
-  readonly learners: readonly string[];
-  readonly outcomes: readonly JobOutcome[];
-  /** Dollars of an agent usage (from a price table); undefined when unknown. */
-  readonly dollarsOf?: (usage: TokenUsage) => number | undefined;
-  /** Retries of model calls during the run. */
-  readonly retries?: number;
-  /** Distinct model warnings of the run. */
-  readonly modelWarnings?: readonly string[];
-}): TaskBenchSummary {
+export function summarizeTask(
+  options: Pick<TaskBenchSummary, SettingsOfRun> & {
+    /** `--drift`, when set. */
+    readonly drift?: number | null;
+    readonly learners: readonly string[];
+    readonly outcomes: readonly JobOutcome[];
+    /** Dollars of an agent usage (from a price table); undefined when unknown. */
+    readonly dollarsOf?: (usage: TokenUsage) => number | undefined;
+    /** Retries of model calls during the run. */
+    readonly retries?: number;
+    /** Distinct model warnings of the run. */
+    readonly modelWarnings?: readonly string[];
+  },
+): TaskBenchSummary {
   const complete = options.outcomes.filter((outcome) => outcome.complete);
   const costOf = (learner: string) => {
     const runs = complete.filter((outcome) => outcome.learner === learner);
