@@ -65,14 +65,15 @@ export function costChartSpec(options: {
       },
       color: series,
     },
+    // NOTE: the line first, so the dots stay visible where they meet it.
     layer: [
-      {
-        transform: [{ filter: { field: 'series', equal: costLabel } }],
-        mark: { type: 'point', filled: true, size: 60, opacity: 0.9 },
-      },
       {
         transform: [{ filter: { field: 'series', equal: averageLabel } }],
         mark: { type: 'line', strokeWidth: 2.5, interpolate: 'monotone' },
+      },
+      {
+        transform: [{ filter: { field: 'series', equal: costLabel } }],
+        mark: { type: 'point', filled: true, size: 80, opacity: 0.9 },
       },
     ],
     config: {
