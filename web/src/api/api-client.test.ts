@@ -30,6 +30,25 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('createApiClient', () => {
+  it("reads a user's whole history, page after page, until the last page", async () => {
+    const fake = fakeFetch((request) => {
+      const cursor = new URL(request.url).searchParams.get('cursor');
+      const page = cursor === null ? 1 : Number(cursor);
+      return json(200, {
+        interactions: [{ id: `i${page}` }],
+        nextCursor: page < 3 ? String(page + 1) : null,
+      });
+    });
+    const client = createApiClient({ baseUrl: 'http://127.0.0.1:9/', getKey: () => 'k', fetch: fake.fetch });
+    const interactions = await client.interactions('me', 'email');
+    expect(interactions.map((interaction) => interaction.id)).toEqual(['i1', 'i2', 'i3']);
+    expect(fake.calls.map((call) => new URL(call.url).search)).toEqual([
+      '?task=email',
+      '?task=email&cursor=2',
+      '?task=email&cursor=3',
+    ]);
+  });
+
   it('sends the current key and JSON body to paths under the base URL', async () => {
     let key = 'first';
     const fake = fakeFetch(() =>

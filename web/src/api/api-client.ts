@@ -2,6 +2,9 @@ import { createTailorClient } from '../../../src/client/index.js';
 import { ApiError, errorFromBody } from './api-error.js';
 import type { AddPreferenceRequest, GenerateRequest, SampleTask, UpdatePreferenceRequest } from './types.js';
 
+/** Pages read at most per list (200 interactions or 500 preferences a page). */
+const maxPages = 50;
+
 /** What the client needs: where the API is, and how to read the current key at call time. */
 export interface ApiClientOptions {
   /** A URL in the folder the `v1/...` paths are under (the page's own URL by default). */
@@ -62,6 +65,24 @@ export function createApiClient(options: ApiClientOptions) {
 
   const user = (id: string) => ({ path: { user: id } });
 
+  /**
+   * Every item of a list route, page after page (`nextCursor`), up to `maxPages` pages: the UI shows a
+   * user's whole history, not its first page.
+   */
+  async function allPages<Item>(
+    page: (cursor: string | undefined) => Promise<{ readonly items: Item[]; readonly next: string | null }>,
+  ): Promise<Item[]> {
+    const items: Item[] = [];
+    let cursor: string | undefined;
+    for (let read = 0; read < maxPages; read += 1) {
+      const { items: more, next } = await page(cursor);
+      items.push(...more);
+      if (next === null || next === cursor) break;
+      cursor = next;
+    }
+    return items;
+  }
+
   return {
     /** `GET /healthz` (no key needed): the learner, and the writer when the server says which. */
     health: () => call(() => api.GET('/healthz')),
@@ -78,13 +99,21 @@ export function createApiClient(options: ApiClientOptions) {
     interaction: (interactionId: string) =>
       call(() => api.GET('/v1/interactions/{id}', { params: { path: { id: interactionId } } })),
     interactions: (userId: string, task?: string) =>
-      call(() =>
-        api.GET('/v1/users/{user}/interactions', { params: { ...user(userId), query: { task } } }),
-      ).then((result) => result.interactions),
+      allPages((cursor) =>
+        call(() =>
+          api.GET('/v1/users/{user}/interactions', {
+            params: { ...user(userId), query: { task, cursor } },
+          }),
+        ).then((result) => ({ items: result.interactions, next: result.nextCursor })),
+      ),
     preferences: (userId: string, task?: string) =>
-      call(() =>
-        api.GET('/v1/users/{user}/preferences', { params: { ...user(userId), query: { task } } }),
-      ).then((result) => result.preferences),
+      allPages((cursor) =>
+        call(() =>
+          api.GET('/v1/users/{user}/preferences', {
+            params: { ...user(userId), query: { task, cursor } },
+          }),
+        ).then((result) => ({ items: result.preferences, next: result.nextCursor })),
+      ),
     components: (userId: string, task: string) =>
       call(() =>
         api.GET('/v1/users/{user}/components', { params: { ...user(userId), query: { task } } }),
