@@ -15,12 +15,9 @@ function modelDown(): ModelCallError {
 describe('createTailor', () => {
   it('drafts, learns from the edit and uses what it learned on a similar context', async () => {
     const { tailor, interactions } = createTestTailor();
-    const first = await tailor.generate({
-      tenant,
-      user: 'ada',
-      task: email,
-      context: 'meeting notes monday',
-    });
+    const draftFor = (user: string, context: string) =>
+      tailor.generate({ tenant, user, task: email, context });
+    const first = await draftFor('ada', 'meeting notes monday');
     expect(first.text).toBe('Draft of: meeting notes monday');
     expect(first.preferenceUsed).toBeNull();
     expect((await interactions.get({ tenant, id: first.interactionId }))?.status).toBe('awaiting-edit');
@@ -39,19 +36,14 @@ describe('createTailor', () => {
     });
     expect(outcome.cost).toBeGreaterThan(0);
 
-    const second = await tailor.generate({
-      tenant,
-      user: 'ada',
-      task: email,
-      context: 'meeting notes tuesday',
-    });
+    const second = await draftFor('ada', 'meeting notes tuesday');
     expect(second.preferenceUsed).toBe('likes "Hi"');
     expect(second.text).toContain('[likes "Hi"]');
     expect(second.neighbours).toEqual([
       expect.objectContaining({ contextPreview: 'meeting notes monday', preference: 'likes "Hi"' }),
     ]);
     // Another user of the same tenant starts from nothing.
-    const bob = await tailor.generate({ tenant, user: 'bob', task: email, context: 'meeting notes tuesday' });
+    const bob = await draftFor('bob', 'meeting notes tuesday');
     expect(bob.preferenceUsed).toBeNull();
   });
 
