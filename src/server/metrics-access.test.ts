@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFakeUiRoot, createLoggedTestApp, createTestApp } from './test-app.js';
+import {
+  createFakeUiRoot,
+  createServedTestApp,
+  createTestApp,
+  testMetricsToken as metricsToken,
+} from './test-app.js';
 
 const ui = createFakeUiRoot();
 afterAll(ui.remove);
-
-const metricsToken = 'a-metrics-token-of-enough-length';
-
-/** The app with the UI served, a metrics token and the CSP on. */
-const appWithUi = () =>
-  createLoggedTestApp({ app: { staticRoot: ui.path, metricsToken, contentSecurityPolicy: true } });
+const appWithUi = () => createServedTestApp(ui.path);
 
 describe('/metrics', () => {
   it('answers 401 to every tenant API key and 200 to the metrics token only', async () => {

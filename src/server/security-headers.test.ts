@@ -1,14 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFakeUiRoot, createLoggedTestApp, createTestApp } from './test-app.js';
+import { createFakeUiRoot, createServedTestApp, createTestApp } from './test-app.js';
 
 const ui = createFakeUiRoot();
 afterAll(ui.remove);
-
-const metricsToken = 'a-metrics-token-of-enough-length';
-
-/** The app with the UI served, a metrics token and the CSP on. */
-const appWithUi = () =>
-  createLoggedTestApp({ app: { staticRoot: ui.path, metricsToken, contentSecurityPolicy: true } });
+const appWithUi = () => createServedTestApp(ui.path);
 
 describe('security headers', () => {
   it('sends a CSP that allows only the UI itself and forbids framing, on the page and the API', async () => {

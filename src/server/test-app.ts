@@ -65,3 +65,16 @@ export async function createLoggedTestApp(options: Parameters<typeof createTestA
   const built = await createTestApp({ ...options, app: { logger, ...options.app } });
   return { ...built, lines };
 }
+
+/** The metrics token of `createServedTestApp`. */
+export const testMetricsToken = 'a-metrics-token-of-enough-length';
+
+/**
+ * The app as `tailor serve` runs it: the web UI served from `uiRoot` (see `createFakeUiRoot`), a
+ * metrics token (`testMetricsToken`) and the Content-Security-Policy on; log lines kept.
+ */
+export function createServedTestApp(uiRoot: string) {
+  return createLoggedTestApp({
+    app: { staticRoot: uiRoot, metricsToken: testMetricsToken, contentSecurityPolicy: true },
+  });
+}
