@@ -97,6 +97,18 @@ describe('the proxy and its upstream', () => {
     expect(upstream.requestsTo('/v1/chat/completions').length - before).toBe(2);
   });
 
+  it('times out a stream that never starts, retrying once as the call policy says', async () => {
+    const before = upstream.requestsTo('/v1/chat/completions').length;
+    upstream.enqueueChat({ type: 'hang' }, { type: 'hang' });
+    const started = performance.now();
+    const failed = await client.chat.completions
+      .create({ model: 'fake-model', user: 'ada', stream: true, messages: [{ role: 'user', content: 'hi' }] })
+      .catch((error: unknown) => error as InstanceType<typeof OpenAI.APIError>);
+    expect((failed as InstanceType<typeof OpenAI.APIError>).status).toBe(503);
+    expect(upstream.requestsTo('/v1/chat/completions').length - before).toBe(2);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('times out a hanging upstream (one retry) and a stalled stream', async () => {
     upstream.enqueueChat({ type: 'hang' }, { type: 'hang' });
     const started = performance.now();
