@@ -59,18 +59,19 @@ function instantSection(json: Record<string, unknown>): string {
 
 function peerSection(json: Record<string, unknown>): string {
   const results = json.results as Record<string, { tailor: number; mem0: number; unit: string }>;
-  const ratios = Object.values(json.ratios as Record<string, number>);
   const lines = [
     `mem0ai ${String(json.mem0)}, ${String(json.calls)} calls per operation, ${String(json.callers)} callers for ${String(json.seconds)} s, ${number(Number(json.items), 0)} entries of one user${load(json.loadAverage)}:`,
     '',
     '| operation | Tailor | mem0 | Tailor/mem0 (time per call) |',
     '|---|---|---|---|',
   ];
-  Object.entries(results).forEach(([name, result], index) => {
+  for (const [name, result] of Object.entries(results)) {
+    // NOTE: a rate (per second) inverts: the ratio is always of time per call, below 1 when Tailor is faster.
+    const ratio = result.unit === '/s' ? result.mem0 / result.tailor : result.tailor / result.mem0;
     lines.push(
-      `| ${name} | ${number(result.tailor, 2)} ${result.unit} | ${number(result.mem0, 2)} ${result.unit} | ${number(ratios[index] ?? Number.NaN, 3)} |`,
+      `| ${name} | ${number(result.tailor, 2)} ${result.unit} | ${number(result.mem0, 2)} ${result.unit} | ${number(ratio, 3)} |`,
     );
-  });
+  }
   return lines.join('\n');
 }
 
