@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,11 +28,30 @@ export interface InstantOptions {
 export interface InstantRow {
   readonly path: 'http' | 'library';
   readonly connections: number;
+  /**
+   * CPU time of the serving process per call (HTTP: the server's; library: this process's, the
+   * clients' loop included): what a call costs whatever else shares the machine.
+   */
+  readonly cpuMsPerCall: number;
   readonly generate: { perSecond: number; p50: number; p99: number; errors: number };
   readonly learn: { perSecond: number; p50: number; p99: number; errors: number };
 }
 
-function row(path: InstantRow['path'], report: LoadReport): InstantRow {
+/** User + system CPU time of a process so far, in ms, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  // NOTE: utime and stime are fields 14 and 15 of the line (11 and 12 after the name); ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Measured {
+  readonly report: LoadReport;
+  readonly cpuMs: number;
+}
+
+function row(path: InstantRow['path'], { report, cpuMs }: Measured): InstantRow {
   const pick = (summary: LoadReport['generate']) => ({
     perSecond: summary.perSecond,
     p50: summary.p50,
@@ -42,12 +61,13 @@ function row(path: InstantRow['path'], report: LoadReport): InstantRow {
   return {
     path,
     connections: report.connections,
+    cpuMsPerCall: cpuMs / Math.max(1, report.allCalls),
     generate: pick(report.generate),
     learn: pick(report.learn),
   };
 }
 
-async function overHttp(options: InstantOptions, connections: number, work: string): Promise<LoadReport> {
+async function overHttp(options: InstantOptions, connections: number, work: string): Promise<Measured> {
   const server = spawn(
     process.execPath,
     [
@@ -61,6 +81,7 @@ async function overHttp(options: InstantOptions, connections: number, work: stri
   );
   const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
   const [, url, key] = line.split(' ');
+  const cpuBefore = processCpuMs(server.pid!);
   const generator = spawn(
     process.execPath,
     [
@@ -80,18 +101,20 @@ async function overHttp(options: InstantOptions, connections: number, work: stri
   let output = '';
   generator.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await once(generator, 'exit');
+  const cpuMs = processCpuMs(server.pid!) - cpuBefore;
   server.kill('SIGTERM');
   await once(server, 'exit');
-  return JSON.parse(output) as LoadReport;
+  return { report: JSON.parse(output) as LoadReport, cpuMs };
 }
 
-async function inLibrary(options: InstantOptions, connections: number, work: string): Promise<LoadReport> {
+async function inLibrary(options: InstantOptions, connections: number, work: string): Promise<Measured> {
   const { tailor, stores } = await openInstantTailor({
     storePath: join(work, `library-${connections}.sqlite`),
     sqliteSynchronous: options.sqliteSynchronous,
   });
   try {
-    return await runLoadClients({
+    const cpuBefore = process.cpuUsage();
+    const report = await runLoadClients({
       seconds: options.seconds,
       connections,
       users: options.users,
@@ -108,6 +131,8 @@ async function inLibrary(options: InstantOptions, connections: number, work: str
         },
       },
     });
+    const cpu = process.cpuUsage(cpuBefore);
+    return { report, cpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
     await stores.close();
   }
@@ -133,21 +158,23 @@ export async function runInstantBench(options: InstantOptions): Promise<InstantR
     rmSync(work, { recursive: true, force: true });
   }
   console.log(
-    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | errors |',
+    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const entry of rows) {
     console.log(
-      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${entry.generate.errors + entry.learn.errors} |`,
+      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${fixed(entry.cpuMsPerCall, 2)} | ${entry.generate.errors + entry.learn.errors} |`,
     );
   }
-  console.log('\n| connections | HTTP overhead, generate p50 (ms) | HTTP overhead, learn p50 (ms) |');
-  console.log('|---|---|---|');
+  console.log(
+    '\n| connections | HTTP overhead, generate p50 (ms) | HTTP overhead, learn p50 (ms) | HTTP overhead, CPU per call (ms) |',
+  );
+  console.log('|---|---|---|---|');
   for (const connections of options.connections) {
     const http = rows.find((entry) => entry.path === 'http' && entry.connections === connections)!;
     const library = rows.find((entry) => entry.path === 'library' && entry.connections === connections)!;
     console.log(
-      `| ${connections} | ${fixed(http.generate.p50 - library.generate.p50)} | ${fixed(http.learn.p50 - library.learn.p50)} |`,
+      `| ${connections} | ${fixed(http.generate.p50 - library.generate.p50)} | ${fixed(http.learn.p50 - library.learn.p50)} | ${fixed(http.cpuMsPerCall - library.cpuMsPerCall, 2)} |`,
     );
   }
   console.log(

@@ -29,6 +29,8 @@ export interface LoadReport {
   readonly generate: LoadSummary;
   readonly learn: LoadSummary;
   readonly errorMessages: Record<string, number>;
+  /** Every call made, warm-up included (for CPU time per call). */
+  readonly allCalls: number;
 }
 
 const contexts = [
@@ -56,12 +58,14 @@ export async function runLoadClients(options: {
   const samples = { generate: [] as number[], learn: [] as number[] };
   const failures = { generate: 0, learn: 0 };
   const errorMessages = new Map<string, number>();
+  let allCalls = 0;
   const note = (message: string) => errorMessages.set(message, (errorMessages.get(message) ?? 0) + 1);
   const measureFrom = performance.now() + (options.warmUpSeconds ?? 0) * 1000;
   const deadline = measureFrom + options.seconds * 1000;
 
   async function timed<T>(kind: 'generate' | 'learn', work: () => Promise<T | { error: string }>) {
     const started = performance.now();
+    allCalls += 1;
     let result: T | { error: string };
     try {
       result = await work();
@@ -113,5 +117,6 @@ export async function runLoadClients(options: {
     generate: summary(samples.generate, failures.generate),
     learn: summary(samples.learn, failures.learn),
     errorMessages: Object.fromEntries(errorMessages),
+    allCalls,
   };
 }

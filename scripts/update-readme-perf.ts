@@ -36,22 +36,22 @@ function instantSection(json: Record<string, unknown>): string {
   const lines = [
     `HTTP (\`tailor serve\`'s app, SQLite \`synchronous=${String(json.sqliteSynchronous)}\`) and the library in one process, ${String(json.seconds)} s per row${load(json.loadAverage)}:`,
     '',
-    '| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | errors |',
-    '|---|---|---|---|---|---|---|',
+    '| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | errors |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| ${row.path} | ${row.connections} | ${number(row.generate.perSecond, 0)} | ${number(row.generate.p50)} / ${number(row.generate.p99)} | ${number(row.learn.perSecond, 0)} | ${number(row.learn.p50)} / ${number(row.learn.p99)} | ${row.generate.errors + row.learn.errors} |`,
+        `| ${row.path} | ${row.connections} | ${number(row.generate.perSecond, 0)} | ${number(row.generate.p50)} / ${number(row.generate.p99)} | ${number(row.learn.perSecond, 0)} | ${number(row.learn.p50)} / ${number(row.learn.p99)} | ${row.cpuMsPerCall === undefined ? 'n/a' : number(row.cpuMsPerCall, 2)} | ${row.generate.errors + row.learn.errors} |`,
     ),
     '',
-    '| connections | HTTP adds to generate p50 (ms) | HTTP adds to learn p50 (ms) |',
-    '|---|---|---|',
+    '| connections | HTTP adds to generate p50 (ms) | HTTP adds to learn p50 (ms) | HTTP adds CPU per call (ms) |',
+    '|---|---|---|---|',
   ];
   for (const connections of [...new Set(rows.map((row) => row.connections))]) {
     const http = rows.find((row) => row.path === 'http' && row.connections === connections);
     const library = rows.find((row) => row.path === 'library' && row.connections === connections);
     if (http === undefined || library === undefined) continue;
     lines.push(
-      `| ${connections} | ${number(http.generate.p50 - library.generate.p50)} | ${number(http.learn.p50 - library.learn.p50)} |`,
+      `| ${connections} | ${number(http.generate.p50 - library.generate.p50)} | ${number(http.learn.p50 - library.learn.p50)} | ${http.cpuMsPerCall === undefined || library.cpuMsPerCall === undefined ? 'n/a' : number(http.cpuMsPerCall - library.cpuMsPerCall, 2)} |`,
     );
   }
   return lines.join('\n');
