@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { checkPreferenceRetryPrompt, classifyFollowUpPrompt } from '../prompts/index.js';
-import {
-  ModelCallError,
-  type FollowUpClassifier,
-  type FollowUpVerdict,
-  type TokenUsage,
-} from '../spec/index.js';
+import { classifyFollowUpPrompt } from '../prompts/index.js';
+import { ModelCallError, type FollowUpClassifier, type FollowUpVerdict } from '../spec/index.js';
 import { LanguageModelCaller, type LanguageModelCallerOptions } from './language-model-caller.js';
-import { parseJsonAnswer } from './parse-json-answer.js';
+import { askForJson } from './ask-for-json.js';
 
 const verdictShape = z.object({
   kind: z.enum(['feedback', 'satisfaction', 'neither']),
@@ -36,30 +31,20 @@ export class LlmFollowUpClassifier implements FollowUpClassifier {
     readonly followUp: string;
     readonly abortSignal?: AbortSignal;
   }): Promise<FollowUpVerdict> {
-    const first = classifyFollowUpPrompt(options.answer, options.followUp);
-    let prompt = first;
-    let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
-    let problem = '';
-    for (let attempt = 1; attempt <= 2; attempt += 1) {
-      const result = await this.caller.call({ prompt, abortSignal: options.abortSignal });
-      usage = {
-        inputTokens: usage.inputTokens + result.usage.inputTokens,
-        outputTokens: usage.outputTokens + result.usage.outputTokens,
-      };
-      const parsed = parseJsonAnswer(result.text, verdictShape);
-      if (parsed.ok) {
-        const { kind, components } = parsed.data;
-        return { kind, components: kind === 'feedback' ? components : [], usage };
-      }
-      problem = parsed.problem;
-      // NOTE: asked again with the malformed answer quoted: the same prompt would bring it back at
-      // temperature 0 or from the response cache.
-      prompt = checkPreferenceRetryPrompt(first, result.text, problem);
+    const answer = await askForJson(
+      this.caller,
+      classifyFollowUpPrompt(options.answer, options.followUp),
+      verdictShape,
+      { what: 'classify', abortSignal: options.abortSignal },
+    );
+    if (answer.ok) {
+      const { kind, components } = answer.data;
+      return { kind, components: kind === 'feedback' ? components : [], usage: answer.usage };
     }
     throw new ModelCallError({
       provider: this.caller.provider,
       modelId: this.caller.modelId,
-      message: `${this.caller.provider}:${this.caller.modelId} classified a follow-up with malformed JSON twice (${problem})`,
+      message: `${this.caller.provider}:${this.caller.modelId} classified a follow-up with malformed JSON twice (${answer.problem})`,
       retryable: false,
     });
   }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   aggregatePreferencesPrompt,
   checkPreferencePrompt,
-  checkPreferenceRetryPrompt,
   generatePrompt,
   inferPreferencePrompt,
   type Prompt,
@@ -22,7 +21,7 @@ import {
 } from '../spec/index.js';
 import type { RetryEvent } from './call-policy.js';
 import { cleanAnswer, type AnswerKind } from './clean-answer.js';
-import { parseJsonAnswer } from './parse-json-answer.js';
+import { askForJson } from './ask-for-json.js';
 import { LanguageModelCaller, type LanguageModelCallerOptions } from './language-model-caller.js';
 
 /** The LLM writer's options: the model and how to call it (see LanguageModelCallerOptions). */
@@ -151,31 +150,18 @@ export class LlmWriter implements Writer {
         usage: { inputTokens: 0, outputTokens: 0 },
       };
     }
-    const first = checkPreferencePrompt(task, components, texts);
-    let prompt = first;
     const shape = z.object({
       shows: z.array(z.array(z.boolean().nullable()).length(components.length)).length(texts.length),
     });
-    let usage = { inputTokens: 0, outputTokens: 0 };
-    const warnings: string[] = [];
-    let problem = '';
-    for (let attempt = 1; attempt <= 2; attempt += 1) {
-      const result = await this.caller.call({ prompt, abortSignal: options.abortSignal });
-      usage = {
-        inputTokens: usage.inputTokens + result.usage.inputTokens,
-        outputTokens: usage.outputTokens + result.usage.outputTokens,
-      };
-      warnings.push(...result.warnings);
-      const parsed = parseJsonAnswer(result.text, shape);
-      if (parsed.ok) return { shows: parsed.data.shows, usage, warnings };
-      problem = parsed.problem;
-      warnings.push(`checkPreference answer ${attempt} was malformed (${problem})`);
-      prompt = checkPreferenceRetryPrompt(first, result.text, problem);
-    }
+    const answer = await askForJson(this.caller, checkPreferencePrompt(task, components, texts), shape, {
+      what: 'checkPreference',
+      abortSignal: options.abortSignal,
+    });
+    if (answer.ok) return { shows: answer.data.shows, usage: answer.usage, warnings: [...answer.warnings] };
     throw new ModelCallError({
       provider: this.provider,
       modelId: this.modelId,
-      message: `${this.caller.label} answered checkPreference with malformed JSON twice (${problem})`,
+      message: `${this.caller.label} answered checkPreference with malformed JSON twice (${answer.problem})`,
       retryable: false,
       unusable: true,
     });
