@@ -46,18 +46,25 @@ const env = {
   },
 };
 
+/** `openModelStack` for writer, reviewer and embedder specs, with the offline builders and the test env. */
+function stackOf(
+  writer: string,
+  reviewer: string,
+  embedder: string,
+  extra: Partial<Parameters<typeof openModelStack>[0]> = {},
+) {
+  return openModelStack({ writer, reviewer, embedder, preferenceOf: () => '', offline, env, ...extra });
+}
+
 describe('openModelStack', () => {
   it('checks each distinct base URL once, then builds the parts with one cache', async () => {
     const before = openai.requestsTo('/v1/models').length;
-    const stack = await openModelStack({
-      writer: 'openai:gpt-4o',
-      reviewer: 'anthropic:claude-sonnet-4-5',
-      embedder: 'openai:text-embedding-3-small',
-      preferenceOf: () => 'brief',
-      offline,
-      env,
-      cache: join(folder, 'cache.sqlite'),
-    });
+    const stack = await stackOf(
+      'openai:gpt-4o',
+      'anthropic:claude-sonnet-4-5',
+      'openai:text-embedding-3-small',
+      { preferenceOf: () => 'brief', cache: join(folder, 'cache.sqlite') },
+    );
     expect(openai.requestsTo('/v1/models').length - before).toBe(1);
     expect(anthropic.requestsTo('/v1/models')).toHaveLength(1);
     expect(stack.offline).toEqual({ writer: false, reviewer: false, embedder: false });
@@ -75,14 +82,7 @@ describe('openModelStack', () => {
 
   it('uses the offline builders for sim and lexical, without cache or network', async () => {
     const requests = openai.requests.length + anthropic.requests.length;
-    const stack = await openModelStack({
-      writer: 'sim',
-      reviewer: 'sim',
-      embedder: 'lexical',
-      preferenceOf: () => '',
-      offline,
-      env: {},
-    });
+    const stack = await stackOf('sim', 'sim', 'lexical', { env: {} });
     expect(stack.offline).toEqual({ writer: true, reviewer: true, embedder: true });
     expect(stack.writer.modelId).toBe('offline-writer');
     expect(stack.cache).toBeUndefined();
@@ -91,47 +91,23 @@ describe('openModelStack', () => {
 
   it('fails before any request on a bad spec or a missing key', async () => {
     const requests = openai.requests.length;
-    const bad = await openModelStack({
-      writer: 'openai:gpt-4o',
-      reviewer: 'sim',
-      embedder: 'bert',
-      preferenceOf: () => '',
-      offline,
-      env,
-    }).catch((error: unknown) => error);
+    const bad = await stackOf('openai:gpt-4o', 'sim', 'bert').catch((error: unknown) => error);
     expect(InvalidInputError.isInstance(bad)).toBe(true);
     expect(bad).toMatchObject({ field: '--embedder', value: 'bert' });
-    const noKey = await openModelStack({
-      writer: 'sim',
-      reviewer: 'anthropic:claude-sonnet-4-5',
-      embedder: 'lexical',
-      preferenceOf: () => '',
-      offline,
-      env: {},
-    }).catch((error: unknown) => error);
+    const noKey = await stackOf('sim', 'anthropic:claude-sonnet-4-5', 'lexical', { env: {} }).catch(
+      (error: unknown) => error,
+    );
     expect(noKey).toMatchObject({ field: 'ANTHROPIC_API_KEY' });
     expect(openai.requests.length).toBe(requests);
   });
 
   it('fails early on an unreachable base URL, and warns about a model the server does not list', async () => {
-    const down = await openModelStack({
-      writer: 'openai-compatible:m@http://127.0.0.1:9/v1',
-      reviewer: 'sim',
-      embedder: 'lexical',
-      preferenceOf: () => '',
-      offline,
+    const down = await stackOf('openai-compatible:m@http://127.0.0.1:9/v1', 'sim', 'lexical', {
+      env: undefined,
       cache: false,
     }).catch((error: unknown) => error);
     expect(ModelCallError.isInstance(down)).toBe(true);
-    const stack = await openModelStack({
-      writer: 'openai:gpt-5-imaginary',
-      reviewer: 'sim',
-      embedder: 'lexical',
-      preferenceOf: () => '',
-      offline,
-      env,
-      cache: false,
-    });
+    const stack = await stackOf('openai:gpt-5-imaginary', 'sim', 'lexical', { cache: false });
     expect(stack.warnings[0]).toMatch(/does not list gpt-5-imaginary/);
     expect(stack.cache).toBeUndefined();
   });
