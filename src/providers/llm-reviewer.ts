@@ -1,5 +1,12 @@
 import { userEditPrompt, userJudgePrompt } from '../prompts/index.js';
-import { addUsage, type Context, type Reviewer, type ReviewResult, type Task } from '../spec/index.js';
+import {
+  addUsage,
+  type Context,
+  type Reviewer,
+  type ReviewRequest,
+  type ReviewResult,
+  type Task,
+} from '../spec/index.js';
 import { cleanAnswer } from './clean-answer.js';
 import { LanguageModelCaller, type LanguageModelCallerOptions } from './language-model-caller.js';
 
@@ -44,12 +51,7 @@ export class LlmReviewer implements Reviewer {
     this.modelId = this.caller.modelId;
   }
 
-  async review(options: {
-    readonly task: Task;
-    readonly context: Context;
-    readonly output: string;
-    readonly abortSignal?: AbortSignal;
-  }): Promise<ReviewResult> {
+  async review(options: ReviewRequest): Promise<ReviewResult> {
     const { task, context, output, abortSignal } = options;
     const preference = this.preferenceOf(context, task);
     const judge = await this.caller.call({

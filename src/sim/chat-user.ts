@@ -1,4 +1,4 @@
-import type { Context, Reviewer, ReviewResult, Task } from '../spec/index.js';
+import type { Reviewer, ReviewRequest, ReviewResult } from '../spec/index.js';
 import { noUsage } from '../spec/index.js';
 import { applyRequirements, unmetRequirements } from './atoms/apply-requirements.js';
 import { getAtom } from './atoms/atom-registry.js';
@@ -67,11 +67,7 @@ export class ChatUser implements Reviewer {
     private readonly maxTurns = 8,
   ) {}
 
-  async review(options: {
-    readonly task: Task;
-    readonly context: Context;
-    readonly output: string;
-  }): Promise<ReviewResult> {
+  async review(options: ReviewRequest): Promise<ReviewResult> {
     const { task, context, output } = options;
     const { requirements } = this.user.latentPreference(context, task);
     const followUps: string[] = [];

@@ -1,5 +1,5 @@
 import { userEditPrompt, userJudgePrompt } from '../prompts/index.js';
-import type { Context, Reviewer, ReviewResult, Task, TokenUsage } from '../spec/index.js';
+import type { Context, Reviewer, ReviewRequest, ReviewResult, Task, TokenUsage } from '../spec/index.js';
 import { addUsage, InvalidInputError, noUsage } from '../spec/index.js';
 import { unmetRequirements } from './atoms/apply-requirements.js';
 import { requirementKey } from './atoms/atom-requirement.js';
@@ -62,11 +62,7 @@ export class SimulatedUser implements Reviewer {
     return parsed;
   }
 
-  async review(options: {
-    readonly task: Task;
-    readonly context: Context;
-    readonly output: string;
-  }): Promise<ReviewResult> {
+  async review(options: ReviewRequest): Promise<ReviewResult> {
     const { task, context, output } = options;
     const preference = this.latentPreference(context, task);
     const { requirements } = preference;

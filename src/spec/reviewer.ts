@@ -23,11 +23,14 @@ export interface ReviewResult {
  * (`src/sim/simulated-user.ts`) and the LLM-simulated user (`src/providers/llm-reviewer.ts`); in the
  * service the real person is the reviewer and their edit arrives through the API.
  */
+/** What a reviewer is shown: the task, the context and the agent's output. */
+export interface ReviewRequest {
+  readonly task: Task;
+  readonly context: Context;
+  readonly output: string;
+  readonly abortSignal?: AbortSignal;
+}
+
 export interface Reviewer {
-  review(options: {
-    readonly task: Task;
-    readonly context: Context;
-    readonly output: string;
-    readonly abortSignal?: AbortSignal;
-  }): Promise<ReviewResult>;
+  review(options: ReviewRequest): Promise<ReviewResult>;
 }
