@@ -69,7 +69,9 @@ const notNames = new Set(
 
 /**
  * Whom the notes address, and the notes without that mention:
- * - an opening "to: Mr Patel (landlord)." / "To Ms Okafor.";
+ * - an opening "to: Mr Patel (landlord)." / "To Ms Okafor." / "to: Sunita @ Castle Lettings"; an
+ *   opening header naming a group ("to
+ *   all - ...", greeted as "all") or an organisation ("to: Brightmart customer service", no name);
  * - a note to self naming them: "send Anna the recipe", "tell Priya", "let coach Dan know",
  *   "thank Mrs Hale" (a role before the name is dropped: "Dan");
  * - a request they made: "Tom wants the shakshuka" / "Tom asked for...".
@@ -79,10 +81,19 @@ const notNames = new Set(
  */
 export function addresseeOf(notes: string): { readonly name: string | undefined; readonly rest: string } {
   const opening = new RegExp(
-    String.raw`^\s*[Tt]o:?\s+(${titled}${nameWord}(?:\s+${nameWord})?)\s*(?:\([^)]*\))?\s*[.,;:]?\s*`,
+    String.raw`^\s*[Tt]o:?\s+(${titled}${nameWord}(?:\s+${nameWord})?)(?:\s+(?:@|at)\s+[^\n.;:()]{1,40})?\s*(?:\([^)]*\))?\s*[.,;:]?\s*`,
     'u',
   ).exec(notes);
   if (opening !== null) return { name: opening[1], rest: notes.slice(opening[0].length) };
+  // A header naming a group or an organisation ("to all - ...", "to: Brightmart customer service"):
+  // not a sentence of the email; a group is greeted as "all".
+  const header = /^\s*to:?\s+([^\n:–—]{1,60}?)\s*(?::[ \t]+|[ \t][-–—][ \t]+|[ \t]*\n|[ \t]*$)/iu.exec(notes);
+  if (header !== null && (header[1] ?? '').split(/\s+/).length <= 5) {
+    const group = /^(?:all|everyone|everybody|team|the team|managers|staff|folks|all staff)$/i.test(
+      header[1] ?? '',
+    );
+    return { name: group ? 'all' : undefined, rest: notes.slice(header[0].length) };
+  }
   const task = new RegExp(
     String.raw`\b(send|tell|ask|let|thank|warn|remind|email|text|message|call)\s+(?:(?:coach|nurse|teacher|doctor|aunt|uncle|cousin|my friend)\s+)?(${titled}${nameWord})`,
     'u',

@@ -100,6 +100,19 @@ describe('notes as prose', () => {
       rest: 'Leo struggling',
     });
     expect(addresseeOf('today to do: buy milk').name).toBeUndefined();
+    // A header naming a group, an organisation, or a person at an organisation is no sentence.
+    expect(addresseeOf('to all - summer team day!!\n- fri 12 july')).toEqual({
+      name: 'all',
+      rest: 'summer team day!!\n- fri 12 july',
+    });
+    expect(addresseeOf('to: the events office\n- need quote')).toEqual({
+      name: undefined,
+      rest: '- need quote',
+    });
+    expect(addresseeOf('to: Sunita @ Castle Property Mgmt\n- parking space taken')).toEqual({
+      name: 'Sunita',
+      rest: '- parking space taken',
+    });
     const email = composeEmail('to: Mr Patel (landlord). boiler broken since mon', 4);
     expect(email.startsWith('Hi Mr Patel,\n\n')).toBe(true);
     expect(email).not.toMatch(/landlord|The to is/);
