@@ -42,6 +42,9 @@ describe('notes as prose', () => {
     // A base verb opening a lower-case note is what the writer wants to do; a verb of the mind is said.
     expect(proseFromFragment('gauge interest first')).toBe('I want to gauge interest first.');
     expect(proseFromFragment('prefer refund')).toBe('I prefer refund.');
+    expect(proseFromFragment('need to tell my sister I cannot host')).toBe(
+      'I need to tell my sister I cannot host.',
+    );
     // A feeling, a quality after its noun, a doing after its noun.
     expect(proseFromFragment("happy to let plumber in, I'm around on fri")).toBe(
       "I am happy to let plumber in, and I'm around on Friday.",

@@ -326,7 +326,9 @@ function clauseFrom(part: string): string | undefined {
   if (score) return `the score was ${text}`;
   if (verb === 0) {
     const rest = lowered(text);
-    if (/ed$/.test(first) && /^(by|to|in|on|at|for)$/.test(plain[1] ?? '')) return `it was ${rest}`;
+    // "posted to the group" is a passive; "need to tell" is not (a word in -ed has three letters before it).
+    if (/^\p{L}{3,}ed$/u.test(first) && /^(by|to|in|on|at|for)$/.test(plain[1] ?? ''))
+      return `it was ${rest}`;
     if (first.endsWith('ing')) return `I am ${rest}`;
     if (pronouns.has(plain[1] ?? '')) return rest;
     if (/n't$/.test(first) || requestVerbs.has(first)) return `I ${rest}`;
