@@ -19,8 +19,8 @@ export interface Page<T> {
 /**
  * Durable record of drafts and edits (the service's source of truth). An edit is committed here, with
  * status `pending`, before any model call learns from it, so a model outage never loses feedback.
- * Implementations: `src/store/in-memory-interaction-store.ts`, `src/store/sqlite-*.ts`,
- * `src/store/postgres-*.ts`; all pass `src/store/interaction-store.contract.ts`.
+ * Implementations: `src/store/in-memory-interaction-store.ts` and `src/store/sql-interaction-store.ts`
+ * (SQLite and PostgreSQL); all pass `src/store/interaction-store.contract.ts`.
  */
 export interface InteractionStore {
   create(interaction: NewInteraction): Promise<Interaction>;

@@ -57,8 +57,8 @@ export interface Neighbour {
 
 /**
  * Per-user, per-task store of what was learned, with exact k-nearest-neighbour retrieval inside one
- * scope (DESIGN.md §3). Implementations: `src/store/in-memory-memory.ts`, `src/store/sqlite-memory.ts`,
- * `src/store/postgres-memory.ts`; all pass `src/store/memory.contract.ts`.
+ * scope (DESIGN.md §3). Implementations: `src/store/in-memory-memory.ts` and `src/store/sql-memory.ts`
+ * (SQLite and PostgreSQL); all pass `src/store/memory.contract.ts`.
  */
 export interface Memory {
   /**
