@@ -110,7 +110,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     sim: () => {
       // NOTE: the offline writer counts tokens: its tokenizer is built before listening, not in a request.
       warmUpTokenCounter();
-      return new OfflineWriter({ seed: 0 });
+      // The demo writer applies every requirement it recognises (no simulated misses): its misses exist
+      // to make the bench's oracle imperfect, and in the service, where contexts get fresh ids, they
+      // would make a learned preference skip a draft at random.
+      return new OfflineWriter({ seed: 0, missRate: 0 });
     },
   });
   const embedder = contextCheckingEmbedder(
