@@ -1,24 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { startService } from './start-service.js';
+import { startOfflineService } from './test-app.js';
 
 describe('startService', () => {
   it('drafts with a pinned preference every time: the demo writer does not skip requirements at random', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'tailor-start-service-'));
-    const service = await startService({
-      store: join(folder, 'tailor.sqlite'),
-      port: 0,
-      host: '127.0.0.1',
-      model: 'sim',
-      embedder: 'lexical',
-      learner: 'cipher-5',
-      staticRoot: null,
-      recoveryIntervalMs: 60_000,
-      logger: pino({ level: 'silent' }),
-    });
+    const service = await startOfflineService(folder);
     try {
       const { secret } = await service.stores.apiKeys.create({ tenant: 'acme' });
       const post = (path: string, body: unknown) =>
@@ -53,17 +42,7 @@ describe('startService', () => {
 
   it('reports the writer on /healthz, so the web UI can say drafts come from the offline rules', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'tailor-start-service-'));
-    const service = await startService({
-      store: join(folder, 'tailor.sqlite'),
-      port: 0,
-      host: '127.0.0.1',
-      model: 'sim',
-      embedder: 'lexical',
-      learner: 'cipher-5',
-      staticRoot: null,
-      recoveryIntervalMs: 60_000,
-      logger: pino({ level: 'silent' }),
-    });
+    const service = await startOfflineService(folder);
     try {
       const health = await (await fetch(new URL('healthz', service.url))).json();
       expect(health).toMatchObject({

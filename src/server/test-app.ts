@@ -7,6 +7,7 @@ import { InMemoryApiKeyStore } from '../store/in-memory-api-key-store.js';
 import type { AppDependencies } from './create-app.js';
 import { createApp } from './create-app.js';
 import { ServiceMetrics } from './service-metrics.js';
+import { startService, type RunningService, type ServiceOptions } from './start-service.js';
 import type { TailorOptions } from '../service/tailor.js';
 import { createTestTailor } from '../service/test-tailor.js';
 
@@ -76,5 +77,28 @@ export const testMetricsToken = 'a-metrics-token-of-enough-length';
 export function createServedTestApp(uiRoot: string) {
   return createLoggedTestApp({
     app: { staticRoot: uiRoot, metricsToken: testMetricsToken, contentSecurityPolicy: true },
+  });
+}
+
+/**
+ * `startService` as `tailor serve` runs it offline (the offline writer, the lexical embedder,
+ * cipher-5, a SQLite file in `folder`, 127.0.0.1 on a free port, no UI, quiet logs), with `options`
+ * overriding any of these.
+ */
+export function startOfflineService(
+  folder: string,
+  options: Partial<ServiceOptions> = {},
+): Promise<RunningService> {
+  return startService({
+    store: join(folder, 'tailor.sqlite'),
+    port: 0,
+    host: '127.0.0.1',
+    model: 'sim',
+    embedder: 'lexical',
+    learner: 'cipher-5',
+    staticRoot: null,
+    recoveryIntervalMs: 60_000,
+    logger: pino({ level: 'silent' }),
+    ...options,
   });
 }

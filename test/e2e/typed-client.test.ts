@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTailorClient, type TailorClient } from '../../src/exports/client.js';
-import { startService, type RunningService } from '../../src/exports/server.js';
+import type { RunningService } from '../../src/exports/server.js';
+import { startOfflineService } from '../../src/server/test-app.js';
 
 /**
  * The typed client (`@tailor-prefs/tailor/client`) against the real service (`startService`, as
@@ -17,16 +17,7 @@ describe('createTailorClient against a running service', () => {
   let apiKey: string;
 
   beforeAll(async () => {
-    service = await startService({
-      store: join(directory, 'tailor.sqlite'),
-      port: 0,
-      host: '127.0.0.1',
-      model: 'sim',
-      embedder: 'lexical',
-      learner: 'cipher-5',
-      staticRoot: null,
-      logger: pino({ level: 'silent' }),
-    });
+    service = await startOfflineService(directory);
     apiKey = (await service.stores.apiKeys.create({ tenant: 'acme' })).secret;
     client = createTailorClient({ baseUrl: service.url, apiKey });
   });

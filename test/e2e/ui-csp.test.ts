@@ -2,10 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../src/server/start-service.js';
-import { startService } from '../../src/server/start-service.js';
+import { startOfflineService } from '../../src/server/test-app.js';
 import { findChromium, launchChromium } from './ui-browser.js';
 import { buildWebInto } from './ui-build.js';
 import { TailorPage } from './ui-page.js';
@@ -26,17 +25,7 @@ describe.skipIf(!chromium.present && !chromium.required)('web UI under the CSP o
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'tailor-ui-csp-'));
     webRoot = await buildWebInto();
-    service = await startService({
-      store: join(folder, 'tailor.sqlite'),
-      port: 0,
-      host: '127.0.0.1',
-      model: 'sim',
-      embedder: 'lexical',
-      learner: 'cipher-5',
-      staticRoot: webRoot,
-      recoveryIntervalMs: 60_000,
-      logger: pino({ level: 'silent' }),
-    });
+    service = await startOfflineService(folder, { staticRoot: webRoot });
     browser = await launchChromium(chromium.path);
   }, 120_000);
 
