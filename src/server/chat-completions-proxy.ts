@@ -77,8 +77,14 @@ export interface ChatProxyOptions {
 }
 
 /** The proxy's default upstream policy: more calls at once than the agent's, one retry. */
-function defaultProxyPolicy(): CallPolicy {
-  return new CallPolicy({ timeoutMs: 60_000, maxRetries: 1, concurrency: 64, maxRetryAfterMs: 5_000 });
+function defaultProxyPolicy(metrics: ServiceMetrics): CallPolicy {
+  return new CallPolicy({
+    timeoutMs: 60_000,
+    maxRetries: 1,
+    concurrency: 64,
+    maxRetryAfterMs: 5_000,
+    onQueueWait: metrics.observeQueueWait,
+  });
 }
 
 /** The next part of a stream, or a ModelCallError when none comes within `ms`. */
@@ -168,7 +174,9 @@ async function openStream(
  */
 export function registerChatCompletionsRoute(app: OpenAPIHono<ApiEnv>, options: ChatProxyOptions): void {
   app.openAPIRegistry.registerPath(documentedRoute);
-  const defaultPolicy = defaultProxyPolicy();
+  const defaultPolicy = defaultProxyPolicy(options.metrics);
+  // The proxy's upstream calls show in /metrics beside the agent's (calls in flight, queue depth).
+  options.metrics.watchCallPolicy(options.callPolicy ?? defaultPolicy);
   app.post('/v1/chat/completions', async (context) => {
     let raw: unknown;
     try {

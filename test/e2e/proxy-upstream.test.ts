@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CallPolicy } from '../../src/providers/call-policy.js';
 import { createLanguageModel } from '../../src/providers/model-factories.js';
 import { createTestApp } from '../../src/server/test-app.js';
@@ -136,5 +136,32 @@ describe('the proxy and its upstream', () => {
     expect(text.length).toBeGreaterThan(0);
     expect(ended).toMatch(/sent nothing|model-call-failed|error/i);
     expect(performance.now() - stalled).toBeLessThan(5_000);
+  });
+});
+
+describe('the proxy in /metrics', () => {
+  it("counts the proxy's upstream calls in flight beside the agent's", async () => {
+    const upstream = await startOpenAiCompatibleServer();
+    const metricsToken = 'a-metrics-token-of-enough-length';
+    try {
+      const model = createLanguageModel(`openai-compatible:fake-model@${upstream.baseURL}`, {});
+      const built = await createTestApp({
+        app: { chatUpstream: model, chatCallPolicy: new CallPolicy({ maxRetries: 0 }), metricsToken },
+      });
+      upstream.enqueueChat({ type: 'text', text: 'Monday: gym.', delayMs: 400 });
+      const answer = built.call('/v1/chat/completions', {
+        body: { model: 'fake-model', user: 'ada', messages: [{ role: 'user', content: 'plan my week' }] },
+      });
+      await vi.waitFor(() => expect(upstream.requestsTo('/v1/chat/completions')).toHaveLength(1));
+      const during = await (await built.call('/metrics', { key: metricsToken })).text();
+      const inFlight = during
+        .split('\n')
+        .filter((line) => line.startsWith('tailor_model_calls_in_flight{'))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+      expect(inFlight).toBe(1);
+      expect((await answer).status).toBe(200);
+    } finally {
+      await upstream.close();
+    }
   });
 });
