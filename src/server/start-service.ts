@@ -14,6 +14,7 @@ import { parseModelSpec } from '../providers/model-spec.js';
 import { rulesFollowUpClassifier } from '../sim/follow-up-rules.js';
 import { createLexicalEmbedder } from '../sim/lexical-embedder.js';
 import { OfflineWriter } from '../sim/offline-writer.js';
+import { warmUpWordClasses } from '../sim/lexicon/word-classes.js';
 import { warmUpTokenCounter } from '../sim/writer/token-counter.js';
 import type { Stores } from '../store/open-stores.js';
 import { openStores } from '../store/open-stores.js';
@@ -108,8 +109,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     callPolicy,
     field: '--model',
     sim: () => {
-      // NOTE: the offline writer counts tokens: its tokenizer is built before listening, not in a request.
+      // NOTE: the offline writer counts tokens and reads word classes: its tokenizer and lexicon are
+      // loaded before listening, not in the first request (about 0.6 s each).
       warmUpTokenCounter();
+      warmUpWordClasses();
       // The demo writer applies every requirement it recognises (no simulated misses): its misses exist
       // to make the bench's oracle imperfect, and in the service, where contexts get fresh ids, they
       // would make a learned preference skip a draft at random.

@@ -15,6 +15,14 @@ function lexicon(): Readonly<Record<string, string>> {
   return tags;
 }
 
+/**
+ * Loads the table now rather than in the first request that reads a word's class (a server calls it
+ * before listening, as it builds the offline writer's tokenizer).
+ */
+export function warmUpWordClasses(): void {
+  lexicon();
+}
+
 /** The word's tags, most likely first; empty for a word the lexicon does not know. */
 export function wordTags(word: string): string[] {
   const found = lexicon()[word.toLowerCase().replace(/’/g, "'")];
