@@ -22,3 +22,16 @@ export interface Prompt {
   readonly system?: string;
   readonly user: string;
 }
+
+/** A prompt of the `paper` protocol: the user message under the paper's system prompt. */
+export function paperPrompt(user: string): Prompt {
+  return { system: paperSystemPrompt, user };
+}
+
+/**
+ * The prompt `protocol` sends, given the user message each protocol words: the paper's under its
+ * system prompt, or Tailor's alone.
+ */
+export function protocolPrompt(protocol: PromptProtocol, user: { paper: string; tailor: string }): Prompt {
+  return protocol === 'paper' ? paperPrompt(user.paper) : { user: user.tailor };
+}

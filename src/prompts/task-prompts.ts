@@ -1,6 +1,6 @@
 import type { Context, EditPair, Guidance, Task } from '../spec/index.js';
 import { dataNotice, delimited } from './delimited.js';
-import { paperSystemPrompt, type Prompt, type PromptProtocol } from './prompt.js';
+import { paperPrompt, protocolPrompt, type Prompt, type PromptProtocol } from './prompt.js';
 
 /** What the task calls its input and output, in prompt wording. */
 export function taskNouns(task: Task): {
@@ -57,21 +57,17 @@ function paperTask(task: Task): string {
 function paperGeneratePrompt(task: Task, context: Context, guidance?: Guidance): Prompt {
   const nouns = taskNouns(task);
   const body = delimited(nouns.input, context.text);
-  if (guidance === undefined) return { system: paperSystemPrompt, user: `${body}\n\n${paperTask(task)}` };
+  if (guidance === undefined) return paperPrompt(`${body}\n\n${paperTask(task)}`);
   if (guidance.kind === 'preference') {
-    return {
-      system: paperSystemPrompt,
-      user:
-        `${body}\n\nThe ${nouns.output} is for a user who prefers this style: ${guidance.preference}\n` +
+    return paperPrompt(
+      `${body}\n\nThe ${nouns.output} is for a user who prefers this style: ${guidance.preference}\n` +
         `${paperTask(task)} Address that preference.`,
-    };
+    );
   }
-  return {
-    system: paperSystemPrompt,
-    user:
-      `Drafts written for this user, each followed by the user's revision:\n\n${renderExamples(guidance.examples)}\n\n` +
+  return paperPrompt(
+    `Drafts written for this user, each followed by the user's revision:\n\n${renderExamples(guidance.examples)}\n\n` +
       `${body}\n\n${paperTask(task)} Write it for this user, based on their revisions above.`,
-  };
+  );
 }
 
 /**
@@ -115,23 +111,18 @@ export function inferPreferencePrompt(
   protocol: PromptProtocol = 'tailor',
 ): Prompt {
   const nouns = taskNouns(task);
-  if (protocol === 'paper') {
-    return {
-      system: paperSystemPrompt,
-      user:
-        `Drafts of ${withArticle(nouns.output)}, each followed by a user's revision:\n\n${renderExamples(pairs)}\n\n` +
-        `What generic preference about writing style and formatting do this user's revisions show? ` +
-        `Answer with a short phrase, recommending only preferences that are widely used.`,
-    };
-  }
-  return {
-    user:
+  return protocolPrompt(protocol, {
+    paper:
+      `Drafts of ${withArticle(nouns.output)}, each followed by a user's revision:\n\n${renderExamples(pairs)}\n\n` +
+      `What generic preference about writing style and formatting do this user's revisions show? ` +
+      `Answer with a short phrase, recommending only preferences that are widely used.`,
+    tailor:
       `A user revised drafts of ${withArticle(nouns.output)}. Each pair shows the draft and the user's revision. ${dataNotice}\n\n` +
       `${renderExamples(pairs)}\n\n` +
       `What generic preference about writing style and formatting do the revisions show? ` +
       `Name only preferences that are widely used, as one short phrase (a few comma-separated words). ` +
       `Reply with the phrase only.`,
-  };
+  });
 }
 
 /** Ask to condense several retrieved preferences into one short phrase (CIPHER-K). */
@@ -142,18 +133,13 @@ export function aggregatePreferencesPrompt(
 ): Prompt {
   const nouns = taskNouns(task);
   const list = preferences.map((preference, index) => `${index + 1}. ${preference}`).join('\n');
-  if (protocol === 'paper') {
-    return {
-      system: paperSystemPrompt,
-      user:
-        `Preferences of a user that served well for ${nouns.outputs} of similar ${nouns.input === 'notes' ? 'notes' : `${nouns.input}s`}:\n${list}\n\n` +
-        `Combine them into one short phrase with the preferences represented most often.`,
-    };
-  }
-  return {
-    user:
+  return protocolPrompt(protocol, {
+    paper:
+      `Preferences of a user that served well for ${nouns.outputs} of similar ${nouns.input === 'notes' ? 'notes' : `${nouns.input}s`}:\n${list}\n\n` +
+      `Combine them into one short phrase with the preferences represented most often.`,
+    tailor:
       `Writing preferences a user showed on ${nouns.outputs} similar to the next one:\n${list}\n\n` +
       `Combine them into one short phrase that keeps the preferences represented most often. ` +
       `Reply with the phrase only.`,
-  };
+  });
 }

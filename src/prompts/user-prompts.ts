@@ -1,5 +1,5 @@
 import type { Context, Task } from '../spec/index.js';
-import { paperSystemPrompt, type Prompt, type PromptProtocol } from './prompt.js';
+import { protocolPrompt, type Prompt, type PromptProtocol } from './prompt.js';
 import { delimited } from './delimited.js';
 import { taskNouns } from './task-prompts.js';
 
@@ -12,20 +12,16 @@ export function userJudgePrompt(
   protocol: PromptProtocol = 'tailor',
 ): Prompt {
   const nouns = taskNouns(task);
-  if (protocol === 'paper') {
-    return {
-      system: paperSystemPrompt,
-      user:
-        `${delimited(nouns.input, context.text)}\n\n${delimited(nouns.output, output)}\n\n` +
-        `Is the ${nouns.output} above good for a user who prefers this style: ${preference}? Answer yes or no.`,
-    };
-  }
-  return {
-    user:
-      `${delimited(nouns.input, context.text)}\n\n${delimited(nouns.output, output)}\n\n` +
+  const texts = `${delimited(nouns.input, context.text)}\n\n${delimited(nouns.output, output)}\n\n`;
+  return protocolPrompt(protocol, {
+    paper:
+      texts +
+      `Is the ${nouns.output} above good for a user who prefers this style: ${preference}? Answer yes or no.`,
+    tailor:
+      texts +
       `You are a user who prefers this style: ${preference}\n` +
       `Does the ${nouns.output} above already follow your preferred style? Answer yes or no.`,
-  };
+  });
 }
 
 /** Simulated user, step 2: revise the output to the latent preference. */
@@ -36,19 +32,15 @@ export function userEditPrompt(
   protocol: PromptProtocol = 'tailor',
 ): Prompt {
   const nouns = taskNouns(task);
-  if (protocol === 'paper') {
-    return {
-      system: paperSystemPrompt,
-      user:
-        `${delimited(nouns.output, output)}\n\n` +
-        `You are a user who prefers this style: ${preference}\nRevise the ${nouns.output} above to meet your style.`,
-    };
-  }
-  return {
-    user:
-      `${delimited(nouns.output, output)}\n\n` +
+  const draft = `${delimited(nouns.output, output)}\n\n`;
+  return protocolPrompt(protocol, {
+    paper:
+      draft +
+      `You are a user who prefers this style: ${preference}\nRevise the ${nouns.output} above to meet your style.`,
+    tailor:
+      draft +
       `You are a user who prefers this style: ${preference}\n` +
       `Revise the ${nouns.output} so that it follows your preferred style, changing no more than needed. ` +
       `Reply with the revised ${nouns.output} only.`,
-  };
+  });
 }
