@@ -3,7 +3,6 @@ import type {
   Memory,
   MemoryEntry,
   MemoryEntryKind,
-  MemoryOrigin,
   MemoryScope,
   Neighbour,
   NewMemoryEntry,
@@ -128,15 +127,7 @@ export class InMemoryMemory implements Memory {
     });
   }
 
-  async list(options: {
-    readonly scope: MemoryScope;
-    readonly kind?: MemoryEntryKind;
-    readonly pinned?: boolean;
-    readonly origin?: MemoryOrigin;
-    readonly last?: number;
-    readonly after?: number;
-    readonly limit?: number;
-  }): Promise<MemoryEntry[]> {
+  async list(options: Parameters<Memory['list']>[0]): Promise<MemoryEntry[]> {
     checkTexts(scopeTexts(options.scope));
     validateLast(options.last);
     validatePage(options);

@@ -1,4 +1,4 @@
-import type { Context, EditPair, Guidance, Task, TokenUsage, Writer } from '../../spec/index.js';
+import type { Context, Guidance, Task, TokenUsage, Writer } from '../../spec/index.js';
 import { sanitizePreference } from '../preference-text.js';
 
 /** The outcome of asking the writer for a preference (inference or aggregation). */
@@ -28,33 +28,19 @@ export async function generateWithPreference(options: {
 }
 
 /** `writer.inferPreference` over the given pairs, in the given order. */
-export async function inferPreferenceFrom(options: {
-  readonly writer: Writer;
-  readonly task: Task;
-  readonly pairs: readonly EditPair[];
-  readonly abortSignal?: AbortSignal;
-}): Promise<PreferenceStep> {
-  const result = await options.writer.inferPreference({
-    task: options.task,
-    pairs: options.pairs,
-    abortSignal: options.abortSignal,
-  });
-  return toStep(result, 'inferPreference');
+export async function inferPreferenceFrom({
+  writer,
+  ...request
+}: Parameters<Writer['inferPreference']>[0] & { readonly writer: Writer }): Promise<PreferenceStep> {
+  return toStep(await writer.inferPreference(request), 'inferPreference');
 }
 
 /** `writer.aggregatePreferences` over the given preferences, in the given order. */
-export async function aggregatePreferences(options: {
-  readonly writer: Writer;
-  readonly task: Task;
-  readonly preferences: readonly string[];
-  readonly abortSignal?: AbortSignal;
-}): Promise<PreferenceStep> {
-  const result = await options.writer.aggregatePreferences({
-    task: options.task,
-    preferences: options.preferences,
-    abortSignal: options.abortSignal,
-  });
-  return toStep(result, 'aggregatePreferences');
+export async function aggregatePreferences({
+  writer,
+  ...request
+}: Parameters<Writer['aggregatePreferences']>[0] & { readonly writer: Writer }): Promise<PreferenceStep> {
+  return toStep(await writer.aggregatePreferences(request), 'aggregatePreferences');
 }
 
 function toStep(
