@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '../spec/index.js';
 import { noUsage } from '../spec/index.js';
 import { InMemoryInteractionStore } from '../store/in-memory-interaction-store.js';
+import { newInteraction } from '../store/test-entries.js';
 import type { LearnAttempt } from './learn-interaction.js';
 import type { RecoveryPolicy } from './pending-recoverer.js';
 import { PendingRecoverer, startRecoveryLoop } from './pending-recoverer.js';
@@ -9,18 +10,7 @@ import { PendingRecoverer, startRecoveryLoop } from './pending-recoverer.js';
 const tenant = 'acme';
 
 async function pendingInteraction(store: InMemoryInteractionStore, owner = tenant): Promise<Interaction> {
-  const created = await store.create({
-    tenant: owner,
-    user: 'ada',
-    task: { kind: 'email' },
-    contextId: null,
-    contextText: 'notes',
-    embedding: null,
-    output: 'draft',
-    preferenceUsed: null,
-    neighbours: [],
-    learner: 'cipher-5',
-  });
+  const created = await store.create(newInteraction(owner));
   return store.recordEdit({ tenant: owner, id: created.id, edited: 'edited', cost: 1 });
 }
 

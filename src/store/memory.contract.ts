@@ -4,25 +4,7 @@ import type { Memory, MemoryEntry, MemoryScope, NewMemoryEntry } from '../spec/i
 import { ConflictError, InvalidInputError, NotFoundError } from '../spec/index.js';
 import type { StoreFactory } from './store-factory.js';
 import { randomTenant } from './store-factory.js';
-
-/** A new entry of kind `preference` learned from nothing in particular (what most tests add). */
-export function preferenceEntry(
-  scope: MemoryScope,
-  text: string,
-  embedding: readonly number[],
-): NewMemoryEntry {
-  return {
-    scope,
-    kind: 'preference',
-    embedding,
-    contextId: null,
-    contextText: null,
-    preference: text,
-    pair: null,
-    origin: 'inferred',
-    interactionId: null,
-  };
-}
+import { preferenceEntry } from './test-entries.js';
 
 /**
  * The one behaviour suite every `Memory` implementation passes (in-memory, SQLite, PostgreSQL): scope

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { SqlInteractionStore } from './sql-interaction-store.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
+import { newInteraction } from './test-entries.js';
 
 describeSqlDatabases('SqlInteractionStore', (databases) => {
   it('never hands one pending edit to two servers claiming at once (SKIP LOCKED on PostgreSQL, the write lock on SQLite)', async () => {
@@ -14,18 +15,7 @@ describeSqlDatabases('SqlInteractionStore', (databases) => {
       const tenant = `tenant-${randomUUID()}`;
       const ids: string[] = [];
       for (let index = 0; index < 60; index += 1) {
-        const created = await servers[0]!.create({
-          tenant: `${tenant}-${index % 3}`,
-          user: 'ada',
-          task: { kind: 'email' },
-          contextId: null,
-          contextText: 'notes',
-          embedding: null,
-          output: 'draft',
-          preferenceUsed: null,
-          neighbours: [],
-          learner: 'cipher-5',
-        });
+        const created = await servers[0]!.create(newInteraction(`${tenant}-${index % 3}`));
         await servers[0]!.recordEdit({ tenant: created.tenant, id: created.id, edited: 'e', cost: 1 });
         ids.push(created.id);
       }

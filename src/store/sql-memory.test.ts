@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { MemoryScope } from '../spec/index.js';
-import { preferenceEntry } from './memory.contract.js';
+import { preferenceEntry } from './test-entries.js';
 import { SqlMemory } from './sql-memory.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
 

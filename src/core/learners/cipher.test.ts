@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Context, EditPair, MemoryEntry } from '../../spec/index.js';
+import type { Context, EditPair, MemoryEntry, NewMemoryEntry } from '../../spec/index.js';
 import { InMemoryMemory } from '../../store/in-memory-memory.js';
+import { preferenceEntry } from '../../store/test-entries.js';
 import {
   FixedVectorEmbedder,
   ScriptedWriter,
@@ -19,20 +20,9 @@ async function storedPreference(
   memory: InMemoryMemory,
   text: string,
   embedding: readonly number[],
-  extra = {},
+  extra: Partial<NewMemoryEntry> = {},
 ) {
-  return memory.add({
-    scope,
-    kind: 'preference',
-    embedding,
-    contextId: null,
-    contextText: null,
-    preference: text,
-    pair: null,
-    origin: 'inferred',
-    interactionId: null,
-    ...extra,
-  });
+  return memory.add(preferenceEntry(scope, text, embedding, extra));
 }
 
 function setup(k: number, options: { inferPreference?: string; aggregate?: string } = {}) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckPreferenceResult, Writer } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
 import { InMemoryMemory } from '../../store/in-memory-memory.js';
+import { preferenceEntry } from '../../store/test-entries.js';
 import { ScriptedWriter, testScope } from '../../testing/index.js';
 import { describeComponents } from './component-evidence.js';
 
@@ -22,17 +23,9 @@ class CheckingWriter extends ScriptedWriter {
 }
 
 async function remember(memory: InMemoryMemory, preference: string, edited: string, interactionId: string) {
-  await memory.add({
-    scope: testScope,
-    kind: 'preference',
-    embedding: [1, 0],
-    contextId: null,
-    contextText: null,
-    preference,
-    pair: { original: 'draft', edited },
-    origin: 'inferred',
-    interactionId,
-  });
+  await memory.add(
+    preferenceEntry(testScope, preference, [1, 0], { pair: { original: 'draft', edited }, interactionId }),
+  );
 }
 
 describe('describeComponents', () => {

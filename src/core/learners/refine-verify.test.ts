@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckPreferenceResult, EditPair, Writer } from '../../spec/index.js';
 import { noUsage } from '../../spec/index.js';
 import { InMemoryMemory } from '../../store/in-memory-memory.js';
+import { preferenceEntry } from '../../store/test-entries.js';
 import type { ScriptedWriterOptions } from '../../testing/index.js';
 import {
   FixedVectorEmbedder,
@@ -41,17 +42,13 @@ const embedder = () => new FixedVectorEmbedder({}, { fallback: [1, 0] });
 
 /** Store a past interaction: the components learned and the text the user ended with. */
 async function remember(memory: InMemoryMemory, preference: string, edited: string, id: string) {
-  await memory.add({
-    scope: testScope,
-    kind: 'preference',
-    embedding: [1, 0],
-    contextId: id,
-    contextText: `context ${id}`,
-    preference,
-    pair: { original: 'a draft', edited },
-    origin: 'inferred',
-    interactionId: null,
-  });
+  await memory.add(
+    preferenceEntry(testScope, preference, [1, 0], {
+      contextId: id,
+      contextText: `context ${id}`,
+      pair: { original: 'a draft', edited },
+    }),
+  );
 }
 
 const preferenceOf = (writer: ScriptedWriter) => {
