@@ -1,10 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputError, type Context } from '../spec/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Context, InvalidInputError } from '../spec/index.js';
 import {
   builtinCorpusDirectory,
   loadBuiltinCorpus,
@@ -12,35 +10,19 @@ import {
   loadCorpusFiles,
   maxContextTextBytes,
 } from './corpus.js';
+import { invalidInputOf, temporaryInputFolder } from './test-input-files.js';
 
-let directory: string;
-let fileCount = 0;
+const inputs = temporaryInputFolder('tailor-corpus-');
 
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'tailor-corpus-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
-
-async function corpusFile(content: string | Uint8Array): Promise<string> {
-  const path = join(directory, `corpus-${++fileCount}.jsonl`);
-  await writeFile(path, content);
-  return path;
+function corpusFile(content: string | Uint8Array): Promise<string> {
+  return inputs.write(content, 'corpus', 'jsonl');
 }
 
 const record = (id: string, text = `text of ${id}`, source = 'news') => JSON.stringify({ id, source, text });
 
 /** Loads and returns the InvalidInputError thrown, failing the test if none is. */
-async function loadError(path: string): Promise<InvalidInputError> {
-  const error = await loadCorpusFile(path).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(InvalidInputError.isInstance(error), `expected an InvalidInputError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as InvalidInputError;
+function loadError(path: string): Promise<InvalidInputError> {
+  return invalidInputOf(loadCorpusFile(path));
 }
 
 describe('loadCorpusFile', () => {
@@ -69,14 +51,14 @@ describe('loadCorpusFile', () => {
   });
 
   it('rejects a missing file, naming its path', async () => {
-    const path = join(directory, 'absent.jsonl');
+    const path = join(inputs.path, 'absent.jsonl');
     const error = await loadError(path);
     expect(error.message).toContain(path);
     expect(error.message).toContain('not found');
   });
 
   it('rejects a folder given as the file', async () => {
-    expect((await loadError(directory)).message).toContain(directory);
+    expect((await loadError(inputs.path)).message).toContain(inputs.path);
   });
 
   it('rejects bytes that are not UTF-8, naming the line', async () => {

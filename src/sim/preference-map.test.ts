@@ -1,35 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../spec/index.js';
 import { checkPreferenceMap, loadPreferenceMapFile } from './preference-map.js';
+import { invalidInputOf, temporaryInputFolder } from './test-input-files.js';
 
-let directory: string;
-let fileCount = 0;
+const inputs = temporaryInputFolder('tailor-preference-map-');
 
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'tailor-preference-map-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
-
-async function mapFile(content: string | Uint8Array, extension = 'json'): Promise<string> {
-  const path = join(directory, `map-${++fileCount}.${extension}`);
-  await writeFile(path, content);
-  return path;
+function mapFile(content: string | Uint8Array, extension = 'json'): Promise<string> {
+  return inputs.write(content, 'map', extension);
 }
 
-async function loadError(path: string): Promise<InvalidInputError> {
-  const error = await loadPreferenceMapFile(path).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(InvalidInputError.isInstance(error), `expected an InvalidInputError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as InvalidInputError;
+function loadError(path: string): Promise<InvalidInputError> {
+  return invalidInputOf(loadPreferenceMapFile(path));
 }
 
 const expected = { news: 'short sentences, playful', forum: 'second person narrative, brief' };
@@ -60,7 +42,7 @@ describe('loadPreferenceMapFile', () => {
   });
 
   it('rejects a missing file and bytes that are not UTF-8, naming the path', async () => {
-    const absent = join(directory, 'absent.json');
+    const absent = join(inputs.path, 'absent.json');
     expect((await loadError(absent)).message).toContain(`${absent}: file not found`);
     const latin1 = await mapFile(Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x22, 0x78, 0x22, 0x7d]));
     expect((await loadError(latin1)).message).toContain(`${latin1}:1: not valid UTF-8`);
