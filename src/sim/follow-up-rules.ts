@@ -1,6 +1,7 @@
 import type { FollowUpClassifier, FollowUpVerdict } from '../spec/index.js';
 import { noUsage } from '../spec/index.js';
 import { atomsForPreferenceText, knownPhrases, preferenceTextFor } from './preference-text.js';
+import { wordSet } from './text/word-set.js';
 
 /**
  * Complaints and requests about form that name no atom phrase (or name one the other way round: "too
@@ -104,12 +105,10 @@ const ownQuestion =
   /^\s*(?:and\s+|but\s+|so\s+|ok,?\s+|now,?\s+)?(?:what|which|who|whom|whose|when|where|how|is|are|was|were|does|do|did|should|shall|will|would it|isn'?t|aren'?t|can i|could i|may i|might)\b/i;
 
 /** Words that may follow a form word when it is about the answer ("shorter please", "too casual for"). */
-const formFollowers = new Set(
-  (
-    'please pls plz and or but though instead again next time this it its them me for version text reply answer ' +
+const formFollowers = wordSet(
+  'please pls plz and or but though instead again next time this it its them me for version text reply answer ' +
     'message email note post one ones tone style overall thanks thank thx now enough like than then so as if with ' +
-    'to at in by when while because since too also a an the my our your here there is yet ok okay'
-  ).split(' '),
+    'to at in by when while because since too also a an the my our your here there is yet ok okay',
 );
 
 /** Each known atom phrase, longest first ("tl;dr" as "tldr", "p.s." as "ps"). */

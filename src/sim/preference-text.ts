@@ -4,6 +4,7 @@ import { requirementKey, sortRequirements } from './atoms/atom-requirement.js';
 import { getAtom } from './atoms/atom-registry.js';
 import { BoundedCache } from './text/bounded-cache.js';
 import { escapeRegExp } from './text/replace-words.js';
+import { wordSet } from './text/word-set.js';
 
 /** What the offline writer answers when no atom stands out. Parses to no requirement. */
 export const noPreferencePhrase = 'no clear preference';
@@ -67,13 +68,11 @@ export const knownPhrases: readonly string[] = lexicon.map((entry) => entry.phra
 
 const negation =
   /(?:^|\s)(?:no|avoid|avoiding|without|not|never|skip|drop|remove|dont|do not|stop|less|fewer)(?:\s+(?:use|using|any|include|including|add|adding|the|a|an|more|too))*\s*$/;
-const filler = new Set(
-  (
-    'a an the and or with in of to more very be keep it its is are that for on some lots lot plenty also always ' +
+const filler = wordSet(
+  'a an the and or with in of to more very be keep it its is are that for on some lots lot plenty also always ' +
     'should use uses using style styles tone language writing written format formatting please prefer prefers ' +
     'preferred like likes user include includes including add make text overall which into by as at invoke ' +
-    'no avoid avoiding without not never skip drop remove dont do stop less fewer'
-  ).split(' '),
+    'no avoid avoiding without not never skip drop remove dont do stop less fewer',
 );
 
 /**

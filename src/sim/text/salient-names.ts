@@ -4,15 +4,14 @@ import { isCommonWord } from './common-words.js';
 import { contentWords, stopwords } from './key-terms.js';
 import { danglingWords, splitSentences } from './sentences.js';
 import { finiteVerbs } from './split-long-sentence.js';
+import { wordSet } from './word-set.js';
 
 /**
  * Capitalized words that are not names even mid-sentence (pronoun I, salutations, weekdays and months
  * stay out: "Dear Mr Hallam" names Mr Hallam).
  */
-const notNames = new Set(
-  'i dear hi hello hey monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
-    ' ',
-  ),
+const notNames = wordSet(
+  'i dear hi hello hey monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
 );
 
 /**
@@ -61,7 +60,7 @@ export function salientNames(text: string): string[] {
 const salutation = /^(?:(?:dear|hi|hello|hey)\b[^,:\n]{0,40}[,:]|to\s[^,:\n]{1,40}:)\s*/i;
 
 /** Determiners and possessives before a subject's content words ("These overnight oats"). */
-const determiners = new Set('a an the this these that those our my your their his her its'.split(' '));
+const determiners = wordSet('a an the this these that those our my your their his her its');
 
 /**
  * What the text's first sentence is about: the words before its verb ("Table tennis, also known as

@@ -1,4 +1,5 @@
 import { expansions, slangWords } from '../atoms/word-tables.js';
+import { wordSet } from './word-set.js';
 
 /**
  * Sentence and word helpers shared by the style atoms and the offline writer. Rule-based and
@@ -94,10 +95,8 @@ export function countWords(text: string): number {
   return total;
 }
 
-const lowerableStarts = new Set(
-  'a an the this that these those it its in on at for of to from with by as and but or so when while after before if because there here some many most all each every one two three our their his her your my we they he she you what how why who where which once during today yesterday'.split(
-    ' ',
-  ),
+const lowerableStarts = wordSet(
+  'a an the this that these those it its in on at for of to from with by as and but or so when while after before if because there here some many most all each every one two three our their his her your my we they he she you what how why who where which once during today yesterday',
 );
 
 /** Lower-case the first letter when the first word is a common word (never a likely name). */
@@ -128,14 +127,12 @@ export function ensureTerminal(sentence: string): string {
  * Words a sentence must not end on once cut: articles, prepositions, conjunctions, auxiliaries and
  * possessives ("used by.", "the size of the.", "A red panda is.").
  */
-export const danglingWords = new Set(
-  (
-    'a an the of by to in on at for from with into onto over under about after before during until ' +
+export const danglingWords = wordSet(
+  'a an the of by to in on at for from with into onto over under about after before during until ' +
     'between through across against along among around behind beyond toward towards within without via per ' +
     'and or but nor so yet as than that which who whom whose while because although though if when where ' +
     'whether is are was were be been being am has have had do does did will would can could shall should ' +
-    'may might must its their his her our my your this these those not no very more most less such'
-  ).split(' '),
+    'may might must its their his her our my your this these those not no very more most less such',
 );
 
 /**

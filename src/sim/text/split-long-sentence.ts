@@ -1,35 +1,30 @@
 import { wordTags } from '../lexicon/word-classes.js';
 import { capitalize, countWords, danglingWords, ensureTerminal } from './sentences.js';
+import { wordSet } from './word-set.js';
 
 const coordinators = new Set(['and', '&', 'but', 'so', 'or', 'yet']);
 
 /** Words that open a clause with its own subject ("..., and they moved"). */
-const subjectStarts = new Set(
-  'i you he she it we they there this that these those the a an his her its our their my your one some many most each every people'.split(
-    ' ',
-  ),
+const subjectStarts = wordSet(
+  'i you he she it we they there this that these those the a an his her its our their my your one some many most each every people',
 );
 
 /** Subjects that open a clause even without a comma before the coordinator ("... and they moved"). */
-const pronounSubjects = new Set('i you he she it we they there'.split(' '));
+const pronounSubjects = wordSet('i you he she it we they there');
 
-const prepositions = new Set(
-  'in on at for from with between during over near across into through under about against along among around behind beyond toward towards within without by after before since until per via'.split(
-    ' ',
-  ),
+const prepositions = wordSet(
+  'in on at for from with between during over near across into through under about against along among around behind beyond toward towards within without by after before since until per via',
 );
 
 /** Finite verbs and auxiliaries common enough to tell that a run of words holds its main verb. */
-export const finiteVerbs: ReadonlySet<string> = new Set(
-  (
-    'is are was were am be has have had do does did will would can could shall should may might must ' +
+export const finiteVerbs: ReadonlySet<string> = wordSet(
+  'is are was were am be has have had do does did will would can could shall should may might must ' +
     'says said makes made takes took gives gave gets got goes went comes came shows showed finds found ' +
     'uses keeps kept leads led runs ran sees saw needs wants seems looks feels felt lives lies covers ' +
     'includes remains became becomes began begins helps won wins plans grew grows fell falls rose rises ' +
     'improves reduces increases achieves outperforms provides allows requires produces offers carries spans ' +
     'argues suggests reports describes introduces proposes presents combines learns predicts matches ' +
-    'reaches contains causes creates builds works lets means brings holds stands moves changes'
-  ).split(' '),
+    'reaches contains causes creates builds works lets means brings holds stands moves changes',
 );
 
 const bare = (token: string) => token.toLowerCase().replace(/[^\p{L}&']/gu, '');
@@ -47,7 +42,7 @@ function holdsVerb(tokens: readonly string[], following: string | undefined): bo
   });
 }
 
-const auxiliaries = new Set('is are was were be been being has have had'.split(' '));
+const auxiliaries = wordSet('is are was were be been being has have had');
 
 /**
  * True when a run of words ends on a verb that needs what followed it: a common finite verb ("The bank

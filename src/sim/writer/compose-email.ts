@@ -3,6 +3,7 @@ import { BoundedCache } from '../text/bounded-cache.js';
 import { splitSentences } from '../text/sentences.js';
 import { proseFromFragment, spellOut } from './note-prose.js';
 import { salientSentences } from './extractive-summary.js';
+import { wordSet } from '../text/word-set.js';
 
 /**
  * The notes as sentences of prose (`proseFromFragment`): list markers stripped, a "Key: a; b" line read
@@ -61,10 +62,8 @@ export function emailOpening(notes: string): string {
 
 const nameWord = String.raw`\p{Lu}[\p{L}'’-]*`;
 const titled = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?`;
-const notNames = new Set(
-  'I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
-    ' ',
-  ),
+const notNames = wordSet(
+  'I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December',
 );
 
 /**

@@ -2,6 +2,7 @@ import { wordTags } from '../lexicon/word-classes.js';
 import { capitalize, ensureTerminal } from '../text/sentences.js';
 import { isCommonWord } from '../text/common-words.js';
 import { finiteVerbs } from '../text/split-long-sentence.js';
+import { wordSet } from '../text/word-set.js';
 
 /** Shorthand of terse notes and what it stands for in prose (general note-taking habits). */
 const shorthand: readonly (readonly [RegExp, string])[] = [
@@ -86,44 +87,34 @@ const headingKeys = new Set([
 ]);
 
 /** Verbs that open a note written without its subject ("want to propose...", "thinking of..."). */
-const subjectlessVerbs = new Set(
-  (
-    'want wanted need needed feel felt think thought hope hoped plan planned wonder wondering thinking ' +
+const subjectlessVerbs = wordSet(
+  'want wanted need needed feel felt think thought hope hoped plan planned wonder wondering thinking ' +
     'planning hoping trying going looking considering asked told tried talked got have had am was ' +
     'would could can should will might must sent made took gave left went chose paid found lost kept ' +
-    'bought brought spoke wrote saw did'
-  ).split(' '),
+    'bought brought spoke wrote saw did',
 );
 
 /** Verbs a note to self opens with ("ask authors for...", "check the contract"): a request in prose. */
-const requestVerbs = new Set(
-  'ask check send call email book add fix clarify include discuss compare report explain confirm tell bring reply return attach arrange remind forward share sign submit buy'.split(
-    ' ',
-  ),
+const requestVerbs = wordSet(
+  'ask check send call email book add fix clarify include discuss compare report explain confirm tell bring reply return attach arrange remind forward share sign submit buy',
 );
 
 /** Words that describe a state after a noun ("window frame rotten", "feet fine"). */
-const stateWords = new Set(
-  (
-    'broken stolen done set fine worse better ok okay late due ready available rotten swollen open closed ' +
+const stateWords = wordSet(
+  'broken stolen done set fine worse better ok okay late due ready available rotten swollen open closed ' +
     'faster slower higher lower up down out off back strong weak full empty missing gone wrong right ' +
-    'cheaper dearer bigger smaller'
-  ).split(' '),
+    'cheaper dearer bigger smaller',
 );
 
 /** Words that open a noun phrase with its own determiner ("no visit", "my sister", "two loaves"). */
-const determinerWords = new Set(
-  'a an the this that these those my our your his her their its no some any each every all both one two three four five several many few'.split(
-    ' ',
-  ),
+const determinerWords = wordSet(
+  'a an the this that these those my our your his her their its no some any each every all both one two three four five several many few',
 );
 
 /** Words that open a clause joined to another ("but the assumptions...", "since his dad had it"). */
-const conjunctions = new Set(
-  'and but or so yet because since while although though if when as unless'.split(' '),
-);
+const conjunctions = wordSet('and but or so yet because since while although though if when as unless');
 
-const pronouns = new Set('i you he she it we they there'.split(' '));
+const pronouns = wordSet('i you he she it we they there');
 const plainWord = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
 
 /** True when a word is a finite verb, a contraction or a verb in -ed ("is", "lost", "don't", "failed"). */
@@ -164,14 +155,12 @@ const verbFollowers = new Set([
 ]);
 
 /** Common verbs in -s ("mode follows system", "it works"). */
-const presentVerbs = new Set(
-  'follows works needs keeps says gets goes makes takes runs stops starts looks seems supports adds fixes shows saves uses freezes serves'.split(
-    ' ',
-  ),
+const presentVerbs = wordSet(
+  'follows works needs keeps says gets goes makes takes runs stops starts looks seems supports adds fixes shows saves uses freezes serves',
 );
 
 /** Adverbs between a subject and its state ("carpet already stained", "tickets still available"). */
-const adverbs = new Set('already still now just also all fully partly only too very so really'.split(' '));
+const adverbs = wordSet('already still now just also all fully partly only too very so really');
 
 /** Weekday abbreviations that are also words ("wed", "sat"): never a verb in notes. */
 const weekdayWords = /^(mon|tue|wed|thu|fri|sat|sun)$/;
@@ -189,9 +178,7 @@ function isPastTense(word: string, next: string): boolean {
 }
 
 /** Verbs of the mind: a note "prefer a refund" means "I prefer a refund", not "I want to prefer". */
-const mindVerbs = new Set(
-  'prefer know understand believe like love hate mean remember agree expect owe'.split(' '),
-);
+const mindVerbs = wordSet('prefer know understand believe like love hate mean remember agree expect owe');
 
 /**
  * A verb in its base form opening a note to self ("keep polite", "gauge interest first"): most
@@ -212,9 +199,7 @@ function isAdjective(word: string): boolean {
   return wordTags(word)[0] === 'JJ';
 }
 
-const prepositionWords = new Set(
-  'for in on at of over with by from to under near across about after before'.split(' '),
-);
+const prepositionWords = wordSet('for in on at of over with by from to under near across about after before');
 
 /**
  * Index of the fragment's verb: a known verb, or a word in -s after a singular noun ("mode follows"),
