@@ -99,6 +99,22 @@ export function parseLearnerName(name: string): LearnerSpec {
   }
 }
 
+/** A dependency only some learners take: `value`, or an InvalidInputError saying learner `name` needs it. */
+function required<T>(
+  value: T | undefined,
+  name: string,
+  field: string,
+  needs: { readonly accepted: string; readonly what: string },
+): T {
+  if (value !== undefined) return value;
+  throw new InvalidInputError({
+    field,
+    value: undefined,
+    accepted: needs.accepted,
+    message: `invalid learner "${name}": it needs ${field}, ${needs.what}`,
+  });
+}
+
 /**
  * Build a learner from its name. Throws InvalidInputError for an unknown name, and for `oracle`
  * without `preferenceOf` (only a simulation knows the true preference).
@@ -126,16 +142,11 @@ export function createLearner(name: string, dependencies: LearnerDependencies): 
       return createOracleLearner({ writer, preferenceOf: dependencies.preferenceOf });
     }
     case 'fixed': {
-      if (dependencies.fixedPreference === undefined) {
-        throw new InvalidInputError({
-          field: 'fixedPreference',
-          value: undefined,
-          accepted: 'a preference text for every draft',
-          message:
-            'invalid learner "fixed": it needs fixedPreference, the one preference text it writes every draft with',
-        });
-      }
-      return createFixedLearner({ writer, preference: dependencies.fixedPreference });
+      const preference = required(dependencies.fixedPreference, name, 'fixedPreference', {
+        accepted: 'a preference text for every draft',
+        what: 'the one preference text it writes every draft with',
+      });
+      return createFixedLearner({ writer, preference });
     }
     case 'explore-exploit':
       return createExploreExploitLearner({ writer, embedder, memory, n: spec.n });
@@ -148,19 +159,15 @@ export function createLearner(name: string, dependencies: LearnerDependencies): 
     case 'refine-verify':
       return createRefineVerifyLearner({ writer, embedder, memory, k: spec.k, without: spec.without });
     case 'follow-ups': {
-      if (dependencies.followUps === undefined) {
-        throw new InvalidInputError({
-          field: 'followUps',
-          value: undefined,
-          accepted: 'a follow-up classifier',
-          message: `invalid learner "${name}": it needs followUps, a classifier of chat follow-ups`,
-        });
-      }
+      const classifier = required(dependencies.followUps, name, 'followUps', {
+        accepted: 'a follow-up classifier',
+        what: 'a classifier of chat follow-ups',
+      });
       return createFollowUpLearner({
         writer,
         embedder,
         memory,
-        classifier: dependencies.followUps,
+        classifier,
         k: spec.k,
       });
     }
