@@ -112,13 +112,16 @@ export class ResponseCache {
     return new ResponseCache(new Database(path));
   }
 
+  /** A looked-up row, counted as a hit or (undefined) a miss. */
+  private counted<Row>(row: Row | undefined): Row | undefined {
+    if (row === undefined) this.stats.misses += 1;
+    else this.stats.hits += 1;
+    return row;
+  }
+
   get(key: string): CachedResponse | undefined {
-    const row = this.selectStatement.get(key);
-    if (row === undefined) {
-      this.stats.misses += 1;
-      return undefined;
-    }
-    this.stats.hits += 1;
+    const row = this.counted(this.selectStatement.get(key));
+    if (row === undefined) return undefined;
     // NOTE: -1 marks an answer whose provider reported no usage: replayed as unknown, never as 0.
     const usage =
       row.input < 0
@@ -142,12 +145,8 @@ export class ResponseCache {
 
   /** The vectors of an embedding request (key from `responseCacheKey` with the values as prompt). */
   getEmbeddings(key: string): CachedEmbeddings | undefined {
-    const row = this.selectEmbeddings.get(key);
-    if (row === undefined) {
-      this.stats.misses += 1;
-      return undefined;
-    }
-    this.stats.hits += 1;
+    const row = this.counted(this.selectEmbeddings.get(key));
+    if (row === undefined) return undefined;
     return { embeddings: JSON.parse(row.vectors) as number[][], tokens: row.tokens };
   }
 
