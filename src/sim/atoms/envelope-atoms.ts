@@ -3,7 +3,7 @@ import { countWords, truncateWords, withoutTrailingMarks } from '../text/sentenc
 import { editDocument, readDocument } from '../text/text-document.js';
 import type { TextDocument } from '../text/text-document.js';
 import { isStockSentence } from './stock-sentences.js';
-import { defineAtom } from './style-atom.js';
+import { defineAtom, type AtomDefinition, type StyleAtom } from './style-atom.js';
 import { casualClosings, closingKey, professionalClosings, thankfulClosings } from './word-tables.js';
 
 const closingSlot = ['no-closing', 'professional-closing', 'thankful-closing', 'casual-closing'];
@@ -24,15 +24,36 @@ function greetingName(greeting: string | null): string | null {
   return name === '' ? null : name;
 }
 
-function setClosing(document: TextDocument, closing: string): void {
-  document.closing = closing;
-}
-
-function closingIn(list: readonly string[]) {
-  return (text: string) => {
-    const { closing } = readDocument(text);
-    return closing !== null && list.includes(closingKey(closing));
-  };
+/**
+ * A sign-off atom: the closing line is one of `closings`; the editor writes `signOff` there, keeping
+ * the signature. Never objected to; it conflicts with the other closing atoms and `alsoConflicts`.
+ */
+function signOffAtom(
+  definition: Pick<AtomDefinition, 'id' | 'phrases'> & {
+    readonly why: string;
+    /** What the sign-off is, for the meaning: "a casual sign-off (Cheers, ...)". */
+    readonly kind: string;
+    readonly closings: readonly string[];
+    readonly signOff: string;
+    readonly alsoConflicts?: readonly string[];
+  },
+): StyleAtom {
+  const { id, closings, signOff } = definition;
+  return defineAtom({
+    id,
+    unwanted: { when: 'never', why: definition.why },
+    phrases: definition.phrases,
+    meaning: `Ends with ${definition.kind}. The editor replaces the sign-off with "${signOff}" (keeping the signature) or adds it.`,
+    conflicts: [...others(closingSlot, id), ...(definition.alsoConflicts ?? [])],
+    detect: (text) => {
+      const { closing } = readDocument(text);
+      return closing !== null && closings.includes(closingKey(closing));
+    },
+    edit: (text) =>
+      editDocument(text, (document) => {
+        document.closing = signOff;
+      }),
+  });
 }
 
 /** The TL;DR line: the first content sentence of five or more words, cut to twelve words. */
@@ -130,9 +151,9 @@ export const envelopeAtoms = [
         document.signature = null;
       }),
   }),
-  defineAtom({
+  signOffAtom({
     id: 'professional-closing',
-    unwanted: { when: 'never', why: 'A formal sign-off clashes only with informal, which rewrites it.' },
+    why: 'A formal sign-off clashes only with informal, which rewrites it.',
     phrases: [
       'professional closing',
       'formal closing',
@@ -140,15 +161,14 @@ export const envelopeAtoms = [
       'professional greeting and closing',
       'formal greeting and closing',
     ],
-    meaning:
-      'Ends with a professional sign-off (Best regards, Kind regards, Regards, Sincerely...). The editor replaces the sign-off with "Best regards," (keeping the signature) or adds it.',
-    conflicts: [...others(closingSlot, 'professional-closing'), 'informal'],
-    detect: closingIn(professionalClosings),
-    edit: (text) => editDocument(text, (document) => setClosing(document, 'Best regards,')),
+    kind: 'a professional sign-off (Best regards, Kind regards, Regards, Sincerely...)',
+    closings: professionalClosings,
+    signOff: 'Best regards,',
+    alsoConflicts: ['informal'],
   }),
-  defineAtom({
+  signOffAtom({
     id: 'thankful-closing',
-    unwanted: { when: 'never', why: 'Thanks are not objected to.' },
+    why: 'Thanks are not objected to.',
     phrases: [
       'thankful closing',
       'thank-you closing',
@@ -156,21 +176,18 @@ export const envelopeAtoms = [
       'grateful sign-off',
       'thankful sign-off',
     ],
-    meaning:
-      'Ends with a thankful sign-off (Thank you, Thanks, Many thanks, With gratitude...). The editor replaces the sign-off with "Many thanks," (keeping the signature) or adds it.',
-    conflicts: others(closingSlot, 'thankful-closing'),
-    detect: closingIn(thankfulClosings),
-    edit: (text) => editDocument(text, (document) => setClosing(document, 'Many thanks,')),
+    kind: 'a thankful sign-off (Thank you, Thanks, Many thanks, With gratitude...)',
+    closings: thankfulClosings,
+    signOff: 'Many thanks,',
   }),
-  defineAtom({
+  signOffAtom({
     id: 'casual-closing',
-    unwanted: { when: 'never', why: '"Cheers" clashes only with a professional tone (a conflicting atom).' },
+    why: '"Cheers" clashes only with a professional tone (a conflicting atom).',
     phrases: ['casual closing', 'casual sign-off', 'cheers sign-off', 'cheers'],
-    meaning:
-      'Ends with a casual sign-off (Cheers, Take care, Talk soon). The editor replaces the sign-off with "Cheers," (keeping the signature) or adds it.',
-    conflicts: [...others(closingSlot, 'casual-closing'), 'professional-tone'],
-    detect: closingIn(casualClosings),
-    edit: (text) => editDocument(text, (document) => setClosing(document, 'Cheers,')),
+    kind: 'a casual sign-off (Cheers, Take care, Talk soon)',
+    closings: casualClosings,
+    signOff: 'Cheers,',
+    alsoConflicts: ['professional-tone'],
   }),
   defineAtom({
     id: 'ps-line',

@@ -3,7 +3,8 @@ import {
   appendToLastSentence,
   bodyLines,
   bodySentences,
-  isQuestionLine,
+  contentLines,
+  mapBodySentences,
 } from '../text/body-edits.js';
 import { hashtagOf } from '../text/salient-names.js';
 import { lowerFirst, withoutTrailingMarks } from '../text/sentences.js';
@@ -74,7 +75,7 @@ export const punctuationAtoms = [
     detect: (text) => body(text).includes(';'),
     edit: (text) =>
       editDocument(text, (document) => {
-        const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        const lines = contentLines(document);
         const plain = (sentence: string) =>
           !isStockSentence(sentence) && !/[?!]$/.test(withoutTrailingMarks(sentence));
         for (const line of lines) {
@@ -109,11 +110,9 @@ export const punctuationAtoms = [
         addSentence(document, stockSentence('moreSoon', text), 'end');
       }),
     strip: (text) =>
-      editDocument(text, (document) => {
-        for (const line of bodyLines(document)) {
-          line.sentences = line.sentences.map((sentence) => sentence.replace(/\s*;\s*/g, ' — '));
-        }
-      }),
+      editDocument(text, (document) =>
+        mapBodySentences(document, (sentence) => sentence.replace(/\s*;\s*/g, ' — ')),
+      ),
   }),
   defineAtom({
     id: 'exclamation-marks',
@@ -129,7 +128,7 @@ export const punctuationAtoms = [
     detect: (text) => body(text).includes('!'),
     edit: (text) =>
       editDocument(text, (document) => {
-        const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        const lines = contentLines(document);
         for (let lineIndex = lines.length - 1; lineIndex >= 0; lineIndex -= 1) {
           const line = lines[lineIndex];
           if (line === undefined) continue;
@@ -150,12 +149,8 @@ export const punctuationAtoms = [
         else last.sentences.push(stockSentence('remarkable', text));
       }),
     strip: (text) =>
-      editDocument(text, (document) => {
-        for (const line of bodyLines(document)) {
-          line.sentences = line.sentences.map((sentence) =>
-            sentence.replace(/\?!+/g, '?').replace(/!+/g, '.'),
-          );
-        }
-      }),
+      editDocument(text, (document) =>
+        mapBodySentences(document, (sentence) => sentence.replace(/\?!+/g, '?').replace(/!+/g, '.')),
+      ),
   }),
 ];

@@ -1,4 +1,4 @@
-import { bodyLines, bodySentences, isQuestionLine } from '../text/body-edits.js';
+import { bodyLines, bodySentences, contentLines, mapBodySentences } from '../text/body-edits.js';
 import { keyTerms } from '../text/key-terms.js';
 import { escapeRegExp } from '../text/replace-words.js';
 import { editDocument, readDocument, renderBody } from '../text/text-document.js';
@@ -67,7 +67,7 @@ export const surfaceAtoms = [
       const replaced = text.replace(andWord, '&');
       if (replaced.includes('&')) return replaced;
       return editDocument(replaced, (document) => {
-        const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+        const lines = contentLines(document);
         const sentences = lines.flatMap((line) =>
           line.sentences.map((sentence, index) => ({ line, index, sentence })),
         );
@@ -105,22 +105,16 @@ export const surfaceAtoms = [
     edit: (text) =>
       editDocument(text, (document) => {
         const pattern = termPattern(emphasisTerms(text, 2));
-        for (const line of bodyLines(document)) {
-          line.sentences = line.sentences.map((sentence) =>
-            sentence.replace(pattern, (word) => word.toUpperCase()),
-          );
-        }
+        mapBodySentences(document, (sentence) => sentence.replace(pattern, (word) => word.toUpperCase()));
       }),
     strip: (text) =>
-      editDocument(text, (document) => {
-        for (const line of bodyLines(document)) {
-          line.sentences = line.sentences.map((sentence, index) =>
-            sentence.replace(capsWord, (word, offset: number) =>
-              index === 0 && offset === 0 ? word.charAt(0) + word.slice(1).toLowerCase() : word.toLowerCase(),
-            ),
-          );
-        }
-      }),
+      editDocument(text, (document) =>
+        mapBodySentences(document, (sentence, index) =>
+          sentence.replace(capsWord, (word, offset: number) =>
+            index === 0 && offset === 0 ? word.charAt(0) + word.slice(1).toLowerCase() : word.toLowerCase(),
+          ),
+        ),
+      ),
   }),
   defineAtom({
     id: 'bold-key-terms',

@@ -17,11 +17,23 @@ export function isQuestionAnswerBody(document: TextDocument): boolean {
   return lines.length > 0 && lines.every((line) => line.prefix === 'Q: ' || line.prefix === 'A: ');
 }
 
+/** The content lines of the body: every line but Q/A questions. */
+export function contentLines(document: TextDocument): BodyLine[] {
+  return bodyLines(document).filter((line) => !isQuestionLine(line));
+}
+
 /** The content sentences of the body: every line but Q/A questions, markers stripped. */
 export function bodySentences(document: TextDocument): string[] {
-  return bodyLines(document)
-    .filter((line) => !isQuestionLine(line))
-    .flatMap((line) => line.sentences);
+  return contentLines(document).flatMap((line) => line.sentences);
+}
+
+/** Rewrite every sentence of the body (not the TL;DR or P.S.), given its index in its line. */
+export function mapBodySentences(
+  document: TextDocument,
+  rewrite: (sentence: string, index: number) => string,
+): void {
+  for (const line of bodyLines(document))
+    line.sentences = line.sentences.map((sentence, index) => rewrite(sentence, index));
 }
 
 /** Rewrite every sentence of the document (body, TL;DR and P.S.), keeping the structure. */
@@ -106,7 +118,7 @@ export function addSentence(document: TextDocument, sentence: string, position: 
 
 /** Append text (" #Tag", " ✨") to the last content sentence of the body. */
 export function appendToLastSentence(document: TextDocument, suffix: string): void {
-  const lines = bodyLines(document).filter((line) => !isQuestionLine(line));
+  const lines = contentLines(document);
   const line = lines[lines.length - 1];
   if (line === undefined || line.sentences.length === 0) {
     document.body.push([{ prefix: '', sentences: [suffix.trim()] }]);
