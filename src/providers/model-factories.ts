@@ -156,6 +156,23 @@ function languageOptions(spec: RemoteModelSpec, options: LanguageSpecOptions, ro
 }
 
 /**
+ * A language role's implementation for a spec: `options.sim()` for `sim`, else `create` given the
+ * remote model's call options; errors name `options.field`, else `defaultField`.
+ */
+function fromLanguageSpec<T>(
+  spec: string | ModelSpec,
+  options: LanguageSpecOptions & { readonly sim?: () => T },
+  role: string,
+  defaultField: string,
+  create: (llm: ReturnType<typeof languageOptions>) => T,
+): T {
+  const field = options.field ?? defaultField;
+  const parsed = toSpec(spec, 'language', field);
+  if (parsed.provider === 'sim') return offline(options.sim, 'sim', field);
+  return create(languageOptions(remote(parsed, 'language', field), options, role, field));
+}
+
+/**
  * The agent's Writer for a spec: an LlmWriter for remote specs, `options.sim()` for `sim` (the offline
  * writer lives in `src/sim/`, which this layer may not import).
  *
@@ -166,10 +183,7 @@ export function createWriterFromSpec(
   spec: string | ModelSpec,
   options: LanguageSpecOptions & { readonly sim?: () => Writer } = {},
 ): Writer {
-  const parsed = toSpec(spec, 'language', options.field ?? '--writer');
-  if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--writer');
-  const field = options.field ?? '--writer';
-  return new LlmWriter(languageOptions(remote(parsed, 'language', field), options, 'writer', field));
+  return fromLanguageSpec(spec, options, 'writer', '--writer', (llm) => new LlmWriter(llm));
 }
 
 /**
@@ -180,11 +194,12 @@ export function createFollowUpClassifierFromSpec(
   spec: string | ModelSpec,
   options: LanguageSpecOptions & { readonly sim?: () => FollowUpClassifier } = {},
 ): FollowUpClassifier {
-  const parsed = toSpec(spec, 'language', options.field ?? '--model');
-  if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--model');
-  const field = options.field ?? '--model';
-  return new LlmFollowUpClassifier(
-    languageOptions(remote(parsed, 'language', field), options, 'follow-up classifier', field),
+  return fromLanguageSpec(
+    spec,
+    options,
+    'follow-up classifier',
+    '--model',
+    (llm) => new LlmFollowUpClassifier(llm),
   );
 }
 
@@ -199,17 +214,13 @@ export function createReviewerFromSpec(
     readonly sim?: () => Reviewer;
   },
 ): Reviewer {
-  const parsed = toSpec(spec, 'language', options.field ?? '--reviewer');
-  if (parsed.provider === 'sim') return offline(options.sim, 'sim', options.field ?? '--reviewer');
-  return new LlmReviewer({
-    ...languageOptions(
-      remote(parsed, 'language', options.field),
-      options,
-      'simulated user',
-      options.field ?? '--reviewer',
-    ),
-    preferenceOf: options.preferenceOf,
-  });
+  return fromLanguageSpec(
+    spec,
+    options,
+    'simulated user',
+    '--reviewer',
+    (llm) => new LlmReviewer({ ...llm, preferenceOf: options.preferenceOf }),
+  );
 }
 
 /** The Embedder for a spec: an AiSdkEmbedder for remote specs, `options.lexical()` for `lexical`. */
