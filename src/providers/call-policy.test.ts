@@ -5,6 +5,7 @@ import {
   type FakeOpenAiCompatibleServer,
 } from '../testing/openai-compatible-server.js';
 import { InvalidInputError, ModelCallError } from '../spec/index.js';
+import { rejectionOf } from '../testing/rejection-of.js';
 import { CallPolicy, type RetryEvent } from './call-policy.js';
 import { LanguageModelCaller } from './language-model-caller.js';
 
@@ -21,13 +22,8 @@ function caller(policy: CallPolicy, stream = false) {
 }
 const prompt = { user: 'Summarize the article below.' };
 
-async function failure(promise: Promise<unknown>): Promise<ModelCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(ModelCallError.isInstance(error)).toBe(true);
-  return error as ModelCallError;
+function failure(promise: Promise<unknown>): Promise<ModelCallError> {
+  return rejectionOf(promise, ModelCallError.isInstance);
 }
 
 describe('CallPolicy over HTTP', () => {

@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { InvalidInputError } from '../spec/index.js';
+import { rejectionOf } from '../testing/rejection-of.js';
 
 /**
  * A temporary folder for the input files a test file writes: made before its tests, removed after
@@ -32,13 +33,6 @@ export function temporaryInputFolder(prefix: string) {
 }
 
 /** The InvalidInputError a load rejects with; the test fails if it resolves or throws anything else. */
-export async function invalidInputOf(loading: Promise<unknown>): Promise<InvalidInputError> {
-  const error = await loading.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(InvalidInputError.isInstance(error), `expected an InvalidInputError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as InvalidInputError;
+export function invalidInputOf(loading: Promise<unknown>): Promise<InvalidInputError> {
+  return rejectionOf(loading, InvalidInputError.isInstance);
 }

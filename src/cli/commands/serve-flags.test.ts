@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../spec/index.js';
+import { rejectionOf } from '../../testing/rejection-of.js';
 import { createProgram } from '../program.js';
 
 /** `tailor serve <flags>` parsed and run until it fails; the flags below fail before anything opens. */
-async function serveFailure(...flags: string[]): Promise<InvalidInputError> {
+function serveFailure(...flags: string[]): Promise<InvalidInputError> {
   const program = createProgram().exitOverride();
-  const error = await program.parseAsync(['node', 'tailor', 'serve', ...flags]).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(InvalidInputError.isInstance(error)).toBe(true);
-  return error as InvalidInputError;
+  return rejectionOf(program.parseAsync(['node', 'tailor', 'serve', ...flags]), InvalidInputError.isInstance);
 }
 
 describe('tailor serve: model calls in flight', () => {
