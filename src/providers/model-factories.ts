@@ -83,6 +83,17 @@ function providerFor(endpoint: ResolvedEndpoint, fetch: SpecFactoryOptions['fetc
   }
 }
 
+/** A role's remote spec and its AI SDK provider; errors name `options.field`. */
+function remoteProvider(
+  spec: string | ModelSpec,
+  role: ModelRole,
+  env: ProviderEnvironment,
+  options: Omit<SpecFactoryOptions, 'env'>,
+) {
+  const parsed = remote(toSpec(spec, role, options.field), role, options.field);
+  return { parsed, provider: providerFor(resolveEndpoint(parsed, env), options.fetch) };
+}
+
 /**
  * An AI SDK language model for a remote spec. Throws InvalidInputError for an unparseable spec, a
  * missing key, or `sim`.
@@ -95,8 +106,7 @@ export function createLanguageModel(
   env: ProviderEnvironment = process.env,
   options: Omit<SpecFactoryOptions, 'env'> = {},
 ): LanguageModelV3 {
-  const parsed = remote(toSpec(spec, 'language', options.field), 'language', options.field);
-  return providerFor(resolveEndpoint(parsed, env), options.fetch).language;
+  return remoteProvider(spec, 'language', env, options).provider.language;
 }
 
 /** An AI SDK embedding model for a remote spec (not `anthropic`, not `lexical`). */
@@ -105,8 +115,8 @@ export function createEmbeddingModel(
   env: ProviderEnvironment = process.env,
   options: Omit<SpecFactoryOptions, 'env'> = {},
 ): EmbeddingModelV3 {
-  const parsed = remote(toSpec(spec, 'embedding', options.field), 'embedding', options.field);
-  const embedding = providerFor(resolveEndpoint(parsed, env), options.fetch).embedding;
+  const { parsed, provider } = remoteProvider(spec, 'embedding', env, options);
+  const embedding = provider.embedding;
   if (embedding === undefined) {
     throw new InvalidInputError({
       field: options.field ?? 'embedder spec',
