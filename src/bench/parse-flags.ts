@@ -29,13 +29,31 @@ export function parseTasks(value: string): BenchTask[] {
   return [...new Set(tasks)] as BenchTask[];
 }
 
-/** A positive integer flag such as `--rounds 200`. */
-export function parsePositiveInteger(flag: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+/** An integer flag from `min` to `max` (digits only), such as `--port 0`. */
+export function parseIntegerFlag(
+  flag: string,
+  value: string,
+  range: { readonly min: number; readonly max: number; readonly accepted?: string },
+): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1 || number > max) {
-    throw new InvalidInputError({ field: flag, value, accepted: `an integer from 1 to ${max}` });
+  if (
+    !/^\d+$/.test(value.trim()) ||
+    !Number.isSafeInteger(number) ||
+    number < range.min ||
+    number > range.max
+  ) {
+    throw new InvalidInputError({
+      field: flag,
+      value,
+      accepted: range.accepted ?? `an integer from ${range.min} to ${range.max}`,
+    });
   }
   return number;
+}
+
+/** A positive integer flag such as `--rounds 200`. */
+export function parsePositiveInteger(flag: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+  return parseIntegerFlag(flag, value, { min: 1, max });
 }
 
 /** `--protocol paper|tailor`. */

@@ -26,3 +26,13 @@ describe('tailor serve: model calls in flight', () => {
     }
   });
 });
+
+describe('tailor serve: --port', () => {
+  it('refuses a port that is not a whole number from 0 to 65535, naming the flag and the range', async () => {
+    for (const value of ['65536', '-1', '80.5', '1e3', 'http']) {
+      const error = await serveFailure('--port', value);
+      expect(error.field).toBe('--port');
+      expect(error.message).toMatch(/0 to 65535/);
+    }
+  });
+});

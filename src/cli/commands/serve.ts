@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { parseIntegerFlag } from '../../bench/parse-flags.js';
 import { parseModelConcurrency } from '../../providers/call-policy.js';
 import { ensureLocalApiKey } from '../../service/first-api-key.js';
 import { defaultFairUse } from '../../server/fair-use.js';
@@ -82,15 +83,11 @@ function packagedUi(): string {
 }
 
 function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new InvalidInputError({
-      field: '--port',
-      value,
-      accepted: 'an integer from 0 to 65535 (0: any free port)',
-    });
-  }
-  return port;
+  return parseIntegerFlag('--port', value, {
+    min: 0,
+    max: 65_535,
+    accepted: 'an integer from 0 to 65535 (0: any free port)',
+  });
 }
 
 /**
