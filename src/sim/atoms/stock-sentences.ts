@@ -1,3 +1,4 @@
+import { BoundedCache } from '../text/bounded-cache.js';
 import { fnvHash } from '../text/fnv-hash.js';
 import { isEmotionWord, isNegativeWord } from '../lexicon/sentiment.js';
 import { bodySentences } from '../text/body-edits.js';
@@ -78,9 +79,15 @@ const patterns: readonly RegExp[] = Object.values(templates)
 
 /** True for a sentence an editor added (whatever later atoms did to its case, marks or topic words). */
 export function isStockSentence(sentence: string): boolean {
-  const text = normalized(sentence);
-  return patterns.some((pattern) => pattern.test(text));
+  return stockSentences.getOrSet(sentence, () => {
+    const text = normalized(sentence);
+    return patterns.some((pattern) => pattern.test(text));
+  });
 }
+
+// NOTE: memoized (a pure function of the sentence): detectors ask it of the same draft sentences
+// round after round, and a cache hit costs less than the normalisation and the template patterns.
+const stockSentences = new BoundedCache<string, boolean>(16_384);
 
 const avoided = new Set(
   [

@@ -71,8 +71,8 @@ export function defineAtom(definition: AtomDefinition): StyleAtom {
   // NOTE: one cache per task kind, keyed by the text itself: concatenated keys would be re-hashed on
   // every lookup, which costs more than many detectors.
   const detected = {
-    summarization: new BoundedCache<string, boolean>(4096),
-    email: new BoundedCache<string, boolean>(4096),
+    summarization: new BoundedCache<string, boolean>(16_384),
+    email: new BoundedCache<string, boolean>(16_384),
     custom: new BoundedCache<string, boolean>(1024),
   };
   const applied = {

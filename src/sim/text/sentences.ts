@@ -91,7 +91,10 @@ const expandedLength = new Map<string, number>(
  */
 export function countWords(text: string): number {
   let total = 0;
-  for (const word of wordsOf(text)) total += expandedLength.get(word.toLowerCase().replace(/’/g, "'")) ?? 1;
+  for (const word of wordsOf(text)) {
+    const lower = word.toLowerCase();
+    total += expandedLength.get(lower.includes('’') ? lower.replace(/’/g, "'") : lower) ?? 1;
+  }
   return total;
 }
 
