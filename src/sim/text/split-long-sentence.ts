@@ -1,4 +1,5 @@
 import { wordTags } from '../lexicon/word-classes.js';
+import { BoundedCache } from './bounded-cache.js';
 import { capitalize, countWords, danglingWords, ensureTerminal } from './sentences.js';
 import { wordSet } from './word-set.js';
 
@@ -183,6 +184,10 @@ function withoutAsides(tokens: readonly string[], maxWords: number): string[] {
  * // 'Engineers closed the bridge over the Tamm River.'
  */
 export function shortenSentence(sentence: string, maxWords: number): string {
+  return memoized(shortened, maxWords).getOrSet(sentence, () => shorten(sentence, maxWords));
+}
+
+function shorten(sentence: string, maxWords: number): string {
   const mark = endMark(sentence);
   let tokens = sentence
     .replace(/\s*\([^()]*\)/g, '')
@@ -270,6 +275,10 @@ function split(tokens: readonly string[], maxWords: number): string[][] {
  * keeps the original end mark.
  */
 export function splitLongSentence(sentence: string, maxWords: number): string[] {
+  return [...memoized(splitPieces, maxWords).getOrSet(sentence, () => splitLong(sentence, maxWords))];
+}
+
+function splitLong(sentence: string, maxWords: number): string[] {
   const tokens = sentence.trim().split(/\s+/);
   if (wordCount(tokens) <= maxWords) return [sentence];
   const mark = endMark(sentence);
@@ -279,4 +288,22 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
     const text = finish(piece, terminal);
     return countWords(text) > maxWords ? shortenSentence(text, maxWords) : text;
   });
+}
+
+// NOTE: both are pure functions of (sentence, limit) that the length atoms ask again of the same draft
+// sentences, and each tries many cuts (counting words each time): memoized per limit, keyed by the
+// sentence itself (a concatenated key would be hashed anew on every lookup).
+const shortened = new Map<number, BoundedCache<string, string>>();
+const splitPieces = new Map<number, BoundedCache<string, readonly string[]>>();
+
+function memoized<V>(
+  caches: Map<number, BoundedCache<string, V>>,
+  maxWords: number,
+): BoundedCache<string, V> {
+  let cache = caches.get(maxWords);
+  if (cache === undefined) {
+    cache = new BoundedCache<string, V>(4096);
+    caches.set(maxWords, cache);
+  }
+  return cache;
 }
