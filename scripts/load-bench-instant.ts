@@ -33,6 +33,11 @@ export interface InstantRow {
    * clients' loop included): what a call costs whatever else shares the machine.
    */
   readonly cpuMsPerCall: number;
+  /**
+   * HTTP only: CPU time of the load generator (a second process on the same cores) per call; the
+   * library's clients run in its own process and are counted in `cpuMsPerCall`.
+   */
+  readonly clientCpuMsPerCall?: number;
   readonly generate: { perSecond: number; p50: number; p99: number; errors: number };
   readonly learn: { perSecond: number; p50: number; p99: number; errors: number };
 }
@@ -49,9 +54,10 @@ function processCpuMs(pid: number): number {
 interface Measured {
   readonly report: LoadReport;
   readonly cpuMs: number;
+  readonly clientCpuMs?: number;
 }
 
-function row(path: InstantRow['path'], { report, cpuMs }: Measured): InstantRow {
+function row(path: InstantRow['path'], { report, cpuMs, clientCpuMs }: Measured): InstantRow {
   const pick = (summary: LoadReport['generate']) => ({
     perSecond: summary.perSecond,
     p50: summary.p50,
@@ -62,6 +68,7 @@ function row(path: InstantRow['path'], { report, cpuMs }: Measured): InstantRow 
     path,
     connections: report.connections,
     cpuMsPerCall: cpuMs / Math.max(1, report.allCalls),
+    ...(clientCpuMs === undefined ? {} : { clientCpuMsPerCall: clientCpuMs / Math.max(1, report.allCalls) }),
     generate: pick(report.generate),
     learn: pick(report.learn),
   };
@@ -104,7 +111,8 @@ async function overHttp(options: InstantOptions, connections: number, work: stri
   const cpuMs = processCpuMs(server.pid!) - cpuBefore;
   server.kill('SIGTERM');
   await once(server, 'exit');
-  return { report: JSON.parse(output) as LoadReport, cpuMs };
+  const report = JSON.parse(output) as LoadReport & { clientCpuMs: number };
+  return { report, cpuMs, clientCpuMs: report.clientCpuMs };
 }
 
 async function inLibrary(options: InstantOptions, connections: number, work: string): Promise<Measured> {
@@ -158,12 +166,13 @@ export async function runInstantBench(options: InstantOptions): Promise<InstantR
     rmSync(work, { recursive: true, force: true });
   }
   console.log(
-    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | errors |',
+    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | load generator CPU ms per call | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const entry of rows) {
+    const client = entry.clientCpuMsPerCall === undefined ? 'in process' : fixed(entry.clientCpuMsPerCall, 2);
     console.log(
-      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${fixed(entry.cpuMsPerCall, 2)} | ${entry.generate.errors + entry.learn.errors} |`,
+      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${fixed(entry.cpuMsPerCall, 2)} | ${client} | ${entry.generate.errors + entry.learn.errors} |`,
     );
   }
   console.log(

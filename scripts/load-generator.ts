@@ -1,7 +1,8 @@
 /**
  * The load generator of `npm run bench:load`, run as a child process so the server under test does not
  * share its event loop: `connections` concurrent clients over 127.0.0.1, each looping generate → learn
- * until the deadline (see `load-clients.ts`). Prints one JSON object with counts, latencies and errors.
+ * until the deadline (see `load-clients.ts`). Prints one JSON object with counts, latencies, errors and
+ * its own CPU time (`clientCpuMs`).
  *
  * Usage: tsx scripts/load-generator.ts <url> <key> <seconds> <connections> <users> <heavyShare> [warmUpSeconds]
  */
@@ -52,6 +53,7 @@ function post(path: string, body: unknown): Promise<Record<string, unknown> | { 
   });
 }
 
+const cpuBefore = process.cpuUsage();
 const report = await runLoadClients({
   seconds: Number(secondsText ?? 20),
   connections: Number(connectionsText ?? 50),
@@ -73,4 +75,7 @@ const report = await runLoadClients({
   },
 });
 agent.destroy();
-process.stdout.write(`${JSON.stringify(report)}\n`);
+// NOTE: the generator's own CPU time over the run (user + system, warm-up included, like `allCalls`): it
+// shares the machine with the server under test, so what it costs per call is reported beside the server's.
+const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write(`${JSON.stringify({ ...report, clientCpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
