@@ -152,6 +152,14 @@ export function topicOf(text: string): string {
     .filter((sentence) => !isStockSentence(sentence))
     .map(withoutAddedLabel)
     .join('\n');
+  return bodyTopics.getOrSet(body, () => topicOfBody(body));
+}
+
+// NOTE: memoized per body (a pure function of it): drafts that differ only by the sentences editors
+// added, or by marks and layout, share their body, and with it their topic.
+const bodyTopics = new BoundedCache<string, string>(8192);
+
+function topicOfBody(body: string): string {
   // NOTE: a person ("Ms Okafor") is no topic for these templates ("how Ms Okafor works").
   const topic =
     salientTopics(body).find((candidate) => usable(candidate) && !personTitle.test(candidate)) ??
