@@ -15,16 +15,31 @@ export function isMarked(atom: StyleAtom): boolean {
  * sentences in lower case), or rewritten with the user's requirements (a "how do I" of the notes
  * told in the second person is a question to "you").
  */
-function contextCarries(
-  atom: StyleAtom,
+function contextCarries(atom: StyleAtom, forms: ContextForms, task: Task): boolean {
+  return forms.texts.some(
+    (form, index) => atom.detect(form, task) || atom.detect(forms.rewritten(index), task),
+  );
+}
+
+/** The context as it is and as notes read, each rewritten with the user's requirements on first use. */
+interface ContextForms {
+  readonly texts: readonly string[];
+  rewritten(index: number): string;
+}
+
+// NOTE: the rewritten forms depend on the context and the requirements only, not on the atom: they are
+// made once per `unwantedAtoms` call, not once per marked atom found in the text.
+function contextForms(
   contextText: string,
   task: Task,
   requirements: readonly AtomRequirement[],
-): boolean {
-  const forms = [contextText, noteSentences(contextText).join(' ')];
-  return forms.some(
-    (form) => atom.detect(form, task) || atom.detect(applyRequirements(form, task, requirements), task),
-  );
+): ContextForms {
+  const texts = [contextText, noteSentences(contextText).join(' ')];
+  const rewritten: string[] = [];
+  return {
+    texts,
+    rewritten: (index) => (rewritten[index] ??= applyRequirements(texts[index] ?? '', task, requirements)),
+  };
 }
 
 /** The marked atoms, in the fixed order. */
@@ -53,13 +68,15 @@ export function unwantedAtoms(
   const asked = new Set(
     requirements.filter((requirement) => !requirement.avoid).map((requirement) => requirement.atom),
   );
+  let forms: ContextForms | undefined;
   return markedAtoms.filter((atom) => {
     const rule = atom.unwanted;
     if (mentioned.has(atom.id) || atom.remove === undefined) return false;
     if (rule.when === 'under' && !rule.atoms.some((id) => asked.has(id))) return false;
     if (!atom.detect(text, task)) return false;
     if (rule.when === 'unrequested' && rule.unlessInContext === true && contextText !== undefined) {
-      if (contextCarries(atom, contextText, task, requirements)) return false;
+      forms ??= contextForms(contextText, task, requirements);
+      if (contextCarries(atom, forms, task)) return false;
     }
     const without = atom.remove(text, task);
     return !atom.detect(applyRequirements(without, task, requirements), task);
