@@ -79,10 +79,18 @@ export function instantEmbeddingModel(dimensions = 256): EmbeddingModelV3 {
   };
 }
 
+/** Model calls made, and how many of them queued for a slot (per tenant or per provider) and how long. */
+export interface SlotWaits {
+  calls: number;
+  queued: number;
+  waitedMs: number;
+}
+
 /**
  * Tailor as `tailor serve` builds it (SQLite at `storePath`, one call policy with its defaults, the
  * CIPHER-5 learner) over the instant models, and its HTTP app (no fair-use limits: the clients are
  * the benchmark). Logs at `TAILOR_LOG_LEVEL` (default info, as the service) to `logDestination`.
+ * `slotWaits` counts the model calls and those that queued for a slot.
  */
 export async function openInstantTailor(options: {
   readonly storePath: string;
@@ -96,11 +104,19 @@ export async function openInstantTailor(options: {
     sqliteSynchronous: options.sqliteSynchronous ?? 'full',
   });
   const metrics = new ServiceMetrics();
+  const slotWaits: SlotWaits = { calls: 0, queued: 0, waitedMs: 0 };
   const callPolicy = new CallPolicy({
     timeoutMs: 60_000,
     maxRetries: 2,
     ...options.callPolicy,
-    onQueueWait: metrics.observeQueueWait,
+    onQueueWait: (event) => {
+      metrics.observeQueueWait(event);
+      slotWaits.calls += 1;
+      if (event.queued) {
+        slotWaits.queued += 1;
+        slotWaits.waitedMs += event.waitedMs;
+      }
+    },
   });
   metrics.watchCallPolicy(callPolicy);
   const writer = new LlmWriter({ model: instantLanguageModel(), callPolicy });
@@ -126,5 +142,5 @@ export async function openInstantTailor(options: {
     staticRoot: null,
     contentSecurityPolicy: true,
   });
-  return { tailor, stores, app, callPolicy };
+  return { tailor, stores, app, callPolicy, slotWaits };
 }

@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { openInstantTailor } from './instant-model.js';
+import { withModelCallTenant } from '../src/providers/model-call-tenant.js';
+import { openInstantTailor, type SlotWaits } from './instant-model.js';
 import { runLoadClients, type LoadReport } from './load-clients.js';
 
 const root = join(import.meta.dirname, '..');
@@ -22,6 +23,8 @@ export interface InstantOptions {
   readonly users: number;
   /** SQLite commit durability of both paths (full: an fsync per commit, what the disk costs). */
   readonly sqliteSynchronous: 'full' | 'normal';
+  /** Model calls in flight per tenant (the bench is one tenant); undefined: the service's default. */
+  readonly tenantConcurrency?: number;
 }
 
 /** One row of the result: a path (http or library) at some connections. */
@@ -38,6 +41,8 @@ export interface InstantRow {
    * library's clients run in its own process and are counted in `cpuMsPerCall`.
    */
   readonly clientCpuMsPerCall?: number;
+  /** Model calls made (warm-up included), and those that queued for a slot, with their mean wait. */
+  readonly modelCalls?: { calls: number; queued: number; meanWaitMs: number };
   readonly generate: { perSecond: number; p50: number; p99: number; errors: number };
   readonly learn: { perSecond: number; p50: number; p99: number; errors: number };
 }
@@ -55,9 +60,10 @@ interface Measured {
   readonly report: LoadReport;
   readonly cpuMs: number;
   readonly clientCpuMs?: number;
+  readonly slotWaits?: SlotWaits;
 }
 
-function row(path: InstantRow['path'], { report, cpuMs, clientCpuMs }: Measured): InstantRow {
+function row(path: InstantRow['path'], { report, cpuMs, clientCpuMs, slotWaits }: Measured): InstantRow {
   const pick = (summary: LoadReport['generate']) => ({
     perSecond: summary.perSecond,
     p50: summary.p50,
@@ -69,6 +75,15 @@ function row(path: InstantRow['path'], { report, cpuMs, clientCpuMs }: Measured)
     connections: report.connections,
     cpuMsPerCall: cpuMs / Math.max(1, report.allCalls),
     ...(clientCpuMs === undefined ? {} : { clientCpuMsPerCall: clientCpuMs / Math.max(1, report.allCalls) }),
+    ...(slotWaits === undefined
+      ? {}
+      : {
+          modelCalls: {
+            calls: slotWaits.calls,
+            queued: slotWaits.queued,
+            meanWaitMs: slotWaits.waitedMs / Math.max(1, slotWaits.queued),
+          },
+        }),
     generate: pick(report.generate),
     learn: pick(report.learn),
   };
@@ -83,10 +98,19 @@ async function overHttp(options: InstantOptions, connections: number, work: stri
       join(root, 'scripts/instant-server.ts'),
       join(work, `http-${connections}.sqlite`),
       options.sqliteSynchronous,
+      ...(options.tenantConcurrency === undefined ? [] : [String(options.tenantConcurrency)]),
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
+  const lines = createInterface({ input: server.stdout });
+  const [line] = (await once(lines, 'line')) as [string];
+  // NOTE: on SIGTERM the server prints its model calls' slot waits (see instant-server.ts).
+  const slotWaits = new Promise<SlotWaits | undefined>((resolve) => {
+    lines.on('line', (next: string) => {
+      if (next.startsWith('slots ')) resolve(JSON.parse(next.slice('slots '.length)) as SlotWaits);
+    });
+    lines.once('close', () => resolve(undefined));
+  });
   const [, url, key] = line.split(' ');
   const cpuBefore = processCpuMs(server.pid!);
   const generator = spawn(
@@ -112,13 +136,15 @@ async function overHttp(options: InstantOptions, connections: number, work: stri
   server.kill('SIGTERM');
   await once(server, 'exit');
   const report = JSON.parse(output) as LoadReport & { clientCpuMs: number };
-  return { report, cpuMs, clientCpuMs: report.clientCpuMs };
+  return { report, cpuMs, clientCpuMs: report.clientCpuMs, slotWaits: await slotWaits };
 }
 
 async function inLibrary(options: InstantOptions, connections: number, work: string): Promise<Measured> {
-  const { tailor, stores } = await openInstantTailor({
+  const { tailor, stores, slotWaits } = await openInstantTailor({
     storePath: join(work, `library-${connections}.sqlite`),
     sqliteSynchronous: options.sqliteSynchronous,
+    callPolicy:
+      options.tenantConcurrency === undefined ? undefined : { tenantConcurrency: options.tenantConcurrency },
   });
   try {
     const cpuBefore = process.cpuUsage();
@@ -129,18 +155,21 @@ async function inLibrary(options: InstantOptions, connections: number, work: str
       heavyShare: 0,
       warmUpSeconds: options.warmUpSeconds,
       operations: {
+        // NOTE: each call counts against the tenant's model-call slots, as the service's /v1 routes do.
         async generate(request) {
-          const draft = await tailor.generate({ tenant: 'bench', ...request, task: { kind: 'email' } });
+          const draft = await withModelCallTenant('bench', () =>
+            tailor.generate({ tenant: 'bench', ...request, task: { kind: 'email' } }),
+          );
           return { interactionId: draft.interactionId, text: draft.text };
         },
         async learn(request) {
-          await tailor.learn({ tenant: 'bench', ...request });
+          await withModelCallTenant('bench', () => tailor.learn({ tenant: 'bench', ...request }));
           return undefined;
         },
       },
     });
     const cpu = process.cpuUsage(cpuBefore);
-    return { report, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return { report, cpuMs: (cpu.user + cpu.system) / 1000, slotWaits: { ...slotWaits } };
   } finally {
     await stores.close();
   }
@@ -148,13 +177,21 @@ async function inLibrary(options: InstantOptions, connections: number, work: str
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
+/** `2.1% (0.4 ms)`: the share of model calls that queued for a slot and their mean wait. */
+export function queuedText(row: InstantRow): string {
+  if (row.modelCalls === undefined) return 'n/a';
+  const { calls, queued, meanWaitMs } = row.modelCalls;
+  const share = `${((100 * queued) / Math.max(1, calls)).toFixed(1)}%`;
+  return queued === 0 ? share : `${share} (${meanWaitMs.toFixed(1)} ms)`;
+}
+
 /** Runs every path at every number of connections, prints the table and returns the rows. */
 export async function runInstantBench(options: InstantOptions): Promise<InstantRow[]> {
   const work = mkdtempSync(join(tmpdir(), 'tailor-instant-'));
   const rows: InstantRow[] = [];
   try {
     console.log(
-      `instant model: ${options.seconds} s per run after ${options.warmUpSeconds} s warm-up, ${options.users} users, SQLite (synchronous ${options.sqliteSynchronous}), cipher-5`,
+      `instant model: ${options.seconds} s per run after ${options.warmUpSeconds} s warm-up, ${options.users} users, SQLite (synchronous ${options.sqliteSynchronous}), cipher-5, model calls in flight per tenant: ${options.tenantConcurrency ?? 'the default'}`,
     );
     for (const connections of options.connections) {
       rows.push(row('http', await overHttp(options, connections, work)));
@@ -166,13 +203,14 @@ export async function runInstantBench(options: InstantOptions): Promise<InstantR
     rmSync(work, { recursive: true, force: true });
   }
   console.log(
-    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | load generator CPU ms per call | errors |',
+    '\n| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | load generator CPU ms per call | model calls queued for a slot | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const entry of rows) {
     const client = entry.clientCpuMsPerCall === undefined ? 'in process' : fixed(entry.clientCpuMsPerCall, 2);
+    const queued = queuedText(entry);
     console.log(
-      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${fixed(entry.cpuMsPerCall, 2)} | ${client} | ${entry.generate.errors + entry.learn.errors} |`,
+      `| ${entry.path} | ${entry.connections} | ${fixed(entry.generate.perSecond, 0)} | ${fixed(entry.generate.p50)} / ${fixed(entry.generate.p99)} | ${fixed(entry.learn.perSecond, 0)} | ${fixed(entry.learn.p50)} / ${fixed(entry.learn.p99)} | ${fixed(entry.cpuMsPerCall, 2)} | ${client} | ${queued} | ${entry.generate.errors + entry.learn.errors} |`,
     );
   }
   console.log(
@@ -191,6 +229,7 @@ export async function runInstantBench(options: InstantOptions): Promise<InstantR
       instant: rows,
       seconds: options.seconds,
       sqliteSynchronous: options.sqliteSynchronous,
+      tenantConcurrency: options.tenantConcurrency ?? null,
       loadAverage: loadavg()[0],
     }),
   );

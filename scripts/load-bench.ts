@@ -7,8 +7,9 @@
  * - `--instant`: the service's own cost, over a language model and embedder that answer at once in
  *   process: calls/s and p50/p99 of generate and learn over HTTP and through the library at
  *   `--instant-connections` (default 1,10,50), `--seconds` each (default 10), SQLite with
- *   `--sqlite-synchronous normal` (default; `full` adds an fsync per commit); last line JSON (see
- *   `load-bench-instant.ts`).
+ *   `--sqlite-synchronous normal` (default; `full` adds an fsync per commit), model calls in flight
+ *   per tenant at the service's default unless `--tenant-model-concurrency N`; it also counts the
+ *   model calls that queued for a slot; last line JSON (see `load-bench-instant.ts`).
  */
 const argv = process.argv.slice(2);
 if (argv.includes('--instant')) {
@@ -23,6 +24,9 @@ if (argv.includes('--instant')) {
     warmUpSeconds: 2,
     users: 1000,
     sqliteSynchronous: value('sqlite-synchronous', 'normal') === 'full' ? 'full' : 'normal',
+    tenantConcurrency: argv.includes('--tenant-model-concurrency')
+      ? Number(value('tenant-model-concurrency', '16'))
+      : undefined,
   });
 } else {
   // NOTE: imported only here, so the instant mode loads none of the store-seeding code.

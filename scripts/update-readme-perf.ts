@@ -11,7 +11,7 @@
  * note under the marker says which); with none there, the table is left out, saying so.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { InstantRow } from './load-bench-instant.js';
+import { queuedText, type InstantRow } from './load-bench-instant.js';
 
 const readmePath = 'README.md';
 const start = '<!-- perf:start -->';
@@ -35,13 +35,13 @@ const load = (value: unknown) => (typeof value === 'number' ? `, load average ${
 function instantSection(json: Record<string, unknown>): string {
   const rows = json.instant as InstantRow[];
   const lines = [
-    `HTTP (\`tailor serve\`'s app, SQLite \`synchronous=${String(json.sqliteSynchronous)}\`) and the library in one process, ${String(json.seconds)} s per row${load(json.loadAverage)}:`,
+    `HTTP (\`tailor serve\`'s app, SQLite \`synchronous=${String(json.sqliteSynchronous)}\`, model calls in flight per tenant: ${json.tenantConcurrency === null || json.tenantConcurrency === undefined ? 'the default' : String(json.tenantConcurrency)}) and the library in one process, ${String(json.seconds)} s per row${load(json.loadAverage)}:`,
     '',
-    '| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | load generator CPU ms per call | errors |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| path | connections | generate calls/s | generate p50 / p99 (ms) | learn calls/s | learn p50 / p99 (ms) | CPU ms per call | load generator CPU ms per call | model calls queued for a slot | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| ${row.path} | ${row.connections} | ${number(row.generate.perSecond, 0)} | ${number(row.generate.p50)} / ${number(row.generate.p99)} | ${number(row.learn.perSecond, 0)} | ${number(row.learn.p50)} / ${number(row.learn.p99)} | ${row.cpuMsPerCall === undefined ? 'n/a' : number(row.cpuMsPerCall, 2)} | ${row.path === 'library' ? 'in process' : row.clientCpuMsPerCall === undefined ? 'n/a' : number(row.clientCpuMsPerCall, 2)} | ${row.generate.errors + row.learn.errors} |`,
+        `| ${row.path} | ${row.connections} | ${number(row.generate.perSecond, 0)} | ${number(row.generate.p50)} / ${number(row.generate.p99)} | ${number(row.learn.perSecond, 0)} | ${number(row.learn.p50)} / ${number(row.learn.p99)} | ${row.cpuMsPerCall === undefined ? 'n/a' : number(row.cpuMsPerCall, 2)} | ${row.path === 'library' ? 'in process' : row.clientCpuMsPerCall === undefined ? 'n/a' : number(row.clientCpuMsPerCall, 2)} | ${queuedText(row)} | ${row.generate.errors + row.learn.errors} |`,
     ),
     '',
     '| connections | HTTP adds to generate p50 (ms) | HTTP adds to learn p50 (ms) | HTTP adds CPU per call (ms) |',

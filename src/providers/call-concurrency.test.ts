@@ -46,7 +46,13 @@ describe('CallPolicy concurrency per provider and per tenant', () => {
     // The quiet tenant finished long before the busy one's queue drained (4 waves of 60 ms).
     expect(model.finishedAt.get('quiet')![0]).toBeLessThan(Math.max(...model.finishedAt.get('busy')!) - 100);
     const quietWait = waits.find((event) => event.tenant === 'quiet')!;
-    expect(quietWait).toMatchObject({ provider: 'openai' });
+    expect(quietWait).toMatchObject({ provider: 'openai', queued: false });
+    // The first two of the burst took the tenant's slots at once; the six after them queued.
+    expect(waits.filter((event) => event.tenant === 'busy').map((event) => event.queued)).toEqual([
+      false,
+      false,
+      ...Array.from({ length: 6 }, () => true),
+    ]);
     expect(quietWait.waitedMs).toBeLessThan(30);
     expect(
       Math.max(...waits.filter((event) => event.tenant === 'busy').map((event) => event.waitedMs)),

@@ -51,6 +51,8 @@ export interface QueueWaitEvent {
   readonly provider: string;
   readonly tenant: string | undefined;
   readonly waitedMs: number;
+  /** Whether the call found its tenant's or its provider's slots all taken and queued for one. */
+  readonly queued: boolean;
 }
 
 /** A retry about to happen. */
@@ -279,7 +281,12 @@ export class CallPolicy {
       const providerTurn = slots.acquire();
       if (providerTurn !== undefined) await providerTurn;
       try {
-        this.onQueueWait?.({ provider: family, tenant, waitedMs: performance.now() - started });
+        this.onQueueWait?.({
+          provider: family,
+          tenant,
+          waitedMs: performance.now() - started,
+          queued: tenantTurn !== undefined || providerTurn !== undefined,
+        });
         return await work();
       } finally {
         slots.release();
