@@ -14,6 +14,13 @@ export interface ScoredCandidate {
  */
 export type VectorPrecision = 'float32' | 'float64';
 
+/** A pre-scan's sums of codes times query (codes), per row: a row's estimate is scale · factor · sum. */
+interface PrescanSums {
+  readonly sums: Int32Array | Float64Array;
+  readonly factor: number;
+  readonly queryError: number;
+}
+
 /** Below this many rows a dense query is scored exactly, row by row; from it on, int8 pre-scan first. */
 export const defaultPrescanFrom = 2_048;
 
@@ -61,6 +68,8 @@ export class VectorIndex {
   private scales: Float64Array;
   private radii: Float64Array;
   private codeNorms: Float64Array;
+  /** Each row's upper bound in the last pre-scan: kept between queries, so a query allocates no row array. */
+  private upper = new Float64Array(0);
   private readonly prescanFrom: number;
   /** Bytes from one row's codes to the next: the dimension rounded up to 16. */
   private readonly stride: number;
@@ -120,7 +129,8 @@ export class VectorIndex {
       (this.kernel === undefined ? this.codes.byteLength : this.kernel.memory.buffer.byteLength) +
       this.scales.byteLength +
       this.radii.byteLength +
-      this.codeNorms.byteLength
+      this.codeNorms.byteLength +
+      this.upper.byteLength
     );
   }
 
@@ -242,38 +252,42 @@ export class VectorIndex {
     for (let index = 0; index < query.length; index++) squared += (query[index]! / largest) ** 2;
     const queryNorm = largest * Math.sqrt(squared);
     if (this.kernel === undefined && this.simd) this.kernel = this.moveCodesToKernel();
-    const approximate =
-      this.kernel === undefined ? this.prescanInJs(query) : this.prescanInKernel(query, this.kernel);
-    const upper = new Float64Array(this.rows);
+    const rows = this.rows;
+    if (this.upper.length < rows) this.upper = new Float64Array(this.capacity);
+    const upper = this.upper;
+    // NOTE: in JavaScript the sums are written to `upper` and replaced there, row by row, by the bound.
+    const { sums, factor, queryError } =
+      this.kernel === undefined ? this.prescanInJs(query, upper) : this.prescanInKernel(query, this.kernel);
     const lower = new TopK(k);
-    const { radii, codeNorms } = this;
+    const { radii, codeNorms, scales, sequences } = this;
     const growth = 1 + roundingSlack;
-    for (let row = 0; row < this.rows; row++) {
-      const margin = (codeNorms[row]! * approximate.queryError + radii[row]! * queryNorm) * growth;
+    let floor = -Infinity;
+    for (let row = 0; row < rows; row++) {
+      const margin = (codeNorms[row]! * queryError + radii[row]! * queryNorm) * growth;
       // NOTE: a row outside the safe range (infinite radius) may even have a NaN estimate: it is always
       // a candidate.
-      const score = margin === Infinity ? 0 : approximate.scores[row]!;
+      const score = margin === Infinity ? 0 : scales[row]! * factor * sums[row]!;
       upper[row] = score + margin;
-      lower.offer(score - margin, this.sequences[row]!, row);
+      const low = score - margin;
+      if (low > floor) {
+        lower.offer(low, sequences[row]!, row);
+        floor = lower.threshold;
+      }
     }
     // NOTE: k rows score at least `floor` exactly, so the k-th best exact score is >= floor and any
     // row of the top k has an upper end >= floor.
-    const floor = lower.threshold;
     const best = new TopK(k);
-    for (let row = 0; row < this.rows; row++) {
-      if (upper[row]! >= floor) best.offer(this.exactScore(row, query), this.sequences[row]!, row);
+    for (let row = 0; row < rows; row++) {
+      if (upper[row]! >= floor) best.offer(this.exactScore(row, query), sequences[row]!, row);
     }
     return best;
   }
 
   /**
-   * s·t·(c·b) per row from the SIMD kernel, with b the query in int16 (scale t) and |q − t·b| as
-   * `queryError`.
+   * c·b per row from the SIMD kernel, with b the query in int16 (scale t, returned as `factor`, so a
+   * row's estimate is s·t·(c·b)) and |q − t·b| as `queryError`.
    */
-  private prescanInKernel(
-    query: Float64Array,
-    kernel: Int8DotKernel,
-  ): { readonly scores: Float64Array; readonly queryError: number } {
+  private prescanInKernel(query: Float64Array, kernel: Int8DotKernel): PrescanSums {
     const { dimension, stride } = this;
     let largest = 0;
     for (let index = 0; index < dimension; index++) largest = Math.max(largest, Math.abs(query[index]!));
@@ -292,16 +306,16 @@ export class VectorIndex {
       squaredError += ((query[index]! - code * queryScale) / largest) ** 2;
     }
     kernel.dot(0, queryOffset, outOffset, this.rows, stride);
-    const sums = new Int32Array(kernel.memory.buffer, outOffset, this.rows);
-    const scores = new Float64Array(this.rows);
-    for (let row = 0; row < this.rows; row++) scores[row] = this.scales[row]! * queryScale * sums[row]!;
-    return { scores, queryError: largest * Math.sqrt(squaredError) };
+    return {
+      sums: new Int32Array(kernel.memory.buffer, outOffset, this.rows),
+      factor: queryScale,
+      queryError: largest * Math.sqrt(squaredError),
+    };
   }
 
-  /** s·(c·q) per row in JavaScript (no query rounding, so `queryError` is 0). */
-  private prescanInJs(query: Float64Array): { readonly scores: Float64Array; readonly queryError: number } {
-    const { codes, dimension, stride, scales } = this;
-    const scores = new Float64Array(this.rows);
+  /** c·q per row in JavaScript, written to `into` (no query rounding: `factor` 1, `queryError` 0). */
+  private prescanInJs(query: Float64Array, into: Float64Array): PrescanSums {
+    const { codes, dimension, stride } = this;
     for (let row = 0; row < this.rows; row++) {
       const offset = row * stride;
       let sum0 = 0;
@@ -312,9 +326,9 @@ export class VectorIndex {
         sum1 += codes[offset + index + 1]! * query[index + 1]!;
       }
       if (index < dimension) sum0 += codes[offset + index]! * query[index]!;
-      scores[row] = scales[row]! * (sum0 + sum1);
+      into[row] = sum0 + sum1;
     }
-    return { scores, queryError: 0 };
+    return { sums: into, factor: 1, queryError: 0 };
   }
 
   /** The exact dot product of one row with the query: one accumulator, in component order. */
