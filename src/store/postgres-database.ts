@@ -81,8 +81,9 @@ function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {
       options?.skipLocked === true ? query.forUpdate().skipLocked() : query.forUpdate(),
     now: () => sql<string>`now()`,
     changeStamp: () => undefined,
-    eachVector: async (query, onRow) => {
-      const { rows } = await queries.executeQuery(query);
+    readSnapshot: (work) => queries.transaction().setIsolationLevel('repeatable read').execute(work),
+    eachVector: async (snapshot, query, onRow) => {
+      const { rows } = await snapshot.executeQuery(query);
       for (const row of rows) onRow(Number(row.sequence), row.embedding);
     },
     // NOTE: many servers starting together against one database apply each step once.

@@ -43,10 +43,17 @@ export interface SqlDialect {
    */
   changeStamp(): string | undefined;
   /**
-   * Calls `onRow` with each `[sequence, embedding]` of a `SELECT sequence, embedding` in order: one query,
-   * streamed by SQLite (a raw statement iterator: no row objects) and read at once from PostgreSQL.
+   * Runs `work` in one read-only transaction that sees one state of the database throughout (SQLite: a
+   * deferred transaction, whose WAL snapshot starts at its first read; PostgreSQL: REPEATABLE READ).
+   */
+  readSnapshot<T>(work: (snapshot: SqlQueries) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onRow` with each `[sequence, embedding]` of a `SELECT sequence, embedding` in order, run inside
+   * `readSnapshot` (`snapshot` is what it gave): one query, streamed by SQLite (a raw statement iterator:
+   * no row objects) and read at once from PostgreSQL.
    */
   eachVector(
+    snapshot: SqlQueries,
     query: Compilable<{ sequence: number | string; embedding: Uint8Array }>,
     onRow: (sequence: number, embedding: Uint8Array) => void,
   ): Promise<void>;

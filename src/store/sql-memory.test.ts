@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { MemoryScope } from '../spec/index.js';
+import { encodeEmbedding } from './embedding-codec.js';
 import { preferenceEntry } from './test-entries.js';
 import { SqlMemory } from './sql-memory.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
@@ -77,6 +78,25 @@ describeSqlDatabases('SqlMemory', (databases) => {
     expect(await nearestPreferences(reader, scope)).toEqual(['far']);
     await writer.forget({ tenant, user: 'u' });
     expect(await nearestPreferences(reader, scope)).toEqual([]);
+  });
+
+  it('sees a row written below the newest sequence after a delete that kept the count (a late commit)', async () => {
+    const { database, tenant, scope, reader, writer } = await twoInstances();
+    await writer.add(preference(tenant, 'first', [0, 1]));
+    const middle = await writer.add(preference(tenant, 'middle', [0.1, 0.9]));
+    await writer.add(preference(tenant, 'last', [0.5, 0.5]));
+    expect(await nearestPreferences(reader, scope)).toEqual(['last', 'middle', 'first']);
+    // NOTE: the count and the newest sequence stay as they were; only the rows differ.
+    const now = new Date().toISOString();
+    const override = database.dialect.name === 'postgres' ? sql`OVERRIDING SYSTEM VALUE` : sql``;
+    await database.dialect.writeTransaction(async (transaction) => {
+      await transaction.deleteFrom('memory_entries').where('id', '=', middle.id).execute();
+      await sql`INSERT INTO memory_entries (sequence, id, tenant, user_id, task, kind, dimension, preference,
+          origin, created_at, updated_at, embedding) ${override}
+        VALUES (${middle.sequence}, ${randomUUID()}, ${tenant}, 'u', 'email', 'preference', 2, 'late',
+          'inferred', ${now}, ${now}, ${encodeEmbedding([1, 0])})`.execute(transaction);
+    });
+    expect(await nearestPreferences(reader, scope)).toEqual(['late', 'last', 'first']);
   });
 
   it('answers concurrent queries of one scope while another instance writes to it', async () => {

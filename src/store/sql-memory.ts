@@ -43,6 +43,8 @@ export class SqlMemory implements Memory {
   private readonly refreshes = new Map<string, Promise<unknown>>();
   /** The change stamp each cached index was last checked against the table at. */
   private readonly checkedAt = new WeakMap<VectorIndex, string>();
+  /** The `memory_versions` row each cached index holds the rows of. */
+  private readonly loadedAt = new WeakMap<VectorIndex, MemoryVersion>();
 
   /** `vectorCacheBytes`: most bytes of vector indexes kept between queries (default 256 MiB). */
   constructor(database: SqlDatabase, options: { readonly vectorCacheBytes?: number } = {}) {
@@ -175,21 +177,38 @@ export class SqlMemory implements Memory {
   async delete(options: { readonly scope: MemoryScope; readonly id: string }): Promise<boolean> {
     checkTexts({ ...scopeTexts(options.scope), id: options.id });
     const { scope } = options;
-    const removed = await this.queries
-      .deleteFrom('memory_entries')
-      .where('tenant', '=', scope.tenant)
-      .where('user_id', '=', scope.user)
-      .where('task', '=', scope.task)
-      .where('id', '=', options.id)
-      .returning(['sequence', 'kind'])
-      .execute();
-    for (const { sequence, kind } of removed) {
-      // NOTE: keeps a cached index current in place; the next query's probe would otherwise reload it.
-      const key = JSON.stringify([scope.tenant, scope.user, scope.task, kind]);
-      this.cache.peek(key)?.remove(Number(sequence));
-      this.cache.resized(key);
-    }
-    return removed.length > 0;
+    return this.dialect.writeTransaction(async (transaction) => {
+      // NOTE: the versions read before and after the delete are the only change between them (the
+      // scope's writers take this lock), so a cached index at the first is at the second once the
+      // row is removed from it too, and the next query need not reload it.
+      await this.dialect.lockKey(transaction, JSON.stringify([scope.tenant, scope.user, scope.task]));
+      const removed = await transaction
+        .deleteFrom('memory_entries')
+        .where('tenant', '=', scope.tenant)
+        .where('user_id', '=', scope.user)
+        .where('task', '=', scope.task)
+        .where('id', '=', options.id)
+        .returning(['sequence', 'kind'])
+        .execute();
+      for (const { sequence, kind } of removed) {
+        const scopeKind: ScopeKind = [scope.tenant, scope.user, scope.task, kind];
+        const key = JSON.stringify(scopeKind);
+        const held = this.cache.peek(key);
+        const loaded = held === undefined ? undefined : this.loadedAt.get(held);
+        if (held === undefined || loaded === undefined) continue;
+        const now = await this.probe(scopeKind, transaction);
+        if (
+          now !== undefined &&
+          now.version === loaded.version + 1 &&
+          now.deletions === loaded.deletions + 1 &&
+          held.remove(Number(sequence))
+        ) {
+          this.loadedAt.set(held, now);
+          this.cache.resized(key);
+        } else this.cache.delete(key);
+      }
+      return removed.length > 0;
+    });
   }
 
   async forget(options: { readonly tenant: string; readonly user: string }): Promise<number> {
@@ -223,76 +242,93 @@ export class SqlMemory implements Memory {
 
   /**
    * The (scope, kind)'s index as the table holds it now, undefined when it holds no rows: the cached
-   * one when nothing was written since it was checked, or when the probe (count and newest sequence)
-   * matches; grown by the rows added since; or loaded again in one query.
+   * one when nothing was written since it was checked (SQLite's change stamp) or when its version
+   * (`memory_versions`, one primary-key read) is the one it was loaded at; else, in one snapshot, grown
+   * by the rows added since (when none was deleted) or loaded again in one query.
    */
   private async currentIndex(key: string, scopeKind: ScopeKind): Promise<VectorIndex | undefined> {
     // NOTE: read before the probe, so a stamp is never newer than the table state it vouches for.
     const stamp = this.dialect.changeStamp();
     const held = this.cache.get(key);
     if (held !== undefined && stamp !== undefined && this.checkedAt.get(held) === stamp) return held;
-    const probe = await this.probe(scopeKind);
-    if (probe.count === 0) {
-      this.cache.delete(key);
-      return undefined;
-    }
-    let index = held;
-    if (index !== undefined && (index.size !== probe.count || index.maxSequence !== probe.maxSequence)) {
-      if (index.size < probe.count && index.maxSequence < probe.maxSequence) {
-        const growing = index;
-        await this.eachVector(scopeKind, index.maxSequence, probe.maxSequence, (sequence, bytes) =>
-          growing.appendBytes(sequence, bytes),
-        );
-      }
-      if (index.size !== probe.count || index.maxSequence !== probe.maxSequence) {
-        this.cache.delete(key);
-        index = undefined;
-      } else this.cache.resized(key);
-    }
-    index ??= await this.loadIndex(key, scopeKind, probe);
+    const probe = await this.probe(scopeKind, this.queries);
+    let index: VectorIndex | undefined;
+    if (probe === undefined) this.cache.delete(key);
+    else if (held !== undefined && this.loadedAt.get(held)?.version === probe.version) index = held;
+    else index = await this.dialect.readSnapshot((snapshot) => this.refresh(snapshot, key, scopeKind, held));
     if (index !== undefined && stamp !== undefined) this.checkedAt.set(index, stamp);
     return index;
   }
 
-  private async probe(
-    scopeKind: ScopeKind,
-  ): Promise<{ readonly count: number; readonly maxSequence: number }> {
-    const row = await this.ofKind(scopeKind)
-      .select((builder) => [
-        builder.fn.countAll().as('count'),
-        builder.fn.coalesce(builder.fn.max('sequence'), builder.lit(0)).as('max_sequence'),
-      ])
-      .executeTakeFirst();
-    return { count: Number(row?.count ?? 0), maxSequence: Number(row?.max_sequence ?? 0) };
-  }
-
-  private async loadIndex(
+  /**
+   * Inside one snapshot: `held` grown by the rows added since it was loaded when no row was deleted
+   * since and the rows then held are the probe's count (so no row was added below its newest
+   * sequence), else the (scope, kind) loaded again.
+   */
+  private async refresh(
+    snapshot: SqlQueries,
     key: string,
     scopeKind: ScopeKind,
-    probe: { readonly count: number; readonly maxSequence: number },
+    held: VectorIndex | undefined,
   ): Promise<VectorIndex | undefined> {
+    const probe = await this.probe(scopeKind, snapshot);
+    if (probe === undefined) {
+      this.cache.delete(key);
+      return undefined;
+    }
+    const loaded = held === undefined ? undefined : this.loadedAt.get(held);
+    if (held !== undefined && loaded !== undefined && loaded.deletions === probe.deletions) {
+      await this.eachVector(snapshot, scopeKind, held.maxSequence, (sequence, bytes) =>
+        held.appendBytes(sequence, bytes),
+      );
+      if (held.size === probe.count) {
+        this.loadedAt.set(held, probe);
+        this.cache.resized(key);
+        return held;
+      }
+    }
+    this.cache.delete(key);
     let index: VectorIndex | undefined;
-    await this.eachVector(scopeKind, 0, probe.maxSequence, (sequence, bytes) => {
+    await this.eachVector(snapshot, scopeKind, 0, (sequence, bytes) => {
       index ??= new VectorIndex(bytes.byteLength / 4, { capacity: probe.count });
       index.appendBytes(sequence, bytes);
     });
-    if (index !== undefined) this.cache.set(key, index);
+    if (index !== undefined) {
+      this.loadedAt.set(index, probe);
+      this.cache.set(key, index);
+    }
     return index;
   }
 
-  /** Each `[sequence, embedding bytes]` of the (scope, kind) with after < sequence <= upTo, in order, in one query. */
+  /** The (scope, kind)'s row of `memory_versions`; undefined when it holds no rows. */
+  private async probe(scopeKind: ScopeKind, queries: SqlQueries): Promise<MemoryVersion | undefined> {
+    const [tenant, user, task, kind] = scopeKind;
+    const row = await queries
+      .selectFrom('memory_versions')
+      .select(['version', 'row_count', 'deletions'])
+      .where('tenant', '=', tenant)
+      .where('user_id', '=', user)
+      .where('task', '=', task)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return row === undefined
+      ? undefined
+      : { version: Number(row.version), count: Number(row.row_count), deletions: Number(row.deletions) };
+  }
+
+  /** Each `[sequence, embedding bytes]` of the (scope, kind) after `afterSequence`, in order, in one query. */
   private eachVector(
-    scopeKind: ScopeKind,
+    snapshot: SqlQueries,
+    [tenant, user, task, kind]: ScopeKind,
     afterSequence: number,
-    upToSequence: number,
     onRow: (sequence: number, bytes: Uint8Array) => void,
   ): Promise<void> {
-    const query = this.ofKind(scopeKind)
+    const query = this.inScope({ tenant, user, task }, snapshot)
+      .where('kind', '=', kind)
       .select(['sequence', 'embedding'])
       .where('sequence', '>', afterSequence)
-      .where('sequence', '<=', upToSequence)
       .orderBy('sequence');
-    return this.dialect.eachVector(query, onRow);
+    return this.dialect.eachVector(snapshot, query, onRow);
   }
 
   /** The dimension of the scope's stored embeddings; undefined while it holds none. */
@@ -300,8 +336,11 @@ export class SqlMemory implements Memory {
     const row = await this.inScope(scope, queries).select('dimension').limit(1).executeTakeFirst();
     return row?.dimension;
   }
+}
 
-  private ofKind([tenant, user, task, kind]: ScopeKind) {
-    return this.inScope({ tenant, user, task }).where('kind', '=', kind);
-  }
+/** A (scope, kind)'s `memory_versions` row: what an index was loaded at. */
+interface MemoryVersion {
+  readonly version: number;
+  readonly count: number;
+  readonly deletions: number;
 }

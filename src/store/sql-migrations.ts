@@ -87,6 +87,81 @@ export const sqlMigrations: readonly SqlMigration[] = [
        WHERE interaction_id IS NOT NULL`,
     ],
   },
+  {
+    version: 3,
+    name: 'a version per user, task and kind of memory, kept by triggers',
+    statements: ({ name }) => [
+      `CREATE TABLE memory_versions (
+        tenant TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        task TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        row_count BIGINT NOT NULL,
+        deletions BIGINT NOT NULL,
+        PRIMARY KEY (tenant, user_id, task, kind)
+      )`,
+      `INSERT INTO memory_versions (tenant, user_id, task, kind, version, row_count, deletions)
+       SELECT tenant, user_id, task, kind, ${randomStart(name)}, COUNT(*), 0 FROM memory_entries
+       GROUP BY tenant, user_id, task, kind`,
+      ...(name === 'sqlite' ? sqliteVersionTriggers : postgresVersionTriggers),
+    ],
+  },
+];
+
+/**
+ * A new `memory_versions` row's first version: random below 2^48, so a row made again after its user was
+ * forgotten does not repeat the version an index cached elsewhere was checked at.
+ */
+function randomStart(name: 'sqlite' | 'postgres'): string {
+  return name === 'sqlite' ? 'abs(random() % 281474976710656)' : 'floor(random() * 281474976710656)::bigint';
+}
+
+/**
+ * SQLite keeps `memory_versions` row by row: an insert adds one to `version` and `row_count`; a delete
+ * adds one to `version` and `deletions` and takes one from `row_count`, and removes the row at 0.
+ */
+const sqliteVersionTriggers = [
+  `CREATE TRIGGER memory_entries_inserted AFTER INSERT ON memory_entries BEGIN
+    INSERT INTO memory_versions (tenant, user_id, task, kind, version, row_count, deletions)
+    VALUES (NEW.tenant, NEW.user_id, NEW.task, NEW.kind, ${randomStart('sqlite')}, 1, 0)
+    ON CONFLICT (tenant, user_id, task, kind) DO UPDATE SET version = version + 1, row_count = row_count + 1;
+  END`,
+  `CREATE TRIGGER memory_entries_deleted AFTER DELETE ON memory_entries BEGIN
+    UPDATE memory_versions SET version = version + 1, row_count = row_count - 1, deletions = deletions + 1
+    WHERE tenant = OLD.tenant AND user_id = OLD.user_id AND task = OLD.task AND kind = OLD.kind;
+    DELETE FROM memory_versions
+    WHERE tenant = OLD.tenant AND user_id = OLD.user_id AND task = OLD.task AND kind = OLD.kind AND row_count <= 0;
+  END`,
+];
+
+/** PostgreSQL keeps `memory_versions` once per statement (a bulk insert or a forget is one update a scope). */
+const postgresVersionTriggers = [
+  `CREATE FUNCTION memory_entries_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO memory_versions AS v (tenant, user_id, task, kind, version, row_count, deletions)
+    SELECT tenant, user_id, task, kind, ${randomStart('postgres')}, COUNT(*), 0 FROM added
+    GROUP BY tenant, user_id, task, kind
+    ON CONFLICT (tenant, user_id, task, kind)
+    DO UPDATE SET version = v.version + 1, row_count = v.row_count + excluded.row_count;
+    RETURN NULL;
+  END $$`,
+  `CREATE TRIGGER memory_entries_inserted AFTER INSERT ON memory_entries
+   REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION memory_entries_inserted()`,
+  `CREATE FUNCTION memory_entries_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE memory_versions AS v
+    SET version = v.version + 1, row_count = v.row_count - r.removed, deletions = v.deletions + r.removed
+    FROM (SELECT tenant, user_id, task, kind, COUNT(*) AS removed FROM removed
+          GROUP BY tenant, user_id, task, kind) AS r
+    WHERE v.tenant = r.tenant AND v.user_id = r.user_id AND v.task = r.task AND v.kind = r.kind;
+    DELETE FROM memory_versions AS v USING (SELECT DISTINCT tenant, user_id, task, kind FROM removed) AS r
+    WHERE v.tenant = r.tenant AND v.user_id = r.user_id AND v.task = r.task AND v.kind = r.kind
+      AND v.row_count <= 0;
+    RETURN NULL;
+  END $$`,
+  `CREATE TRIGGER memory_entries_deleted AFTER DELETE ON memory_entries
+   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION memory_entries_deleted()`,
 ];
 
 /** The columns `interactions` had in version 1 (copied as they are when SQLite rebuilds the table). */

@@ -10,6 +10,7 @@ import type { Task, UsedNeighbour } from '../spec/index.js';
  */
 export interface SqlSchema {
   readonly memory_entries: MemoryEntriesTable;
+  readonly memory_versions: MemoryVersionsTable;
   readonly interactions: InteractionsTable;
   readonly api_keys: ApiKeysTable;
   readonly migrations: MigrationsTable;
@@ -46,6 +47,21 @@ export interface MemoryEntriesTable {
   created_at: Time;
   updated_at: Time;
   embedding: Uint8Array;
+}
+
+/**
+ * One row per (tenant, user, task, kind) holding memory entries, kept by triggers on `memory_entries`
+ * (`sql-migrations.ts`, version 3): `version` moves on every insert and delete (from a random start),
+ * `row_count` counts the rows, `deletions` the rows deleted. A `bigint` comes back as text from `pg`.
+ */
+export interface MemoryVersionsTable {
+  tenant: string;
+  user_id: string;
+  task: string;
+  kind: string;
+  version: ColumnType<number | string, never, never>;
+  row_count: ColumnType<number | string, never, never>;
+  deletions: ColumnType<number | string, never, never>;
 }
 
 export interface InteractionsTable {

@@ -110,15 +110,24 @@ function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {
     now: () => sql<string>`${new Date().toISOString()}`,
     // NOTE: data_version moves when another connection commits, total_changes when this one writes.
     changeStamp: () => `${String(dataVersion.get())}:${String(totalChanges.get())}`,
-    eachVector: (query, onRow) =>
-      queries.connection().execute(async () => {
-        const compiled = query.compile();
-        const rows = native
-          .prepare(compiled.sql)
-          .raw(true)
-          .iterate(...compiled.parameters) as IterableIterator<[number, Uint8Array]>;
-        for (const [sequence, embedding] of rows) onRow(sequence, embedding);
+    readSnapshot: (work) =>
+      // NOTE: the connection is held (Kysely's mutex) until COMMIT, so `eachVector` may use it natively.
+      queries.connection().execute(async (connection) => {
+        await sql.raw('BEGIN').execute(connection);
+        try {
+          return await work(connection);
+        } finally {
+          if (native.inTransaction) await sql.raw('COMMIT').execute(connection);
+        }
       }),
+    eachVector: async (_snapshot, query, onRow) => {
+      const compiled = query.compile();
+      const rows = native
+        .prepare(compiled.sql)
+        .raw(true)
+        .iterate(...compiled.parameters) as IterableIterator<[number, Uint8Array]>;
+      for (const [sequence, embedding] of rows) onRow(sequence, embedding);
+    },
     beforeMigrations: async () => undefined,
   };
 }
