@@ -9,11 +9,13 @@
  * figures; asserts nothing (machines are shared and noisy).
  *
  *   npm run bench:knn [-- --sizes 1000,10000 --dimensions 256 --stores memory,sqlite --k 10]
+ *
+ * `scripts/update-readme-knn.ts` writes the README's table from its output.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -318,7 +320,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(JSON.stringify({ k, node: process.version, results }));
+  console.log(JSON.stringify({ k, node: process.version, loadAverage: loadavg()[0], results }));
 }
 
 await main();

@@ -12,21 +12,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { queuedText, type InstantRow } from './load-bench-instant.js';
+import { lastJson } from './readme-section.js';
 
 const readmePath = 'README.md';
 const start = '<!-- perf:start -->';
 const end = '<!-- perf:end -->';
-
-/** The JSON last line of a log, or undefined. */
-function lastJson(path: string | undefined): Record<string, unknown> | undefined {
-  if (path === undefined) return undefined;
-  try {
-    const lines = readFileSync(path, 'utf8').trim().split('\n');
-    return JSON.parse(lines.at(-1) ?? '') as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
 
 const number = (value: number, digits = 1) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -27,10 +27,11 @@ type ScopeKind = readonly [tenant: string, user: string, task: string, kind: str
  * `Memory` in SQLite or PostgreSQL (see `openSqliteDatabase`, `openPostgresDatabase`). Embeddings are
  * Float32 bytes (a BLOB or a `bytea`); `nearest` ranks the scope's vectors of one kind in this process
  * (exact k-NN, DESIGN.md §3), so the database needs no vector extension. Each (scope, kind)'s vectors
- * stay in a `VectorIndex` held by a `VectorIndexCache`, checked against the table (count and newest
- * sequence) before each query, so processes and servers sharing the database always see each other's
- * writes: new rows are appended, anything else reloads the scope in one query. SQLite skips that check
- * while nothing has been written since the last one (`SqlDialect.changeStamp`).
+ * stay in a `VectorIndex` held by a `VectorIndexCache`, checked before each query against the (scope,
+ * kind)'s row of `memory_versions`, which triggers move on every insert and delete, so processes and
+ * servers sharing the database always see each other's writes: new rows are appended, anything else
+ * reloads the scope in one query. SQLite skips that check while nothing has been written since the last
+ * one (`SqlDialect.changeStamp`).
  *
  * @example
  * const memory = new SqlMemory(await openSqliteDatabase({ path: '.tailor/tailor.sqlite' }));
