@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Memory, MemoryEntry, MemoryScope, Neighbour, NewMemoryEntry } from '../spec/index.js';
 import { NotFoundError } from '../spec/index.js';
-import { encodeEmbedding } from './embedding-codec.js';
+import { decodeEmbedding, encodeEmbedding } from './embedding-codec.js';
+import type { MemoryRow } from './memory-row.js';
 import { memoryEntryFromRow } from './memory-row.js';
 import {
   dimensionError,
@@ -18,7 +19,8 @@ import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
 import { forgetUser } from './sql-forget-user.js';
 import type { SqlQueries } from './sql-schema.js';
 import { checkTexts, cleanOptionalText, hygienicEntry, scopeTexts } from './text-hygiene.js';
-import { VectorIndex } from './vector-index.js';
+import { TopK } from './top-k.js';
+import { exactDot, VectorIndex } from './vector-index.js';
 import { defaultVectorCacheBytes, VectorIndexCache } from './vector-index-cache.js';
 
 type ScopeKind = readonly [tenant: string, user: string, task: string, kind: string];
@@ -108,22 +110,47 @@ export class SqlMemory implements Memory {
     if (stored !== undefined && stored !== options.embedding.length) {
       throw dimensionError(options.embedding.length, stored);
     }
-    const best = index === undefined ? [] : index.search(options.embedding, options.k);
-    if (best.length === 0) return [];
-    const found = await this.queries
-      .selectFrom('memory_entries')
-      .selectAll()
-      .where(
-        'sequence',
-        'in',
-        best.map((candidate) => candidate.sequence),
-      )
-      .execute();
-    const bySequence = new Map(found.map((row) => [Number(row.sequence), row]));
+    if (index === undefined) return [];
+    if (!index.holdsValues) return this.rescored(index, options.embedding, options.k);
+    const best = index.search(options.embedding, options.k);
+    const bySequence = await this.rowsBySequence(best.map((candidate) => candidate.sequence));
     return best.flatMap((candidate) => {
       const row = bySequence.get(candidate.sequence);
       return row === undefined ? [] : [{ entry: memoryEntryFromRow(row), similarity: candidate.similarity }];
     });
+  }
+
+  /**
+   * The k best of a large index that holds only its int8 copy: its candidates' rows read from the
+   * table and scored exactly from their stored bytes, as `VectorIndex.search` scores its own rows.
+   */
+  private async rescored(index: VectorIndex, embedding: readonly number[], k: number): Promise<Neighbour[]> {
+    const query = index.exactQuery(embedding);
+    const bySequence = await this.rowsBySequence(index.candidates(embedding, k));
+    const best = new TopK(k);
+    const rows: MemoryRow[] = [];
+    for (const [sequence, row] of bySequence) {
+      best.offer(exactDot(decodeEmbedding(row.embedding), 0, query), sequence, rows.length);
+      rows.push(row);
+    }
+    return best.sorted().map((candidate) => ({
+      entry: memoryEntryFromRow(rows[candidate.row]!),
+      similarity: candidate.similarity,
+    }));
+  }
+
+  /** The rows of `sequences` that still exist, by sequence, read in queries of at most 500. */
+  private async rowsBySequence(sequences: readonly number[]): Promise<Map<number, MemoryRow>> {
+    const bySequence = new Map<number, MemoryRow>();
+    for (let start = 0; start < sequences.length; start += 500) {
+      const found = await this.queries
+        .selectFrom('memory_entries')
+        .selectAll()
+        .where('sequence', 'in', sequences.slice(start, start + 500))
+        .execute();
+      for (const row of found) bySequence.set(Number(row.sequence), row);
+    }
+    return bySequence;
   }
 
   async list(options: Parameters<Memory['list']>[0]): Promise<MemoryEntry[]> {
@@ -291,7 +318,8 @@ export class SqlMemory implements Memory {
     this.cache.delete(key);
     let index: VectorIndex | undefined;
     await this.eachVector(snapshot, scopeKind, 0, (sequence, bytes) => {
-      index ??= new VectorIndex(bytes.byteLength / 4, { capacity: probe.count });
+      // NOTE: a large index keeps only its int8 copy; `rescored` reads its candidates' values.
+      index ??= new VectorIndex(bytes.byteLength / 4, { capacity: probe.count, values: 'below-prescan' });
       index.appendBytes(sequence, bytes);
     });
     if (index !== undefined) {

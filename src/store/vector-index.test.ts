@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeEmbedding } from './embedding-codec.js';
-import { VectorIndex } from './vector-index.js';
+import { exactDot, VectorIndex } from './vector-index.js';
 
 /** The reference: every row scored in component order, sorted by score then sequence, k kept. */
 function fullScan(
@@ -34,33 +34,33 @@ function gaussianUnit(random: () => number, dimension: number): number[] {
   return values.map((value) => value / norm);
 }
 
+/** Up to 40 rows and a query of 1 to 9 dimensions (with zeros and ties), and k from 1 to 8. */
+const value = fc.oneof(fc.constant(0), fc.constant(0.5), fc.double({ min: -1, max: 1, noNaN: true }));
+const rowsQueryAndK = fc
+  .integer({ min: 1, max: 9 })
+  .chain((dimension) =>
+    fc.tuple(
+      fc.array(fc.array(value, { minLength: dimension, maxLength: dimension }), { maxLength: 40 }),
+      fc.array(value, { minLength: dimension, maxLength: dimension }),
+      fc.integer({ min: 1, max: 8 }),
+    ),
+  );
+
 describe('VectorIndex', () => {
   it('matches a full scan on every path (exact, sparse, int8 pre-scan), with ties', () => {
-    const value = fc.oneof(fc.constant(0), fc.constant(0.5), fc.double({ min: -1, max: 1, noNaN: true }));
     fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 1, max: 9 })
-          .chain((dimension) =>
-            fc.tuple(
-              fc.array(fc.array(value, { minLength: dimension, maxLength: dimension }), { maxLength: 40 }),
-              fc.array(value, { minLength: dimension, maxLength: dimension }),
-              fc.integer({ min: 1, max: 8 }),
-            ),
-          ),
-        ([rows, query, k]) => {
-          const index = new VectorIndex(query.length, { precision: 'float64' });
-          const inJs = new VectorIndex(query.length, { precision: 'float64', simd: false });
-          const sequences = rows.map((_, row) => row * 3 + 1);
-          rows.forEach((row, position) => index.append(sequences[position]!, row));
-          rows.forEach((row, position) => inJs.append(sequences[position]!, row));
-          const expected = fullScan(rows, sequences, query, k);
-          expect(index.search(query, k)).toEqual(expected);
-          expect(index.search(query, k, 'exact')).toEqual(expected);
-          expect(index.search(query, k, 'prescan')).toEqual(expected);
-          expect(inJs.search(query, k, 'prescan')).toEqual(expected);
-        },
-      ),
+      fc.property(rowsQueryAndK, ([rows, query, k]) => {
+        const index = new VectorIndex(query.length, { precision: 'float64' });
+        const inJs = new VectorIndex(query.length, { precision: 'float64', simd: false });
+        const sequences = rows.map((_, row) => row * 3 + 1);
+        rows.forEach((row, position) => index.append(sequences[position]!, row));
+        rows.forEach((row, position) => inJs.append(sequences[position]!, row));
+        const expected = fullScan(rows, sequences, query, k);
+        expect(index.search(query, k)).toEqual(expected);
+        expect(index.search(query, k, 'exact')).toEqual(expected);
+        expect(index.search(query, k, 'prescan')).toEqual(expected);
+        expect(inJs.search(query, k, 'prescan')).toEqual(expected);
+      }),
     );
   });
 
@@ -94,6 +94,30 @@ describe('VectorIndex', () => {
         }
       }
     }
+  });
+
+  it('names candidates holding the exact top k when it keeps only the int8 copy (the SQL stores)', () => {
+    fc.assert(
+      fc.property(rowsQueryAndK, fc.boolean(), ([rows, query, k], simd) => {
+        const codesOnly = new VectorIndex(query.length, { values: 'below-prescan', prescanFrom: 1, simd });
+        const exact = new VectorIndex(query.length);
+        rows.forEach((row, position) => codesOnly.appendBytes(position * 2 + 1, encodeEmbedding(row)));
+        rows.forEach((row, position) => exact.append(position * 2 + 1, row));
+        expect(codesOnly.holdsValues).toBe(false);
+        expect(() => codesOnly.search(query, k)).toThrow();
+        const rounded = rows.map((row) => Float32Array.from(row));
+        const exactQuery = codesOnly.exactQuery(query);
+        const rescored = codesOnly
+          .candidates(query, k)
+          .map((sequence) => ({
+            sequence,
+            similarity: exactDot(rounded[(sequence - 1) / 2]!, 0, exactQuery),
+          }))
+          .sort((left, right) => right.similarity - left.similarity || left.sequence - right.sequence)
+          .slice(0, k);
+        expect(rescored).toEqual(exact.search(query, k, 'exact'));
+      }),
+    );
   });
 
   it('stays exact when squares underflow or components are huge (bounds computed without losing them)', () => {

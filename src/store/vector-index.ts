@@ -1,5 +1,6 @@
 import type { Int8DotKernel } from './int8-dot-kernel.js';
 import { createInt8DotKernel, queryLimit } from './int8-dot-kernel.js';
+import { decodeEmbedding } from './embedding-codec.js';
 import { TopK } from './top-k.js';
 
 /** One stored vector, identified by its insertion sequence, and its dot product with the query. */
@@ -60,7 +61,10 @@ const safeMax = 2 ** 400;
  */
 export class VectorIndex {
   private rows = 0;
-  private data: Float32Array | Float64Array;
+  /** The rows' values; undefined once dropped (`values: 'below-prescan'` at pre-scan size). */
+  private data: Float32Array | Float64Array | undefined;
+  private readonly precision: VectorPrecision;
+  private readonly dropValues: boolean;
   /** A byte view of `data` for `appendBytes`, made again after `data` grows. */
   private dataBytes: Uint8Array | undefined;
   private sequences: Float64Array;
@@ -88,17 +92,22 @@ export class VectorIndex {
       readonly prescanFrom?: number;
       /** false: pre-scan in JavaScript, never WebAssembly (for tests). */
       readonly simd?: boolean;
+      /**
+       * `all` (the default): the index scores rows exactly itself. `below-prescan`: from `prescanFrom`
+       * rows of capacity on it holds only the int8 copy (a fifth of the bytes) and `candidates` names
+       * the rows its caller must score exactly (a SQL store reads them from the table).
+       */
+      readonly values?: 'all' | 'below-prescan';
     } = {},
   ) {
     const capacity = Math.max(1, options.capacity ?? 16);
-    this.data =
-      (options.precision ?? 'float32') === 'float64'
-        ? new Float64Array(capacity * dimension)
-        : new Float32Array(capacity * dimension);
+    this.precision = options.precision ?? 'float32';
     this.sequences = new Float64Array(capacity);
     this.stride = Math.ceil(dimension / 16) * 16;
     this.simd = options.simd ?? true;
     this.prescanFrom = options.prescanFrom ?? defaultPrescanFrom;
+    this.dropValues = options.values === 'below-prescan';
+    this.data = this.dropValues && capacity >= this.prescanFrom ? undefined : this.valueArray(capacity);
     // NOTE: an index loaded at a size that will be pre-scanned gets its kernel memory at once.
     this.kernel =
       this.simd && capacity >= this.prescanFrom ? createInt8DotKernel(this.kernelBytes(capacity)) : undefined;
@@ -124,7 +133,7 @@ export class VectorIndex {
   /** Bytes held by the arrays (what a cache budget counts). */
   get bytes(): number {
     return (
-      this.data.byteLength +
+      (this.data?.byteLength ?? 0) +
       this.sequences.byteLength +
       (this.kernel === undefined ? this.codes.byteLength : this.kernel.memory.buffer.byteLength) +
       this.scales.byteLength +
@@ -137,21 +146,29 @@ export class VectorIndex {
   /** Adds a vector; `sequence` must exceed every sequence held (rows stay in sequence order). */
   append(sequence: number, vector: ArrayLike<number>): void {
     const row = this.newRow(sequence, vector.length);
+    if (this.data === undefined) {
+      this.quantise(row, this.precision === 'float32' ? Float32Array.from(vector) : vector, 0);
+      return;
+    }
     this.data.set(vector, row * this.dimension);
-    this.quantise(row);
+    this.quantise(row, this.data, row * this.dimension);
   }
 
   /** Adds little-endian Float32 bytes (how the SQL stores keep embeddings), copied byte for byte. */
   appendBytes(sequence: number, bytes: Uint8Array): void {
-    if (this.data instanceof Float64Array || bytes.byteLength % 4 !== 0) {
+    if (this.precision === 'float64' || bytes.byteLength % 4 !== 0) {
       this.append(sequence, new Float32Array(Uint8Array.from(bytes).buffer));
       return;
     }
     const row = this.newRow(sequence, bytes.byteLength / 4);
+    if (this.data === undefined) {
+      this.quantise(row, decodeEmbedding(bytes), 0);
+      return;
+    }
     // NOTE: one byte view kept across rows: making a view per row over a large buffer costs ~80 µs.
     this.dataBytes ??= new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     this.dataBytes.set(bytes, row * this.dimension * 4);
-    this.quantise(row);
+    this.quantise(row, this.data, row * this.dimension);
   }
 
   /** Checks a new row's length and sequence, makes room, records the sequence; returns the row. */
@@ -173,7 +190,7 @@ export class VectorIndex {
     const row = this.rowOf(sequence);
     if (row < 0) return false;
     const { dimension, stride } = this;
-    this.data.copyWithin(row * dimension, (row + 1) * dimension, this.rows * dimension);
+    this.data?.copyWithin(row * dimension, (row + 1) * dimension, this.rows * dimension);
     this.codes.copyWithin(row * stride, (row + 1) * stride, this.rows * stride);
     this.sequences.copyWithin(row, row + 1, this.rows);
     this.scales.copyWithin(row, row + 1, this.rows);
@@ -194,13 +211,8 @@ export class VectorIndex {
    * large dense ones use the int8 pre-scan.
    */
   search(query: ArrayLike<number>, k: number, mode?: 'exact' | 'prescan'): ScoredCandidate[] {
-    if (query.length !== this.dimension) {
-      throw new RangeError(`a query of ${query.length} dimensions in an index of ${this.dimension}`);
-    }
-    const exactQuery =
-      this.data instanceof Float32Array
-        ? Float64Array.from(Float32Array.from(query))
-        : Float64Array.from(query);
+    if (this.data === undefined) throw new Error('this index holds no values: score its candidates');
+    const exactQuery = this.exactQuery(query);
     let nonZero = 0;
     for (let index = 0; index < exactQuery.length; index++) if (exactQuery[index] !== 0) nonZero++;
     const best =
@@ -211,6 +223,36 @@ export class VectorIndex {
           ? this.sparseSearch(exactQuery, nonZero, k)
           : this.exactSearch(exactQuery, k);
     return best.sorted().map(({ sequence, similarity }) => ({ sequence, similarity }));
+  }
+
+  /** Whether `search` can answer (else `candidates`: the index holds only its int8 copy). */
+  get holdsValues(): boolean {
+    return this.data !== undefined;
+  }
+
+  /**
+   * The sequences of the rows that can be among the k best for `query` (every one of the exact top k
+   * is there), oldest first, for a caller that scores them exactly with `exactDot` over
+   * `exactQuery(query)` and keeps the best k, ties to the smaller sequence: a full scan's answer.
+   */
+  candidates(query: ArrayLike<number>, k: number): number[] {
+    const exactQuery = this.exactQuery(query);
+    const bounds = this.prescanBounds(exactQuery, k);
+    const found: number[] = [];
+    for (let row = 0; row < this.rows; row++) {
+      if (bounds === undefined || this.upper[row]! >= bounds) found.push(this.sequences[row]!);
+    }
+    return found;
+  }
+
+  /** The query as the exact scores multiply it: float64 of its float32 rounding for float32 rows. */
+  exactQuery(query: ArrayLike<number>): Float64Array {
+    if (query.length !== this.dimension) {
+      throw new RangeError(`a query of ${query.length} dimensions in an index of ${this.dimension}`);
+    }
+    return this.precision === 'float32'
+      ? Float64Array.from(Float32Array.from(query))
+      : Float64Array.from(query);
   }
 
   /** Every row scored exactly. */
@@ -236,6 +278,8 @@ export class VectorIndex {
     const best = new TopK(k);
     for (let row = 0; row < this.rows; row++) {
       const offset = row * dimension;
+      // NOTE: only reached while the rows' values are held (see `search`).
+      if (data === undefined) break;
       let sum = 0;
       for (let index = 0; index < nonZero; index++) sum += data[offset + positions[index]!]! * values[index]!;
       best.offer(sum, this.sequences[row]!, row);
@@ -245,9 +289,25 @@ export class VectorIndex {
 
   /** The int8 pre-scan, then an exact re-rank of the rows that can still be in the top k. */
   private prescanSearch(query: Float64Array, k: number): TopK {
+    const floor = this.prescanBounds(query, k);
+    if (floor === undefined) return this.exactSearch(query, k);
+    const { upper, sequences } = this;
+    const best = new TopK(k);
+    for (let row = 0; row < this.rows; row++) {
+      if (upper[row]! >= floor) best.offer(this.exactScore(row, query), sequences[row]!, row);
+    }
+    return best;
+  }
+
+  /**
+   * The int8 pre-scan: each row's upper bound into `upper`, and the k-th best lower bound (the floor
+   * an upper bound must reach for its row to be in the top k); undefined when the query is outside the
+   * safe range (every row must then be scored exactly).
+   */
+  private prescanBounds(query: Float64Array, k: number): number | undefined {
     let largest = 0;
     for (let index = 0; index < query.length; index++) largest = Math.max(largest, Math.abs(query[index]!));
-    if (!(largest >= safeMin && largest <= safeMax)) return this.exactSearch(query, k);
+    if (!(largest >= safeMin && largest <= safeMax)) return undefined;
     let squared = 0;
     for (let index = 0; index < query.length; index++) squared += (query[index]! / largest) ** 2;
     const queryNorm = largest * Math.sqrt(squared);
@@ -276,11 +336,7 @@ export class VectorIndex {
     }
     // NOTE: k rows score at least `floor` exactly, so the k-th best exact score is >= floor and any
     // row of the top k has an upper end >= floor.
-    const best = new TopK(k);
-    for (let row = 0; row < rows; row++) {
-      if (upper[row]! >= floor) best.offer(this.exactScore(row, query), sequences[row]!, row);
-    }
-    return best;
+    return floor;
   }
 
   /**
@@ -331,19 +387,14 @@ export class VectorIndex {
     return { sums: into, factor: 1, queryError: 0 };
   }
 
-  /** The exact dot product of one row with the query: one accumulator, in component order. */
+  /** The exact dot product of one row with the query (`exactDot`; only while values are held). */
   private exactScore(row: number, query: Float64Array): number {
-    const { data, dimension } = this;
-    const offset = row * dimension;
-    let sum = 0;
-    for (let index = 0; index < dimension; index++) sum += data[offset + index]! * query[index]!;
-    return sum;
+    return this.data === undefined ? NaN : exactDot(this.data, row * this.dimension, query);
   }
 
   /** Fills the row's int8 codes, scale and error radius from its stored values. */
-  private quantise(row: number): void {
-    const { data, codes, dimension } = this;
-    const offset = row * dimension;
+  private quantise(row: number, data: ArrayLike<number>, offset: number): void {
+    const { codes, dimension } = this;
     const codeOffset = row * this.stride;
     let largest = 0;
     for (let index = 0; index < dimension; index++)
@@ -388,12 +439,12 @@ export class VectorIndex {
 
   private grow(capacity: number): void {
     const dimension = this.dimension;
-    const data =
-      this.data instanceof Float32Array
-        ? new Float32Array(capacity * dimension)
-        : new Float64Array(capacity * dimension);
-    data.set(this.data.subarray(0, this.rows * dimension));
-    this.data = data;
+    if (this.dropValues && capacity >= this.prescanFrom) this.data = undefined;
+    else if (this.data !== undefined) {
+      const data = this.valueArray(capacity);
+      data.set(this.data.subarray(0, this.rows * dimension));
+      this.data = data;
+    }
     this.dataBytes = undefined;
     if (this.kernel === undefined && this.simd && capacity >= this.prescanFrom) {
       // NOTE: reaching pre-scan size, the codes move to kernel memory now, not in the next query.
@@ -430,6 +481,12 @@ export class VectorIndex {
     return kernel;
   }
 
+  private valueArray(capacity: number): Float32Array | Float64Array {
+    return this.precision === 'float64'
+      ? new Float64Array(capacity * this.dimension)
+      : new Float32Array(capacity * this.dimension);
+  }
+
   /** Rows the arrays have room for. */
   private get capacity(): number {
     return this.sequences.length;
@@ -459,4 +516,15 @@ function resized(array: Float64Array, capacity: number, used: number): Float64Ar
   const next = new Float64Array(capacity);
   next.set(array.subarray(0, used));
   return next;
+}
+
+/**
+ * The exact score of the row of `values` starting at `offset` with `query` (see
+ * `VectorIndex.exactQuery`): one accumulator, in component order, so every path and every caller
+ * that re-scores candidates gets the same sums.
+ */
+export function exactDot(values: ArrayLike<number>, offset: number, query: Float64Array): number {
+  let sum = 0;
+  for (let index = 0; index < query.length; index++) sum += values[offset + index]! * query[index]!;
+  return sum;
 }
