@@ -51,7 +51,9 @@ const safeMax = 2 ** 400;
  * an interval sure to hold its exact score (Cauchy–Schwarz: with v = s·c + e and q = t·b + f,
  * |v·q − s·t·c·b| ≤ |s·c|·|f| + |e|·|q|); the k-th best lower end bounds the k-th best
  * exact score from below, so only rows whose upper end reaches it can be in the top k, and just those
- * are scored exactly. The result equals a full exact scan's, ties to the smaller sequence.
+ * are scored exactly. The result equals a full exact scan's, ties to the smaller sequence. An index
+ * made with `values: 'below-prescan'` drops its float rows at pre-scan size and names those candidates
+ * (`candidates`) for its caller to score from values it keeps elsewhere.
  *
  * @example
  * const index = new VectorIndex(3);
@@ -208,7 +210,7 @@ export class VectorIndex {
   /**
    * The k rows with the largest dot product with `query`, best first; ties go to the smaller sequence.
    * `mode` forces a path (for tests); by default sparse queries visit only their non-zero components,
-   * large dense ones use the int8 pre-scan.
+   * large dense ones use the int8 pre-scan. Throws when the index holds no values (`holdsValues`).
    */
   search(query: ArrayLike<number>, k: number, mode?: 'exact' | 'prescan'): ScoredCandidate[] {
     if (this.data === undefined) throw new Error('this index holds no values: score its candidates');
