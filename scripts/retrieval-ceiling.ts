@@ -13,6 +13,7 @@
 import { createWorld, type WorldSpec } from '../src/bench/create-world.js';
 import { runJob } from '../src/bench/run-job.js';
 import type { BenchWorld } from '../src/bench/bench-world.js';
+import { regretRatio } from '../src/core/index.js';
 import type { Embedder } from '../src/spec/index.js';
 
 function flag(name: string, fallback: string): string {
@@ -73,8 +74,13 @@ async function meanCosts(reveal: boolean): Promise<Costs> {
   return totals;
 }
 
+/** The regret ratio of a learner's mean cost against the same run's oracle and no-learning (NaN without a span). */
 const regret = (costs: Costs, learner: string): number =>
-  ((costs[learner] ?? 0) - (costs.oracle ?? 0)) / ((costs['no-learning'] ?? 0) - (costs.oracle ?? 0));
+  regretRatio({
+    cost: costs[learner] ?? 0,
+    oracleCost: costs.oracle ?? 0,
+    noLearningCost: costs['no-learning'] ?? 0,
+  }) ?? Number.NaN;
 
 const lexical = await meanCosts(false);
 const revealed = await meanCosts(true);
