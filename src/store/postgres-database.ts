@@ -75,7 +75,11 @@ function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {
       boolean: 'BOOLEAN',
       false: 'FALSE',
     },
-    writeTransaction: (work) => queries.transaction().execute(work),
+    writeTransaction: (work, options) =>
+      queries.transaction().execute(async (transaction) => {
+        if (options?.durable === false) await sql`SET LOCAL synchronous_commit TO OFF`.execute(transaction);
+        return work(transaction);
+      }),
     lockKey,
     lockRows: (query, options) =>
       options?.skipLocked === true ? query.forUpdate().skipLocked() : query.forUpdate(),

@@ -17,8 +17,18 @@ export interface SqlDialect {
    * BEGIN IMMEDIATE (the one writer lock, taken up front, so nothing another connection writes can
    * slip between a read and the write that depends on it; a savepoint inside a caller's transaction);
    * PostgreSQL: BEGIN on one pooled connection.
+   *
+   * `durable: false` is for writes that can be derived again from a durable row (what a learner
+   * learned from a stored, still-pending edit, and marking that edit learned): its COMMIT does not
+   * wait for the disk (SQLite `synchronous = NORMAL` for this commit, PostgreSQL `synchronous_commit =
+   * off`). A process crash loses none of it; a power cut or OS crash may roll back the last such
+   * commits, never a durable one after them, and the edits they came from are pending again, so the
+   * recoverer learns them again. Default: durable, as the database is configured.
    */
-  writeTransaction<T>(work: (transaction: SqlQueries) => Promise<T>): Promise<T>;
+  writeTransaction<T>(
+    work: (transaction: SqlQueries) => Promise<T>,
+    options?: { readonly durable?: boolean },
+  ): Promise<T>;
   /**
    * Serialises, until `transaction` ends, the writers that lock the same key (PostgreSQL: a
    * transaction-scoped advisory lock; SQLite: nothing to do, its write transaction already excludes

@@ -8,7 +8,7 @@ import { isUniqueViolation } from './memory-validation.js';
 import { afterSequence, pageOf, validatePageLimit } from './page-cursor.js';
 import type { SqlDatabase } from './sql-dialect.js';
 import { forgetUser } from './sql-forget-user.js';
-import type { SqlSchema } from './sql-schema.js';
+import type { SqlQueries, SqlSchema } from './sql-schema.js';
 import { checkTexts, cleanNullableText, cleanText, hygienicInteraction } from './text-hygiene.js';
 
 type Key = { readonly tenant: string; readonly id: string };
@@ -70,7 +70,7 @@ export class SqlInteractionStore implements InteractionStore {
   }
 
   async markLearned(options: Parameters<InteractionStore['markLearned']>[0]): Promise<Interaction> {
-    const updated = await this.update(options, {
+    const updated = await this.updateDerived(options, {
       status: 'learned',
       preference_inferred: cleanNullableText(options.preferenceInferred),
       last_error: null,
@@ -83,7 +83,7 @@ export class SqlInteractionStore implements InteractionStore {
   }
 
   async markLearnFailed(options: Parameters<InteractionStore['markLearnFailed']>[0]): Promise<Interaction> {
-    const updated = await this.update(options, {
+    const updated = await this.updateDerived(options, {
       learn_attempts: sql<number>`learn_attempts + 1`,
       last_error: cleanText(options.error).slice(0, maxErrorLength),
       retry_at: options.retryAt ?? null,
@@ -237,15 +237,31 @@ export class SqlInteractionStore implements InteractionStore {
     key: Key,
     values: UpdateObject<SqlSchema, 'interactions'>,
     condition: (query: InteractionUpdate) => InteractionUpdate = (query) => query,
+    queries: SqlQueries = this.database.queries,
   ): Promise<Interaction | undefined> {
     checkTexts({ tenant: key.tenant, id: key.id });
-    const query = this.database.queries
+    const query = queries
       .updateTable('interactions')
       .set(values)
       .where('tenant', '=', key.tenant)
       .where('id', '=', key.id);
     const row = await condition(query).returningAll().executeTakeFirst();
     return row === undefined ? undefined : interactionFromRow(row);
+  }
+
+  /**
+   * `update` for an outcome of learning, which the recoverer can reach again from the pending edit
+   * if a power cut rolls it back: committed without waiting for the disk (`writeTransaction`'s
+   * `durable: false`).
+   */
+  private updateDerived(
+    key: Key,
+    values: UpdateObject<SqlSchema, 'interactions'>,
+  ): Promise<Interaction | undefined> {
+    return this.database.dialect.writeTransaction(
+      (transaction) => this.update(key, values, undefined, transaction),
+      { durable: false },
+    );
   }
 
   private async require(key: Key): Promise<Interaction> {

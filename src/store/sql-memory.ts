@@ -62,37 +62,43 @@ export class SqlMemory implements Memory {
     const { scope } = entry;
     const now = new Date().toISOString();
     try {
-      const row = await this.dialect.writeTransaction(async (transaction) => {
-        // NOTE: the dimension check and the insert are atomic against another writer of the scope.
-        await this.dialect.lockKey(transaction, JSON.stringify([scope.tenant, scope.user, scope.task]));
-        const stored = await this.scopeDimension(scope, transaction);
-        if (stored !== undefined && stored !== entry.embedding.length) {
-          throw dimensionError(entry.embedding.length, stored);
-        }
-        return transaction
-          .insertInto('memory_entries')
-          .values({
-            id: randomUUID(),
-            tenant: scope.tenant,
-            user_id: scope.user,
-            task: scope.task,
-            kind: entry.kind,
-            embedding: encodeEmbedding(entry.embedding),
-            dimension: entry.embedding.length,
-            context_id: entry.contextId,
-            context_text: entry.contextText,
-            preference: entry.preference,
-            pair_original: entry.pair?.original ?? null,
-            pair_edited: entry.pair?.edited ?? null,
-            origin: entry.origin,
-            interaction_id: entry.interactionId,
-            pinned: entry.pinned === true ? 1 : 0,
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-      });
+      const row = await this.dialect.writeTransaction(
+        async (transaction) => {
+          // NOTE: the dimension check and the insert are atomic against another writer of the scope.
+          await this.dialect.lockKey(transaction, JSON.stringify([scope.tenant, scope.user, scope.task]));
+          const stored = await this.scopeDimension(scope, transaction);
+          if (stored !== undefined && stored !== entry.embedding.length) {
+            throw dimensionError(entry.embedding.length, stored);
+          }
+          return transaction
+            .insertInto('memory_entries')
+            .values({
+              id: randomUUID(),
+              tenant: scope.tenant,
+              user_id: scope.user,
+              task: scope.task,
+              kind: entry.kind,
+              embedding: encodeEmbedding(entry.embedding),
+              dimension: entry.embedding.length,
+              context_id: entry.contextId,
+              context_text: entry.contextText,
+              preference: entry.preference,
+              pair_original: entry.pair?.original ?? null,
+              pair_edited: entry.pair?.edited ?? null,
+              origin: entry.origin,
+              interaction_id: entry.interactionId,
+              pinned: entry.pinned === true ? 1 : 0,
+              created_at: now,
+              updated_at: now,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+        },
+        // NOTE: what was learned from a stored interaction can be learned from it again (it stays
+        // pending until marked learned, and a second entry for it is refused), so its commit need
+        // not wait for the disk; an entry a person wrote is durable.
+        { durable: entry.interactionId === null },
+      );
       return memoryEntryFromRow(row);
     } catch (error) {
       throw isUniqueViolation(error) ? duplicateInteractionError(entry.interactionId, error) : error;

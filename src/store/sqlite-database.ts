@@ -19,7 +19,8 @@ export interface SqliteDatabase extends SqlDatabase {
  * Opens (creating when missing) one SQLite file for every store, in WAL mode, migrated to the latest
  * schema. `synchronous` is FULL by default: a commit is on disk before the call returns, so an
  * acknowledged edit survives a crash or a power cut; `normal` survives a process crash only but
- * writes faster.
+ * writes faster. Write transactions asked for `durable: false` (what can be learned again from a
+ * stored edit) commit with NORMAL either way.
  *
  * @example
  * const database = await openSqliteDatabase({ path: '.tailor/tailor.sqlite' });
@@ -39,7 +40,7 @@ export async function openSqliteDatabase(options: {
   });
   return migrated({
     queries,
-    dialect: sqliteDialect(native, queries),
+    dialect: sqliteDialect(native, queries, options.synchronous ?? 'full'),
     native,
     close: async () => {
       await queries.destroy();
@@ -68,8 +69,10 @@ function preparedOnce(native: Database): (sql: string) => Statement {
   };
 }
 
-function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {
+function sqliteDialect(native: Database, queries: SqlQueries, synchronous: 'full' | 'normal'): SqlDialect {
   const dataVersion = native.prepare('PRAGMA data_version').pluck();
+  const relaxCommits = native.prepare('PRAGMA synchronous = NORMAL');
+  const restoreCommits = native.prepare('PRAGMA synchronous = FULL');
   const totalChanges = native.prepare('SELECT total_changes()').pluck();
   let savepoints = 0;
   return {
@@ -82,27 +85,19 @@ function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {
       boolean: 'INTEGER',
       false: '0',
     },
-    writeTransaction: (work) =>
+    writeTransaction: (work, options) =>
       // NOTE: one connection, held (Kysely's mutex) from BEGIN to COMMIT, so no other query of this
       // process lands inside the transaction; inside a caller's own transaction, a savepoint.
       queries.connection().execute(async (connection) => {
         const savepoint = native.inTransaction ? `tailor_${++savepoints}` : undefined;
-        await sql
-          .raw(savepoint === undefined ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`)
-          .execute(connection);
+        // NOTE: the setting is read at COMMIT and cannot change inside a transaction, so it is set
+        // before BEGIN and put back after; a savepoint commits with its outer transaction.
+        const relaxed = options?.durable === false && synchronous === 'full' && savepoint === undefined;
+        if (relaxed) relaxCommits.run();
         try {
-          const result = await work(connection);
-          await sql.raw(savepoint === undefined ? 'COMMIT' : `RELEASE ${savepoint}`).execute(connection);
-          return result;
-        } catch (error) {
-          if (native.inTransaction) {
-            if (savepoint === undefined) await sql.raw('ROLLBACK').execute(connection);
-            else {
-              await sql.raw(`ROLLBACK TO ${savepoint}`).execute(connection);
-              await sql.raw(`RELEASE ${savepoint}`).execute(connection);
-            }
-          }
-          throw error;
+          return await inTransaction(native, connection, savepoint, work);
+        } finally {
+          if (relaxed) restoreCommits.run();
         }
       }),
     lockKey: async () => undefined,
@@ -130,4 +125,28 @@ function sqliteDialect(native: Database, queries: SqlQueries): SqlDialect {
     },
     beforeMigrations: async () => undefined,
   };
+}
+
+/** BEGIN IMMEDIATE (or a savepoint inside a caller's transaction), `work`, then COMMIT or ROLLBACK. */
+async function inTransaction<T>(
+  native: Database,
+  connection: SqlQueries,
+  savepoint: string | undefined,
+  work: (transaction: SqlQueries) => Promise<T>,
+): Promise<T> {
+  await sql.raw(savepoint === undefined ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`).execute(connection);
+  try {
+    const result = await work(connection);
+    await sql.raw(savepoint === undefined ? 'COMMIT' : `RELEASE ${savepoint}`).execute(connection);
+    return result;
+  } catch (error) {
+    if (native.inTransaction) {
+      if (savepoint === undefined) await sql.raw('ROLLBACK').execute(connection);
+      else {
+        await sql.raw(`ROLLBACK TO ${savepoint}`).execute(connection);
+        await sql.raw(`RELEASE ${savepoint}`).execute(connection);
+      }
+    }
+    throw error;
+  }
 }
