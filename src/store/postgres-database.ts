@@ -1,8 +1,9 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { InvalidInputError } from '../spec/index.js';
 import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
+import { copyOutBinary } from './postgres-copy-out.js';
 import { migrated } from './sql-migrator.js';
 import type { SqlQueries, SqlSchema } from './sql-schema.js';
 
@@ -51,7 +52,7 @@ export async function openPostgresDatabase(options: {
   const queries = new Kysely<SqlSchema>({ dialect: new PostgresDialect({ pool }) });
   return migrated({
     queries,
-    dialect: postgresDialect(queries, schema),
+    dialect: postgresDialect(queries, pool, schema),
     pool,
     schema,
     close: async () => {
@@ -61,7 +62,9 @@ export async function openPostgresDatabase(options: {
   });
 }
 
-function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {
+function postgresDialect(queries: SqlQueries, pool: Pool, schema: string): SqlDialect {
+  /** The connection each `readSnapshot` runs on, for `eachBlob`'s COPY. */
+  const snapshotClients = new WeakMap<SqlQueries, PoolClient>();
   const lockKey = async (transaction: SqlQueries, key: string) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(transaction);
   };
@@ -85,7 +88,42 @@ function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {
       options?.skipLocked === true ? query.forUpdate().skipLocked() : query.forUpdate(),
     now: () => sql<string>`now()`,
     changeStamp: () => undefined,
-    readSnapshot: (work) => queries.transaction().setIsolationLevel('repeatable read').execute(work),
+    // NOTE: on a connection of its own, queried through a Kysely bound to it, so `eachBlob` can run a
+    // COPY (which Kysely cannot) in the same snapshot.
+    readSnapshot: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const snapshot = new Kysely<SqlSchema>({
+          dialect: new PostgresDialect({
+            pool: {
+              connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
+              end: async () => undefined,
+            },
+          }),
+        });
+        snapshotClients.set(snapshot, client);
+        const result = await work(snapshot);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    eachBlob: async (snapshot, query, onBlob) => {
+      const client = snapshotClients.get(snapshot);
+      if (client === undefined) throw new Error('eachBlob runs inside readSnapshot');
+      const compiled = query.compile();
+      // NOTE: COPY takes no parameters: they are written in as literals (the query's own SQL has no
+      // other \$n: it is built from identifiers by the query builder).
+      const select = compiled.sql.replace(/\$(\d+)/g, (_match, position: string) =>
+        literal(compiled.parameters[Number(position) - 1]),
+      );
+      await copyOutBinary(client, select, onBlob);
+    },
     eachVector: async (snapshot, query, onRow) => {
       const { rows } = await snapshot.executeQuery(query);
       for (const row of rows) onRow(Number(row.sequence), row.embedding);
@@ -97,6 +135,13 @@ function postgresDialect(queries: SqlQueries, schema: string): SqlDialect {
       await sql.raw(`SET LOCAL search_path TO ${quoteIdentifier(schema)}`).execute(transaction);
     },
   };
+}
+
+/** A string or number parameter as a SQL literal. */
+function literal(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  throw new Error(`no literal for a parameter of type ${typeof value}`);
 }
 
 /** A schema or table name as a quoted SQL identifier. */

@@ -67,6 +67,16 @@ export interface SqlDialect {
     query: Compilable<{ sequence: number | string; embedding: Uint8Array }>,
     onRow: (sequence: number, embedding: Uint8Array) => void,
   ): Promise<void>;
+  /**
+   * Calls `onBlob` with the bytes of each row of a one-column `SELECT` of a blob column, in order, run
+   * inside `readSnapshot`: SQLite reads them natively; PostgreSQL by a binary COPY (raw bytes: an
+   * ordinary query would send a `bytea` as hex text, twice the bytes, to make and to parse).
+   */
+  eachBlob(
+    snapshot: SqlQueries,
+    query: Compilable<{ data: Uint8Array }>,
+    onBlob: (bytes: Uint8Array) => void,
+  ): Promise<void>;
   /** Called first in the migrations' transaction (PostgreSQL: lock, create and select the schema). */
   beforeMigrations(transaction: SqlQueries): Promise<void>;
 }

@@ -18,12 +18,12 @@ import {
 import type { SqlDatabase, SqlDialect } from './sql-dialect.js';
 import { forgetUser } from './sql-forget-user.js';
 import type { SqlQueries } from './sql-schema.js';
+import type { ScopeKind } from './sql-vector-blocks.js';
+import { SqlVectorBlocks } from './sql-vector-blocks.js';
 import { checkTexts, cleanOptionalText, hygienicEntry, scopeTexts } from './text-hygiene.js';
 import { TopK } from './top-k.js';
-import { exactDot, VectorIndex } from './vector-index.js';
+import { defaultPrescanFrom, exactDot, VectorIndex } from './vector-index.js';
 import { defaultVectorCacheBytes, VectorIndexCache } from './vector-index-cache.js';
-
-type ScopeKind = readonly [tenant: string, user: string, task: string, kind: string];
 
 /**
  * `Memory` in SQLite or PostgreSQL (see `openSqliteDatabase`, `openPostgresDatabase`). Embeddings are
@@ -42,6 +42,7 @@ export class SqlMemory implements Memory {
   private readonly queries: SqlQueries;
   private readonly dialect: SqlDialect;
   private readonly cache: VectorIndexCache;
+  private readonly blocks: SqlVectorBlocks;
   /** Refreshes of one (scope, kind)'s index run one at a time (they mutate it across awaits). */
   private readonly refreshes = new Map<string, Promise<unknown>>();
   /** The change stamp each cached index was last checked against the table at. */
@@ -54,6 +55,7 @@ export class SqlMemory implements Memory {
     this.queries = database.queries;
     this.dialect = database.dialect;
     this.cache = new VectorIndexCache(options.vectorCacheBytes ?? defaultVectorCacheBytes);
+    this.blocks = new SqlVectorBlocks(this.queries, this.dialect);
   }
 
   async add(entry: NewMemoryEntry): Promise<MemoryEntry> {
@@ -237,6 +239,7 @@ export class SqlMemory implements Memory {
           now.deletions === loaded.deletions + 1 &&
           held.remove(Number(sequence))
         ) {
+          this.blocks.removed(held, Number(sequence));
           this.loadedAt.set(held, now);
           this.cache.resized(key);
         } else this.cache.delete(key);
@@ -289,7 +292,14 @@ export class SqlMemory implements Memory {
     let index: VectorIndex | undefined;
     if (probe === undefined) this.cache.delete(key);
     else if (held !== undefined && this.loadedAt.get(held)?.version === probe.version) index = held;
-    else index = await this.dialect.readSnapshot((snapshot) => this.refresh(snapshot, key, scopeKind, held));
+    else {
+      index = await this.dialect.readSnapshot((snapshot) => this.refresh(snapshot, key, scopeKind, held));
+      // NOTE: after the snapshot (SQLite runs both on its one connection): what the index holds beyond
+      // its blocks is written as blocks when worth it, so the next cold load reads fewer rows.
+      const loaded = index === undefined ? undefined : this.loadedAt.get(index);
+      if (index !== undefined && loaded !== undefined)
+        await this.blocks.write(scopeKind, index, loaded.version);
+    }
     if (index !== undefined && stamp !== undefined) this.checkedAt.set(index, stamp);
     return index;
   }
@@ -323,11 +333,19 @@ export class SqlMemory implements Memory {
     }
     this.cache.delete(key);
     let index: VectorIndex | undefined;
-    await this.eachVector(snapshot, scopeKind, 0, (sequence, bytes) => {
-      // NOTE: a large index keeps only its int8 copy; `rescored` reads its candidates' values.
-      index ??= new VectorIndex(bytes.byteLength / 4, { capacity: probe.count, values: 'below-prescan' });
-      index.appendBytes(sequence, bytes);
-    });
+    if (probe.count >= defaultPrescanFrom) {
+      index = await this.blocks.load(snapshot, scopeKind, probe.count, (after, upTo, onRow) =>
+        this.eachVector(snapshot, scopeKind, after, onRow, upTo),
+      );
+    }
+    if (index === undefined) {
+      await this.eachVector(snapshot, scopeKind, 0, (sequence, bytes) => {
+        // NOTE: a large index keeps only its int8 copy; `rescored` reads its candidates' values.
+        index ??= new VectorIndex(bytes.byteLength / 4, { capacity: probe.count, values: 'below-prescan' });
+        index.appendBytes(sequence, bytes);
+      });
+      if (index !== undefined) this.blocks.loadedFromRows(index);
+    }
     if (index !== undefined) {
       this.loadedAt.set(index, probe);
       this.cache.set(key, index);
@@ -351,19 +369,23 @@ export class SqlMemory implements Memory {
       : { version: Number(row.version), count: Number(row.row_count), deletions: Number(row.deletions) };
   }
 
-  /** Each `[sequence, embedding bytes]` of the (scope, kind) after `afterSequence`, in order, in one query. */
+  /**
+   * Each `[sequence, embedding bytes]` of the (scope, kind) after `afterSequence` (and up to `upTo`),
+   * in order, in one query.
+   */
   private eachVector(
     snapshot: SqlQueries,
     [tenant, user, task, kind]: ScopeKind,
     afterSequence: number,
     onRow: (sequence: number, bytes: Uint8Array) => void,
+    upTo?: number,
   ): Promise<void> {
-    const query = this.inScope({ tenant, user, task }, snapshot)
+    let query = this.inScope({ tenant, user, task }, snapshot)
       .where('kind', '=', kind)
       .select(['sequence', 'embedding'])
-      .where('sequence', '>', afterSequence)
-      .orderBy('sequence');
-    return this.dialect.eachVector(snapshot, query, onRow);
+      .where('sequence', '>', afterSequence);
+    if (upTo !== undefined) query = query.where('sequence', '<=', upTo);
+    return this.dialect.eachVector(snapshot, query.orderBy('sequence'), onRow);
   }
 
   /** The dimension of the scope's stored embeddings; undefined while it holds none. */

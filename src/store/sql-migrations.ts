@@ -107,6 +107,46 @@ export const sqlMigrations: readonly SqlMigration[] = [
       ...(name === 'sqlite' ? sqliteVersionTriggers : postgresVersionTriggers),
     ],
   },
+  {
+    version: 4,
+    name: 'vector blocks: each large user, task and kind of memory quantised in a few blobs, dropped by deletes',
+    statements: ({ name, types }) => [
+      `CREATE TABLE memory_vector_blocks (
+        tenant TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        task TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        last_sequence BIGINT NOT NULL,
+        after_sequence BIGINT NOT NULL,
+        row_count INTEGER NOT NULL,
+        data ${types.bytes} NOT NULL,
+        PRIMARY KEY (tenant, user_id, task, kind, last_sequence)
+      )`,
+      ...(name === 'sqlite'
+        ? [
+            `CREATE TRIGGER memory_entries_deleted_blocks AFTER DELETE ON memory_entries BEGIN
+              DELETE FROM memory_vector_blocks
+              WHERE tenant = OLD.tenant AND user_id = OLD.user_id AND task = OLD.task AND kind = OLD.kind
+                AND last_sequence >= OLD.sequence AND after_sequence < OLD.sequence;
+            END`,
+          ]
+        : [
+            `ALTER TABLE memory_vector_blocks ALTER COLUMN data SET STORAGE EXTERNAL`,
+            // NOTE: named to fire after memory_entries_deleted (PostgreSQL fires a table's triggers in
+            // name order): that one's update of memory_versions waits for a block writer holding the
+            // row (sql-vector-blocks.ts), so this delete then sees the blocks it wrote.
+            `CREATE FUNCTION memory_entries_deleted_blocks() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              DELETE FROM memory_vector_blocks AS b USING removed AS r
+              WHERE b.tenant = r.tenant AND b.user_id = r.user_id AND b.task = r.task AND b.kind = r.kind
+                AND b.last_sequence >= r.sequence AND b.after_sequence < r.sequence;
+              RETURN NULL;
+            END $$`,
+            `CREATE TRIGGER memory_entries_deleted_blocks AFTER DELETE ON memory_entries
+             REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION memory_entries_deleted_blocks()`,
+          ]),
+    ],
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import type { Task, UsedNeighbour } from '../spec/index.js';
 export interface SqlSchema {
   readonly memory_entries: MemoryEntriesTable;
   readonly memory_versions: MemoryVersionsTable;
+  readonly memory_vector_blocks: MemoryVectorBlocksTable;
   readonly interactions: InteractionsTable;
   readonly api_keys: ApiKeysTable;
   readonly migrations: MigrationsTable;
@@ -62,6 +63,23 @@ export interface MemoryVersionsTable {
   version: ColumnType<number | string, never, never>;
   row_count: ColumnType<number | string, never, never>;
   deletions: ColumnType<number | string, never, never>;
+}
+
+/**
+ * Blocks of a large (tenant, user, task, kind)'s vectors, quantised as its `VectorIndex` holds them
+ * (`vector-block.ts`; `sql-migrations.ts`, version 4): a block holds exactly the (scope, kind)'s rows
+ * with `after_sequence < sequence <= last_sequence`; deleting any of those rows deletes the block
+ * (a trigger). Written by readers (`sql-vector-blocks.ts`), never by `add`.
+ */
+export interface MemoryVectorBlocksTable {
+  tenant: string;
+  user_id: string;
+  task: string;
+  kind: string;
+  last_sequence: ColumnType<number | string, number, never>;
+  after_sequence: ColumnType<number | string, number, never>;
+  row_count: number;
+  data: Uint8Array;
 }
 
 export interface InteractionsTable {

@@ -123,6 +123,14 @@ function sqliteDialect(native: Database, queries: SqlQueries, synchronous: 'full
         .iterate(...compiled.parameters) as IterableIterator<[number, Uint8Array]>;
       for (const [sequence, embedding] of rows) onRow(sequence, embedding);
     },
+    eachBlob: async (_snapshot, query, onBlob) => {
+      const compiled = query.compile();
+      const blobs = native
+        .prepare(compiled.sql)
+        .pluck(true)
+        .iterate(...compiled.parameters) as IterableIterator<Uint8Array>;
+      for (const blob of blobs) onBlob(blob);
+    },
     beforeMigrations: async () => undefined,
   };
 }

@@ -2,6 +2,7 @@ import type { Int8DotKernel } from './int8-dot-kernel.js';
 import { createInt8DotKernel, queryLimit } from './int8-dot-kernel.js';
 import { decodeEmbedding } from './embedding-codec.js';
 import { TopK } from './top-k.js';
+import type { QuantisedRows } from './vector-block.js';
 
 /** One stored vector, identified by its insertion sequence, and its dot product with the query. */
 export interface ScoredCandidate {
@@ -171,6 +172,69 @@ export class VectorIndex {
     this.dataBytes ??= new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     this.dataBytes.set(bytes, row * this.dimension * 4);
     this.quantise(row, this.data, row * this.dimension);
+  }
+
+  /**
+   * Adds rows already quantised (`quantisedRows` of an index of the same dimension, e.g. read back
+   * from a SQL store's blocks): their int8 copy and bounds are taken as they are, so the index can
+   * only name candidates (`holdsValues` false) and must be made with `values: 'below-prescan'` and a
+   * capacity of at least `prescanFrom`. Sequences must increase and exceed every sequence held.
+   */
+  appendQuantised(rows: QuantisedRows): void {
+    if (this.data !== undefined) throw new Error('an index holding values cannot take quantised rows');
+    if (rows.dimension !== this.dimension) {
+      throw new RangeError(`rows of ${rows.dimension} dimensions in an index of ${this.dimension}`);
+    }
+    const count = rows.sequences.length;
+    let previous = this.maxSequence;
+    for (let index = 0; index < count; index++) {
+      const sequence = rows.sequences[index]!;
+      if ((this.rows > 0 || index > 0) && !(sequence > previous)) {
+        throw new RangeError(`sequence ${sequence} is not above the newest held, ${previous}`);
+      }
+      previous = sequence;
+    }
+    let capacity = this.capacity;
+    while (this.rows + count > capacity) capacity *= 2;
+    if (capacity !== this.capacity) this.grow(capacity);
+    const { dimension, stride } = this;
+    const start = this.rows;
+    this.sequences.set(rows.sequences, start);
+    this.scales.set(rows.scales, start);
+    this.codeNorms.set(rows.codeNorms, start);
+    this.radii.set(rows.radii, start);
+    if (stride === dimension) this.codes.set(rows.codes, start * stride);
+    else {
+      for (let row = 0; row < count; row++) {
+        this.codes.set(rows.codes.subarray(row * dimension, (row + 1) * dimension), (start + row) * stride);
+      }
+    }
+    this.rows += count;
+  }
+
+  /** Rows `from` (inclusive) to `to` (exclusive), quantised, as copies (for `appendQuantised`). */
+  quantisedRows(from: number, to: number): QuantisedRows {
+    if (!(from >= 0 && from <= to && to <= this.rows))
+      throw new RangeError(`rows ${from} to ${to} of ${this.rows}`);
+    const { dimension, stride } = this;
+    const codes = new Int8Array((to - from) * dimension);
+    for (let row = from; row < to; row++) {
+      codes.set(this.codes.subarray(row * stride, row * stride + dimension), (row - from) * dimension);
+    }
+    return {
+      dimension,
+      sequences: this.sequences.slice(from, to),
+      scales: this.scales.slice(from, to),
+      codeNorms: this.codeNorms.slice(from, to),
+      radii: this.radii.slice(from, to),
+      codes,
+    };
+  }
+
+  /** The sequence of row `row` (rows are in sequence order, oldest first). */
+  sequenceAt(row: number): number {
+    if (!(row >= 0 && row < this.rows)) throw new RangeError(`row ${row} of ${this.rows}`);
+    return this.sequences[row]!;
   }
 
   /** Checks a new row's length and sequence, makes room, records the sequence; returns the row. */
