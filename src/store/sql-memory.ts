@@ -129,22 +129,29 @@ export class SqlMemory implements Memory {
   }
 
   /**
-   * The k best of a large index that holds only its int8 copy: its candidates' rows read from the
-   * table and scored exactly from their stored bytes, as `VectorIndex.search` scores its own rows.
+   * The k best of a large index that holds only its int8 copy: its candidates' embeddings read from
+   * the table and scored exactly, as `VectorIndex.search` scores its own rows; then the whole rows of
+   * just the k best (a candidate's other columns would be read for nothing).
    */
   private async rescored(index: VectorIndex, embedding: readonly number[], k: number): Promise<Neighbour[]> {
     const query = index.exactQuery(embedding);
-    const bySequence = await this.rowsBySequence(index.candidates(embedding, k));
+    const candidates = index.candidates(embedding, k);
     const best = new TopK(k);
-    const rows: MemoryRow[] = [];
-    for (const [sequence, row] of bySequence) {
-      best.offer(exactDot(decodeEmbedding(row.embedding), 0, query), sequence, rows.length);
-      rows.push(row);
+    for (let start = 0; start < candidates.length; start += 500) {
+      const found = await this.queries
+        .selectFrom('memory_entries')
+        .select(['sequence', 'embedding'])
+        .where('sequence', 'in', candidates.slice(start, start + 500))
+        .execute();
+      for (const row of found)
+        best.offer(exactDot(decodeEmbedding(row.embedding), 0, query), Number(row.sequence), 0);
     }
-    return best.sorted().map((candidate) => ({
-      entry: memoryEntryFromRow(rows[candidate.row]!),
-      similarity: candidate.similarity,
-    }));
+    const sorted = best.sorted();
+    const bySequence = await this.rowsBySequence(sorted.map((candidate) => candidate.sequence));
+    return sorted.flatMap((candidate) => {
+      const row = bySequence.get(candidate.sequence);
+      return row === undefined ? [] : [{ entry: memoryEntryFromRow(row), similarity: candidate.similarity }];
+    });
   }
 
   /** The rows of `sequences` that still exist, by sequence, read in queries of at most 500. */
