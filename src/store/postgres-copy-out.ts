@@ -6,7 +6,7 @@ const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /**
  * Runs `COPY (<select>) TO STDOUT (FORMAT binary)` on `client` and calls `onField` with each non-null
- * field's bytes, in order (one column selected: one call a row). The bytes arrive as PostgreSQL holds
+ * field's bytes, in order (one column selected: one call a row), valid until it returns. The bytes arrive as PostgreSQL holds
  * them: no hex or base64 text to make on the server and parse here, which is most of the time of
  * reading large `bytea` values through an ordinary query (`pg` has no binary results for them).
  * `select` must be literal SQL (COPY takes no parameters).
@@ -64,6 +64,7 @@ class CopyBinaryParser {
   /** The field being filled, and how much of it is. */
   private field: Uint8Array | undefined;
   private filled = 0;
+  private scratch = new Uint8Array(0);
   finished = false;
 
   constructor(private readonly onField: (bytes: Uint8Array) => void) {}
@@ -106,7 +107,10 @@ class CopyBinaryParser {
       const length = bytes.readInt32BE(0);
       if (length === -1) this.fieldsLeft--;
       else {
-        this.field = new Uint8Array(length);
+        // NOTE: one buffer reused for every field (the caller copies what it keeps): large fresh
+        // buffers cost their first touch of every page, more than the copy into them.
+        if (this.scratch.length < length) this.scratch = new Uint8Array(length);
+        this.field = this.scratch.subarray(0, length);
         this.filled = 0;
         if (length === 0) this.fieldDone();
       }

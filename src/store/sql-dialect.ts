@@ -70,7 +70,8 @@ export interface SqlDialect {
   /**
    * Calls `onBlob` with the bytes of each row of a one-column `SELECT` of a blob column, in order, run
    * inside `readSnapshot`: SQLite reads them natively; PostgreSQL by a binary COPY (raw bytes: an
-   * ordinary query would send a `bytea` as hex text, twice the bytes, to make and to parse).
+   * ordinary query would send a `bytea` as hex text, twice the bytes, to make and to parse). The
+   * bytes may be reused once `onBlob` returns: copy what is kept.
    */
   eachBlob(
     snapshot: SqlQueries,

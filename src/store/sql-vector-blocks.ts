@@ -67,11 +67,6 @@ export class SqlVectorBlocks {
       rows: row.row_count,
     }));
     if (spans.length === 0) return undefined;
-    const blocks: (QuantisedRows | undefined)[] = [];
-    await this.dialect.eachBlob(snapshot, this.blocks(snapshot, scopeKind).select('data'), (bytes) => {
-      blocks.push(decodeVectorBlock(bytes));
-    });
-    if (blocks.length !== spans.length) return undefined;
     let index: VectorIndex | undefined;
     let dimension: number | undefined;
     const append = (sequence: number, bytes: Uint8Array) => {
@@ -79,18 +74,37 @@ export class SqlVectorBlocks {
       index ??= newIndex(dimension, count);
       index.appendBytes(sequence, bytes);
     };
-    let covered = 0;
-    for (const [position, span] of spans.entries()) {
-      const block = blocks[position];
-      if (block === undefined || !holds(span, block) || (dimension ?? block.dimension) !== block.dimension) {
-        return undefined;
-      }
-      if (span.after > covered) await eachVector(covered, span.after, append);
+    /** Appends the block of `spans[position]`; false when it is not what its span says. */
+    const take = (position: number, block: QuantisedRows | undefined) => {
+      const span = spans[position];
+      if (span === undefined || block === undefined || !holds(span, block)) return false;
+      if ((dimension ?? block.dimension) !== block.dimension) return false;
       dimension ??= block.dimension;
       index ??= newIndex(dimension, count);
       if (index.size > 0 && block.sequences.length > 0 && block.sequences[0]! <= index.maxSequence)
-        return undefined;
+        return false;
       index.appendQuantised(block);
+      return true;
+    };
+    // NOTE: without gaps (rows of deleted blocks, read from the table between blocks) each block is
+    // appended as it arrives, so its bytes (a buffer the dialect may reuse) are never copied.
+    const gapless = spans.every(
+      (span, position) => span.after === (position === 0 ? 0 : spans[position - 1]!.last),
+    );
+    const later: Uint8Array[] = [];
+    let arrived = 0;
+    let valid = true;
+    await this.dialect.eachBlob(snapshot, this.blocks(snapshot, scopeKind).select('data'), (bytes) => {
+      if (!gapless) later.push(Uint8Array.from(bytes));
+      else if (valid) valid = take(arrived, decodeVectorBlock(bytes));
+      arrived++;
+    });
+    if (!valid || arrived !== spans.length) return undefined;
+    let covered = gapless ? spans.at(-1)!.last : 0;
+    for (const [position, bytes] of later.entries()) {
+      const span = spans[position]!;
+      if (span.after > covered) await eachVector(covered, span.after, append);
+      if (!take(position, decodeVectorBlock(bytes))) return undefined;
       covered = span.last;
     }
     await eachVector(covered, undefined, append);

@@ -42,7 +42,7 @@ export function encodeVectorBlock(rows: QuantisedRows): Uint8Array {
  */
 export function decodeVectorBlock(stored: Uint8Array): QuantisedRows | undefined {
   if (stored.byteLength < headerBytes) return undefined;
-  const bytes = stored.byteOffset % 8 === 0 ? stored : Uint8Array.from(stored);
+  const bytes = stored.byteOffset % 8 === 0 ? stored : new Uint8Array(stored);
   const header = new DataView(bytes.buffer, bytes.byteOffset, headerBytes);
   const count = header.getUint32(4, true);
   const dimension = header.getUint32(8, true);
