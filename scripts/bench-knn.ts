@@ -5,7 +5,10 @@
  * the others: seed the user's entries (random unit vectors, seeded), time the first query of three
  * fresh store instances over them (cold: vectors loaded from the database; the median, and the
  * process's very first query apart), then warm queries (p50 / p99), and check every cold answer and a
- * few warm ones against a plain float scan done here. Prints a table, then one JSON line. Prints
+ * few warm ones against a plain float scan done here. A SQL store's first instance reads the rows
+ * (seeding writes no vector blocks) and writes the blocks the next two load from. Then the bare int8
+ * pre-scan of the same vectors, as many times as the warm queries (scan p50 / p99: the part of a warm
+ * p99 the machine's scheduling adds shows there too). Prints a table, then one JSON line. Prints
  * figures; asserts nothing (machines are shared and noisy).
  *
  *   npm run bench:knn [-- --sizes 1000,10000 --dimensions 256 --stores memory,sqlite --k 10]
@@ -25,6 +28,7 @@ import { encodeEmbedding } from '../src/store/embedding-codec.js';
 import { InMemoryMemory } from '../src/store/in-memory-memory.js';
 import { openPostgresDatabase } from '../src/store/postgres-database.js';
 import { SqlMemory } from '../src/store/sql-memory.js';
+import { VectorIndex } from '../src/store/vector-index.js';
 import { openSqliteDatabase } from '../src/store/sqlite-database.js';
 
 type StoreName = 'memory' | 'sqlite' | 'postgres';
@@ -41,6 +45,9 @@ interface CaseResult {
   readonly coldFirstMs: number;
   readonly warmP50Ms: number;
   readonly warmP99Ms: number;
+  /** The bare int8 pre-scan of the same vectors in this process, as many queries: what noise adds. */
+  readonly scanP50Ms: number;
+  readonly scanP99Ms: number;
   readonly rssMb: number;
   readonly seedSeconds: number;
   readonly sameTopK: boolean;
@@ -237,6 +244,7 @@ async function runCase(store: StoreName, entries: number, dimension: number, k: 
     }
     for (let checked = 0; checked < 5; checked++) await check(unitVector(random, dimension));
     times.sort((left, right) => left - right);
+    const scans = bareScanTimes(vectors, times.length, random, k);
     return {
       store,
       entries,
@@ -247,6 +255,8 @@ async function runCase(store: StoreName, entries: number, dimension: number, k: 
       coldFirstMs,
       warmP50Ms: percentile(times, 0.5),
       warmP99Ms: percentile(times, 0.99),
+      scanP50Ms: percentile(scans, 0.5),
+      scanP99Ms: percentile(scans, 0.99),
       rssMb: process.memoryUsage().rss / 2 ** 20,
       seedSeconds,
       sameTopK,
@@ -254,6 +264,33 @@ async function runCase(store: StoreName, entries: number, dimension: number, k: 
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * `queries` timings of the bare int8 pre-scan over the vectors (`VectorIndex.candidates`, what every
+ * large query does; no store, no I/O), sorted: its p99 over its p50 is the scheduling noise of the
+ * machine at that moment, beside the stores' warm p99.
+ */
+function bareScanTimes(
+  vectors: readonly Float32Array[],
+  queries: number,
+  random: () => number,
+  k: number,
+): number[] {
+  const dimension = vectors[0]!.length;
+  const index = new VectorIndex(dimension, {
+    capacity: Math.max(vectors.length, 2_048),
+    values: 'below-prescan',
+  });
+  vectors.forEach((vector, position) => index.append(position + 1, vector));
+  const times: number[] = [];
+  for (let query = 0; query < queries; query++) {
+    const vector = unitVector(random, dimension);
+    const started = performance.now();
+    index.candidates(vector, k);
+    times.push(performance.now() - started);
+  }
+  return times.sort((left, right) => left - right);
 }
 
 function pad(text: string, width: number): string {
@@ -289,10 +326,12 @@ async function main(): Promise<void> {
     'first ms',
     'warm p50 ms',
     'warm p99 ms',
+    'scan p50 ms',
+    'scan p99 ms',
     'RSS MB',
     'same top k',
   ];
-  const widths = [8, 8, 5, 9, 9, 12, 12, 8, 11];
+  const widths = [8, 8, 5, 9, 9, 12, 12, 12, 12, 8, 11];
   console.log(header.map((cell, index) => pad(cell, widths[index]!)).join(' '));
   for (const store of stores) {
     for (const dimension of dimensions) {
@@ -313,6 +352,8 @@ async function main(): Promise<void> {
           result.coldFirstMs.toFixed(1),
           result.warmP50Ms.toFixed(2),
           result.warmP99Ms.toFixed(2),
+          result.scanP50Ms.toFixed(2),
+          result.scanP99Ms.toFixed(2),
           result.rssMb.toFixed(0),
           result.sameTopK ? 'yes' : 'NO',
         ];

@@ -17,6 +17,8 @@ interface KnnCase {
   readonly coldFirstMs: number;
   readonly warmP50Ms: number;
   readonly warmP99Ms: number;
+  readonly scanP50Ms?: number;
+  readonly scanP99Ms?: number;
   readonly rssMb: number;
   readonly sameTopK: boolean;
 }
@@ -29,6 +31,8 @@ const coldTargetMs = 150;
 const number = (value: number, digits = 1) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+const optional = (value: number | undefined) => (value === undefined ? '–' : number(value, 2));
+
 function knnSection(json: Record<string, unknown>): string {
   const results = json.results as KnnCase[];
   const lines = [
@@ -36,12 +40,13 @@ function knnSection(json: Record<string, unknown>): string {
       (typeof json.loadAverage === 'number' ? `, load average ${number(json.loadAverage)} at the end` : '') +
       '; milliseconds.',
     '',
-    '| store | entries | dimensions | cold | first query in the process | warm p50 | warm p99 | RSS (MB) | same top k as a float scan |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| store | entries | dimensions | cold | first query in the process | warm p50 | warm p99 | bare scan p50 | bare scan p99 | RSS (MB) | same top k as a float scan |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (result) =>
         `| ${storeNames[result.store]} | ${number(result.entries, 0)} | ${result.dimension} | ${number(result.coldMs)} | ` +
         `${number(result.coldFirstMs)} | ${number(result.warmP50Ms, 2)} | ${number(result.warmP99Ms, 2)} | ` +
+        `${optional(result.scanP50Ms)} | ${optional(result.scanP99Ms)} | ` +
         `${number(result.rssMb, 0)} | ${result.sameTopK ? 'yes' : '**no**'} |`,
     ),
   ];
