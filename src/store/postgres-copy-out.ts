@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** The 11-byte signature, flags and extension length that open a binary COPY stream. */
 const headerBytes = 19;
@@ -15,7 +15,7 @@ const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
  * await copyOutBinary(client, `SELECT data FROM blocks`, (bytes) => blocks.push(bytes));
  */
 export function copyOutBinary(
-  client: PoolClient,
+  client: ClientBase,
   select: string,
   onField: (bytes: Uint8Array) => void,
 ): Promise<void> {
