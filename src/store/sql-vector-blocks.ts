@@ -142,52 +142,58 @@ export class SqlVectorBlocks {
     const plan = planBlocks(index, known);
     if (plan.added.length === 0 && plan.replaced.length === 0 && known !== undefined) return;
     try {
-      const spans = await this.dialect.writeTransaction(async (transaction) => {
-        const [tenant, user, task, kind] = scopeKind;
-        const current = await this.dialect
-          .lockRows(
-            transaction
-              .selectFrom('memory_versions')
-              .select('version')
-              .where('tenant', '=', tenant)
-              .where('user_id', '=', user)
-              .where('task', '=', task)
-              .where('kind', '=', kind),
-          )
-          .executeTakeFirst();
-        if (current === undefined || Number(current.version) !== version) return undefined;
-        const stored = await this.blocks(transaction, scopeKind)
-          .select(['after_sequence', 'last_sequence'])
-          .execute();
-        if (known !== undefined && !sameSpans(stored, known)) return undefined;
-        const replaced = known === undefined ? stored.map((row) => Number(row.last_sequence)) : plan.replaced;
-        if (replaced.length > 0) {
-          await transaction
-            .deleteFrom('memory_vector_blocks')
-            .where((where) => where.and({ tenant, user_id: user, task, kind }))
-            .where('last_sequence', 'in', replaced)
+      // NOTE: blocks are derived from the rows: a commit that does not wait for the disk (lost in a
+      // power cut, never after a durable write that followed it) costs at most a slower cold load.
+      const spans = await this.dialect.writeTransaction(
+        async (transaction) => {
+          const [tenant, user, task, kind] = scopeKind;
+          const current = await this.dialect
+            .lockRows(
+              transaction
+                .selectFrom('memory_versions')
+                .select('version')
+                .where('tenant', '=', tenant)
+                .where('user_id', '=', user)
+                .where('task', '=', task)
+                .where('kind', '=', kind),
+            )
+            .executeTakeFirst();
+          if (current === undefined || Number(current.version) !== version) return undefined;
+          const stored = await this.blocks(transaction, scopeKind)
+            .select(['after_sequence', 'last_sequence'])
             .execute();
-        }
-        for (const block of plan.added) {
-          await transaction
-            .insertInto('memory_vector_blocks')
-            .values({
-              tenant,
-              user_id: user,
-              task,
-              kind,
-              after_sequence: block.span.after,
-              last_sequence: block.span.last,
-              row_count: block.span.rows,
-              data: encodeVectorBlock(index.quantisedRows(block.from, block.to)),
-            })
-            .execute();
-        }
-        const kept = (known ?? []).filter((span) => !replaced.includes(span.last));
-        return [...kept, ...plan.added.map((block) => block.span)].sort(
-          (left, right) => left.last - right.last,
-        );
-      });
+          if (known !== undefined && !sameSpans(stored, known)) return undefined;
+          const replaced =
+            known === undefined ? stored.map((row) => Number(row.last_sequence)) : plan.replaced;
+          if (replaced.length > 0) {
+            await transaction
+              .deleteFrom('memory_vector_blocks')
+              .where((where) => where.and({ tenant, user_id: user, task, kind }))
+              .where('last_sequence', 'in', replaced)
+              .execute();
+          }
+          for (const block of plan.added) {
+            await transaction
+              .insertInto('memory_vector_blocks')
+              .values({
+                tenant,
+                user_id: user,
+                task,
+                kind,
+                after_sequence: block.span.after,
+                last_sequence: block.span.last,
+                row_count: block.span.rows,
+                data: encodeVectorBlock(index.quantisedRows(block.from, block.to)),
+              })
+              .execute();
+          }
+          const kept = (known ?? []).filter((span) => !replaced.includes(span.last));
+          return [...kept, ...plan.added.map((block) => block.span)].sort(
+            (left, right) => left.last - right.last,
+          );
+        },
+        { durable: false },
+      );
       if (spans !== undefined) this.spans.set(index, spans);
     } catch {
       // NOTE: blocks only speed up cold loads; a failed write (a busy or read-only database) must not
