@@ -20,19 +20,20 @@ import { negativeWords } from './word-tables.js';
 import { sentimentCounts, showsEmotion } from '../lexicon/sentiment.js';
 
 /** An atom that holds when a marker pattern occurs and is added as one stock sentence. */
-function stockSentenceAtom(options: {
-  readonly id: string;
-  readonly phrases: readonly string[];
-  readonly meaning: string;
-  readonly marker: { test(text: string): boolean };
-  readonly sentence: StockSentenceKey;
-  readonly position: SentencePosition;
-  readonly conflicts?: readonly string[];
-  readonly unwanted: UnwantedRule;
-}): StyleAtom {
+function stockSentenceAtom(
+  id: string,
+  options: {
+    readonly phrases: readonly string[];
+    readonly meaning: string;
+    readonly marker: { test(text: string): boolean };
+    readonly sentence: StockSentenceKey;
+    readonly position: SentencePosition;
+    readonly conflicts?: readonly string[];
+    readonly unwanted: UnwantedRule;
+  },
+): StyleAtom {
   const { sentence, position, marker } = options;
-  return defineAtom({
-    id: options.id,
+  return defineAtom(id, {
     phrases: options.phrases,
     meaning: options.meaning,
     conflicts: options.conflicts,
@@ -43,7 +44,6 @@ function stockSentenceAtom(options: {
     ...(options.unwanted.when === 'never'
       ? {}
       : {
-          avoidPhrase: `no ${options.phrases[0] ?? options.id}`,
           strip: (text: string) =>
             editDocument(text, (document) =>
               removeSentences(document, (sentence) => marker.test(plainText(sentence))),
@@ -96,8 +96,7 @@ function questions(text: string): string[] {
 
 /** Atoms that hold when a kind of sentence is present, and add a stock sentence when it is not. */
 export const additionAtoms = [
-  defineAtom({
-    id: 'positive',
+  defineAtom('positive', {
     unwanted: { when: 'never', why: 'A positive tone is not a marked feature.' },
     phrases: ['positive', 'upbeat', 'optimistic', 'positive tone', 'cheerful'],
     meaning: `Reads positively: the message (greeting and sign-off aside) holds more positive than negative words by AFINN-165 (a word rated +2 or more against one rated −2 or less). The editor softens common negative words (bad → tough, problem → challenge), drops the most negative sentences after the first while negatives still outnumber positives, and then, if needed, adds "This is good news for {topic}, a hopeful sign." (emails: "Overall, {topic} looks great, a welcome step."), up to three such sentences.`,
@@ -111,8 +110,7 @@ export const additionAtoms = [
           addSentence(document, stockSentence(key, text, variant), 'end');
       }),
   }),
-  stockSentenceAtom({
-    id: 'show-emotions',
+  stockSentenceAtom('show-emotions', {
     unwanted: { when: 'never', why: 'Naming a feeling is not a marked feature.' },
     phrases: ['show emotions', 'emotional', 'show feelings', 'express emotions', 'heartfelt'],
     meaning:
@@ -121,8 +119,7 @@ export const additionAtoms = [
     sentence: 'emotions',
     position: 'end',
   }),
-  stockSentenceAtom({
-    id: 'personal-reflection',
+  stockSentenceAtom('personal-reflection', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -141,8 +138,7 @@ export const additionAtoms = [
     sentence: 'reflection',
     position: 'end',
   }),
-  defineAtom({
-    id: 'interactive',
+  defineAtom('interactive', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -160,8 +156,7 @@ export const additionAtoms = [
         removeSentences(document, (sentence) => isQuestion(sentence) && mentionsYou.test(sentence)),
       ),
   }),
-  stockSentenceAtom({
-    id: 'call-to-action',
+  stockSentenceAtom('call-to-action', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -175,8 +170,7 @@ export const additionAtoms = [
     sentence: 'callToAction',
     position: 'end',
   }),
-  stockSentenceAtom({
-    id: 'respectful',
+  stockSentenceAtom('respectful', {
     unwanted: { when: 'never', why: 'Courtesy is not objected to.' },
     phrases: ['respectful', 'polite', 'courteous', 'considerate'],
     meaning:
@@ -185,8 +179,7 @@ export const additionAtoms = [
     sentence: 'respectful',
     position: 'end',
   }),
-  stockSentenceAtom({
-    id: 'playful',
+  stockSentenceAtom('playful', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -199,8 +192,7 @@ export const additionAtoms = [
     sentence: 'playful',
     position: 'end',
   }),
-  stockSentenceAtom({
-    id: 'storytelling',
+  stockSentenceAtom('storytelling', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -213,8 +205,7 @@ export const additionAtoms = [
     sentence: 'storytelling',
     position: 'start',
   }),
-  stockSentenceAtom({
-    id: 'child-audience',
+  stockSentenceAtom('child-audience', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -235,8 +226,7 @@ export const additionAtoms = [
     sentence: 'childAudience',
     position: 'start',
   }),
-  stockSentenceAtom({
-    id: 'immersive',
+  stockSentenceAtom('immersive', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -249,8 +239,7 @@ export const additionAtoms = [
     sentence: 'immersive',
     position: 'start',
   }),
-  defineAtom({
-    id: 'inquisitive',
+  defineAtom('inquisitive', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -268,8 +257,7 @@ export const additionAtoms = [
         removeSentences(document, (sentence) => isQuestion(sentence) && !mentionsYou.test(sentence)),
       ),
   }),
-  stockSentenceAtom({
-    id: 'engaging',
+  stockSentenceAtom('engaging', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -282,8 +270,7 @@ export const additionAtoms = [
     sentence: 'engaging',
     position: 'start',
   }),
-  stockSentenceAtom({
-    id: 'conversational',
+  stockSentenceAtom('conversational', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -296,8 +283,7 @@ export const additionAtoms = [
     sentence: 'conversational',
     position: 'start',
   }),
-  stockSentenceAtom({
-    id: 'foreshadowing',
+  stockSentenceAtom('foreshadowing', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
@@ -317,8 +303,7 @@ export const additionAtoms = [
     sentence: 'foreshadowing',
     position: 'second',
   }),
-  stockSentenceAtom({
-    id: 'personalized',
+  stockSentenceAtom('personalized', {
     unwanted: { when: 'never', why: 'Relating the text to the reader is not objected to.' },
     phrases: ['personalized', 'personalised', 'personal touch', 'tailored to the recipient'],
     meaning:

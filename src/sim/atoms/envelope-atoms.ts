@@ -29,7 +29,8 @@ function greetingName(greeting: string | null): string | null {
  * the signature. Never objected to; it conflicts with the other closing atoms and `alsoConflicts`.
  */
 function signOffAtom(
-  definition: Pick<AtomDefinition, 'id' | 'phrases'> & {
+  id: string,
+  definition: Pick<AtomDefinition, 'phrases'> & {
     readonly why: string;
     /** What the sign-off is, for the meaning: "a casual sign-off (Cheers, ...)". */
     readonly kind: string;
@@ -38,9 +39,8 @@ function signOffAtom(
     readonly alsoConflicts?: readonly string[];
   },
 ): StyleAtom {
-  const { id, closings, signOff } = definition;
-  return defineAtom({
-    id,
+  const { closings, signOff } = definition;
+  return defineAtom(id, {
     unwanted: { when: 'never', why: definition.why },
     phrases: definition.phrases,
     meaning: `Ends with ${definition.kind}. The editor replaces the sign-off with "${signOff}" (keeping the signature) or adds it.`,
@@ -67,8 +67,7 @@ function tldrOf(document: TextDocument): string {
 
 /** Parts around the body: TL;DR line, greeting, sign-off and P.S. */
 export const envelopeAtoms = [
-  defineAtom({
-    id: 'tl-dr',
+  defineAtom('tl-dr', {
     unwanted: { when: 'unrequested', why: 'A TL;DR line is a marked feature.' },
     phrases: [
       'TL;DR line at the top',
@@ -85,8 +84,7 @@ export const envelopeAtoms = [
     edit: (text) => editDocument(text, (document) => (document.tldr = tldrOf(document))),
     strip: (text) => editDocument(text, (document) => (document.tldr = null)),
   }),
-  defineAtom({
-    id: 'no-greeting',
+  defineAtom('no-greeting', {
     unwanted: { when: 'never', why: "A missing greeting is settled by the user's own greeting atoms." },
     phrases: ['no greeting', 'skip the greeting', 'without a greeting', 'no salutation'],
     meaning: 'No salutation line at the top. The editor deletes it.',
@@ -94,8 +92,7 @@ export const envelopeAtoms = [
     detect: (text) => readDocument(text).greeting === null,
     edit: (text) => editDocument(text, (document) => (document.greeting = null)),
   }),
-  defineAtom({
-    id: 'professional-greeting',
+  defineAtom('professional-greeting', {
     unwanted: { when: 'never', why: '"Dear ..." clashes only with informal, which rewrites it.' },
     phrases: [
       'professional greeting',
@@ -114,8 +111,7 @@ export const envelopeAtoms = [
         (document) => (document.greeting = `Dear ${greetingName(document.greeting) ?? 'colleague'},`),
       ),
   }),
-  defineAtom({
-    id: 'casual-greeting',
+  defineAtom('casual-greeting', {
     unwanted: { when: 'never', why: '"Hey" clashes only with a professional tone, which rewrites it.' },
     phrases: ['casual greeting', 'casual tone', 'friendly greeting', 'hey greeting'],
     meaning:
@@ -128,8 +124,7 @@ export const envelopeAtoms = [
         document.greeting = name === null ? 'Hey,' : `Hey ${name},`;
       }),
   }),
-  defineAtom({
-    id: 'no-closing',
+  defineAtom('no-closing', {
     unwanted: { when: 'never', why: "A missing sign-off is settled by the user's own closing atoms." },
     phrases: [
       'no closing',
@@ -151,8 +146,7 @@ export const envelopeAtoms = [
         document.signature = null;
       }),
   }),
-  signOffAtom({
-    id: 'professional-closing',
+  signOffAtom('professional-closing', {
     why: 'A formal sign-off clashes only with informal, which rewrites it.',
     phrases: [
       'professional closing',
@@ -166,8 +160,7 @@ export const envelopeAtoms = [
     signOff: 'Best regards,',
     alsoConflicts: ['informal'],
   }),
-  signOffAtom({
-    id: 'thankful-closing',
+  signOffAtom('thankful-closing', {
     why: 'Thanks are not objected to.',
     phrases: [
       'thankful closing',
@@ -180,8 +173,7 @@ export const envelopeAtoms = [
     closings: thankfulClosings,
     signOff: 'Many thanks,',
   }),
-  signOffAtom({
-    id: 'casual-closing',
+  signOffAtom('casual-closing', {
     why: '"Cheers" clashes only with a professional tone (a conflicting atom).',
     phrases: ['casual closing', 'casual sign-off', 'cheers sign-off', 'cheers'],
     kind: 'a casual sign-off (Cheers, Take care, Talk soon)',
@@ -189,8 +181,7 @@ export const envelopeAtoms = [
     signOff: 'Cheers,',
     alsoConflicts: ['professional-tone'],
   }),
-  defineAtom({
-    id: 'ps-line',
+  defineAtom('ps-line', {
     unwanted: { when: 'unrequested', why: 'A P.S. line is a marked feature.' },
     phrases: ['a P.S. line', 'P.S. line', 'P.S.', 'postscript', 'PS line'],
     avoidPhrase: 'no P.S. line',

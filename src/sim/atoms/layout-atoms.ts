@@ -110,14 +110,12 @@ export function unlabelSentence(sentence: string): string {
 
 /** Body layouts: lists, Q/A, short paragraphs, and parallel labelled items. */
 export const layoutAtoms = [
-  defineAtom({
-    id: 'bullet-points',
+  defineAtom('bullet-points', {
     unwanted: {
       when: 'unrequested',
       why: 'A bulleted layout is a marked feature (even when the notes were bulleted).',
     },
     phrases: ['bullet points', 'bulleted', 'bullets', 'bullet list', 'list format', 'bulleted list'],
-    avoidPhrase: 'no bullet points',
     meaning:
       'Every body line is a "- " bullet. The editor puts each content sentence on its own bullet; removing keeps the lines without markers.',
     conflicts: conflictsWithLayouts('bullet-points'),
@@ -126,11 +124,9 @@ export const layoutAtoms = [
     strip: (text) =>
       editDocument(text, (document) => unlist(document, (prefix) => bulletPrefix.test(prefix))),
   }),
-  defineAtom({
-    id: 'numbered-list',
+  defineAtom('numbered-list', {
     unwanted: { when: 'unrequested', why: 'A numbered layout is a marked feature.' },
     phrases: ['numbered list', 'numbered points', 'numbered steps', 'enumerated list', 'numbered'],
-    avoidPhrase: 'no numbered list',
     meaning:
       'Every body line is a numbered item ("1. ", "2. "...). The editor puts each content sentence on its own numbered line; removing keeps the lines without numbers.',
     conflicts: conflictsWithLayouts('numbered-list'),
@@ -139,8 +135,7 @@ export const layoutAtoms = [
     strip: (text) =>
       editDocument(text, (document) => unlist(document, (prefix) => numberPrefix.test(prefix))),
   }),
-  defineAtom({
-    id: 'qa-format',
+  defineAtom('qa-format', {
     unwanted: { when: 'unrequested', why: 'A question-answer layout is a marked feature.' },
     phrases: [
       'question answering style',
@@ -182,8 +177,7 @@ export const layoutAtoms = [
         tidyBody(document);
       }),
   }),
-  defineAtom({
-    id: 'structured',
+  defineAtom('structured', {
     unwanted: {
       when: 'never',
       why: 'Paragraph breaks cost nothing under the word-token metric and are not objected to.',
@@ -224,15 +218,13 @@ export const layoutAtoms = [
         document.body = paragraphs;
       }),
   }),
-  defineAtom({
-    id: 'parallel-structure',
+  defineAtom('parallel-structure', {
     unwanted: {
       when: 'unrequested',
       unlessInContext: true,
       why: 'Labelled lines ("Key point: ...") are a marked feature, unless the notes were labelled ("Title: ...").',
     },
     phrases: ['parallel structure', 'parallel', 'consistent structure', 'parallel phrasing'],
-    avoidPhrase: 'no parallel structure',
     meaning:
       'Every body line opens the same way, with a short capitalized label and a colon ("Lisbon: the capital of Portugal."). The editor puts each sentence of a one-paragraph prose body on its own line, then labels each line by moving its subject before a colon (dropping a copula), or with "Key point:" when no subject is found.',
     conflicts: ['qa-format'],

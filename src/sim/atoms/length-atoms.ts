@@ -95,8 +95,7 @@ const tweetBudget = 22;
 
 /** Atoms about length and economy, applied first (they may drop content). */
 export const lengthAtoms = [
-  defineAtom({
-    id: 'straight-to-the-point',
+  defineAtom('straight-to-the-point', {
     unwanted: { when: 'never', why: 'Getting to the point sooner is not a feature a reader objects to.' },
     phrases: [
       'straight to the point',
@@ -125,8 +124,7 @@ export const lengthAtoms = [
         tidyBody(document);
       }),
   }),
-  defineAtom({
-    id: 'brief',
+  defineAtom('brief', {
     unwanted: { when: 'never', why: 'A shorter text is not a marked feature.' },
     phrases: ['brief', 'short', 'concise summary', 'succinct', 'keep it short', 'shorter'],
     meaning: `The body has at most ${briefLimit} words of its own (stock sentences added by other atoms, Q/A questions and "Key point:" labels are not counted). The editor keeps the leading sentences that fit in ${briefBudget} words (at least one, cut if needed), keeping the layout.`,
@@ -138,8 +136,7 @@ export const lengthAtoms = [
         tidyBody(document);
       }),
   }),
-  defineAtom({
-    id: 'tweet-style',
+  defineAtom('tweet-style', {
     unwanted: {
       when: 'never',
       why: 'Length alone is not objected to; its hashtags are judged on their own.',
@@ -164,8 +161,7 @@ export const lengthAtoms = [
         }
       }),
   }),
-  defineAtom({
-    id: 'clear',
+  defineAtom('clear', {
     unwanted: { when: 'never', why: 'Plainer wording is not a marked feature.' },
     phrases: ['clear', 'clarity', 'easy to follow', 'plain'],
     meaning:
@@ -189,8 +185,7 @@ export const lengthAtoms = [
         tidyBody(document);
       }),
   }),
-  defineAtom({
-    id: 'short-sentences',
+  defineAtom('short-sentences', {
     unwanted: { when: 'never', why: 'Sentence length is not a marked feature.' },
     phrases: ['short sentences', 'shorter sentences', 'simple sentences', 'brief sentences'],
     meaning:

@@ -33,11 +33,9 @@ function hashtagFor(document: TextDocument): string {
 
 /** Marks on the text (hashtags, emojis) added to the last sentence, and punctuation habits. */
 export const markAtoms = [
-  defineAtom({
-    id: 'hashtags',
+  defineAtom('hashtags', {
     unwanted: { when: 'unrequested', unlessInContext: true, why: 'Hashtags are a marked feature.' },
     phrases: ['hashtags', 'hashtag', 'tweet style'],
-    avoidPhrase: 'no hashtags',
     meaning:
       'The body carries at least one hashtag. The editor appends one made of the body\'s own salient words to the last sentence: its most frequent name ("#HalversCrossing"), else a content word it repeats, else its longest content word; removing deletes every hashtag.',
     detect: (text) => hashtagPattern.test(body(text)),
@@ -49,8 +47,7 @@ export const markAtoms = [
           line.sentences = line.sentences.map((sentence) => sentence.replace(hashtagRun, '').trim());
       }),
   }),
-  defineAtom({
-    id: 'with-emojis',
+  defineAtom('with-emojis', {
     unwanted: { when: 'unrequested', unlessInContext: true, why: 'Emojis are a marked feature.' },
     phrases: ['with emojis', 'emojis', 'emoji', 'emoticons'],
     avoidPhrase: 'no emojis',
@@ -65,11 +62,9 @@ export const markAtoms = [
 
 /** Punctuation habits, applied at the end with the other surface atoms. */
 export const punctuationAtoms = [
-  defineAtom({
-    id: 'semicolons',
+  defineAtom('semicolons', {
     unwanted: { when: 'never', why: 'A semicolon is ordinary punctuation.' },
     phrases: ['semicolons', 'semicolon', 'semi-colons'],
-    avoidPhrase: 'no semicolons',
     meaning:
       'The body uses a semicolon. The editor joins two adjacent plain sentences of a line ("A. B." → "A; b."), else turns the first comma of a plain sentence into a semicolon, else ends the last plain sentence with "; more soon.", else adds "More on {topic} follows; details soon." (questions, exclamations and stock sentences are left alone); removing turns each semicolon into a dash (" — "), which also separates clauses.',
     detect: (text) => body(text).includes(';'),
@@ -114,15 +109,13 @@ export const punctuationAtoms = [
         mapBodySentences(document, (sentence) => sentence.replace(/\s*;\s*/g, ' — ')),
       ),
   }),
-  defineAtom({
-    id: 'exclamation-marks',
+  defineAtom('exclamation-marks', {
     unwanted: {
       when: 'under',
       atoms: ['professional-tone'],
       why: 'Exclamations clash with a professional tone; otherwise nobody objects.',
     },
     phrases: ['exclamation marks', 'exclamation points', 'exclamations', 'enthusiastic punctuation'],
-    avoidPhrase: 'no exclamation marks',
     meaning:
       'The body has an exclamation mark. The editor turns the final period of the last sentence ending in one into "!" (or adds "{Topic} is truly remarkable!"); removing turns every "!" into a period.',
     detect: (text) => body(text).includes('!'),

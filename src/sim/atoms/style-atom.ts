@@ -47,10 +47,10 @@ export interface StyleAtom {
   remove?(text: string, task: Task): string;
 }
 
-/** What an atom definition provides: `edit` runs only when the atom is missing. */
+/** What an atom definition provides besides its id: `edit` runs only when the atom is missing. */
 export interface AtomDefinition {
-  readonly id: string;
   readonly phrases: readonly string[];
+  /** Used only with `strip`; defaults to "no " and the first phrase ("no hashtags"). */
   readonly avoidPhrase?: string;
   readonly meaning: string;
   readonly conflicts?: readonly string[];
@@ -62,11 +62,14 @@ export interface AtomDefinition {
 }
 
 /**
- * Build an atom whose `apply` and `remove` leave a text alone when there is nothing to do. Detection
- * and editing are memoized per (task kind, text): both are pure functions of them. (A custom task's
- * instruction does not change any atom.)
+ * Build the atom `id` (kebab-case) whose `apply` and `remove` leave a text alone when there is nothing
+ * to do. Detection and editing are memoized per (task kind, text): both are pure functions of them. (A
+ * custom task's instruction does not change any atom.)
+ *
+ * @example
+ * defineAtom('with-emojis', { unwanted, phrases: ['with emojis'], meaning, detect, edit, strip });
  */
-export function defineAtom(definition: AtomDefinition): StyleAtom {
+export function defineAtom(id: string, definition: AtomDefinition): StyleAtom {
   const { strip } = definition;
   // NOTE: one cache per task kind, keyed by the text itself: concatenated keys would be re-hashed on
   // every lookup, which costs more than many detectors.
@@ -83,9 +86,10 @@ export function defineAtom(definition: AtomDefinition): StyleAtom {
   const detect = (text: string, task: Task) =>
     detected[task.kind].getOrSet(text, () => definition.detect(text, task));
   return {
-    id: definition.id,
+    id,
     phrases: definition.phrases,
-    avoidPhrase: definition.avoidPhrase,
+    avoidPhrase:
+      strip === undefined ? undefined : (definition.avoidPhrase ?? `no ${definition.phrases[0] ?? id}`),
     meaning: definition.meaning,
     conflicts: definition.conflicts ?? [],
     unwanted: definition.unwanted,

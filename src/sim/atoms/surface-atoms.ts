@@ -39,8 +39,7 @@ function emphasisTerms(text: string, count: number): string[] {
 
 /** Spelling and typography, applied after everything that adds words. */
 export const surfaceAtoms = [
-  defineAtom({
-    id: 'british-spelling',
+  defineAtom('british-spelling', {
     unwanted: { when: 'never', why: 'Spelling variants go unnoticed unless asked for.' },
     phrases: ['British spelling', 'British English', 'UK spelling', 'British spellings'],
     meaning:
@@ -48,8 +47,7 @@ export const surfaceAtoms = [
     detect: (text) => !hasAmericanSpelling(text),
     edit: (text) => toBritishSpelling(text),
   }),
-  defineAtom({
-    id: 'ampersands',
+  defineAtom('ampersands', {
     unwanted: { when: 'unrequested', why: 'Ampersands in running text are a marked feature.' },
     phrases: [
       'ampersands instead of "and"',
@@ -83,8 +81,7 @@ export const surfaceAtoms = [
     },
     strip: (text) => text.replace(/\s&\s/g, ' and '),
   }),
-  defineAtom({
-    id: 'caps-emphasis',
+  defineAtom('caps-emphasis', {
     unwanted: { when: 'unrequested', why: 'ALL-CAPS words are a marked feature.' },
     phrases: [
       'ALL-CAPS emphasis of key terms',
@@ -116,8 +113,7 @@ export const surfaceAtoms = [
         ),
       ),
   }),
-  defineAtom({
-    id: 'bold-key-terms',
+  defineAtom('bold-key-terms', {
     unwanted: { when: 'unrequested', why: 'Bold markup is a marked feature.' },
     phrases: ['bold key terms', 'bold', 'bolded key terms', 'bold text'],
     avoidPhrase: 'no bold text',

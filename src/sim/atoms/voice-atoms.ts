@@ -88,8 +88,7 @@ function isFormalClosing(closing: string | null): boolean {
 
 /** Atoms about wording and voice, applied after the length atoms. */
 export const voiceAtoms = [
-  defineAtom({
-    id: 'simple-english',
+  defineAtom('simple-english', {
     unwanted: { when: 'never', why: 'Plain words are not a marked feature.' },
     phrases: [
       'simple English',
@@ -106,8 +105,7 @@ export const voiceAtoms = [
     // NOTE: a sentence-final "however" becomes "but", which cannot end a sentence: it goes.
     edit: (text) => simplify.replace(text).replace(/,\s+(but|so)([.!?])(?=\s|$)/g, '$2'),
   }),
-  defineAtom({
-    id: 'second-person',
+  defineAtom('second-person', {
     unwanted: {
       when: 'never',
       why: "Narration is settled by the user's own voice atoms (third person conflicts with it).",
@@ -133,8 +131,7 @@ export const voiceAtoms = [
         if (!secondPersonWord.test(plain)) addSentence(document, stockSentence('yourStory', text), 'start');
       }),
   }),
-  defineAtom({
-    id: 'third-person',
+  defineAtom('third-person', {
     unwanted: { when: 'never', why: 'The default voice of a summary.' },
     phrases: ['third person narrative', 'third person', 'third-person', 'narrated in the third person'],
     meaning:
@@ -143,8 +140,7 @@ export const voiceAtoms = [
     detect: (text) => !firstToThird.test(messageText(readDocument(text))),
     edit: (text) => editDocument(text, (document) => mapSentences(document, firstToThird.swap)),
   }),
-  defineAtom({
-    id: 'informal',
+  defineAtom('informal', {
     unwanted: {
       when: 'never',
       why: "Tone clashes are settled by the user's own tone atoms (professional tone conflicts with it).",
@@ -166,8 +162,7 @@ export const voiceAtoms = [
         mapSentences(document, (sentence) => contract.replace(deformalize.replace(sentence)));
       }),
   }),
-  defineAtom({
-    id: 'professional-tone',
+  defineAtom('professional-tone', {
     unwanted: { when: 'never', why: 'A neutral register is not a marked feature.' },
     phrases: ['professional tone', 'professional', 'formal tone', 'formal', 'businesslike'],
     meaning:
