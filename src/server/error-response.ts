@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -13,19 +14,10 @@ import { RateLimitedError } from './rate-limited-error.js';
 import { ForbiddenError } from './forbidden-error.js';
 import { UnauthorizedError } from './unauthorized-error.js';
 import { UnprocessableContextError } from '../service/unprocessable-context-error.js';
+import type { ErrorBody as ErrorBodySchema } from './api-schemas.js';
 
-/** The API's error codes (docs: /work/notes/api.md, `ErrorBody` in the OpenAPI document). */
-export type ApiErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'conflict'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'payload-too-large'
-  | 'rate-limited'
-  | 'unprocessable'
-  | 'model-call-failed'
-  | 'internal';
+/** The API's error codes (docs: /work/notes/api.md), as the OpenAPI document's `ErrorBody` lists them. */
+export type ApiErrorCode = z.infer<typeof ErrorBodySchema>['error']['code'];
 
 /** What every failed request answers. */
 export interface ErrorBody {
