@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getAtom } from '../atoms/atom-registry.js';
+import { appliedAtom } from '../atoms/test-atom-edits.js';
 import { contentWords } from '../text/key-terms.js';
 import { isNegativeWord, sentimentCounts, valenceOf } from './sentiment.js';
 
@@ -17,15 +17,11 @@ describe('word knowledge from general lexicons', () => {
   });
 
   it('makes a text with negative words it has no substitute for read positively, and the edit holds', () => {
-    const atom = getAtom('positive');
     const text =
       'The harbour reopened on Monday. The storm was catastrophic for the fleet. Fishermen felt humiliated by the delays.';
-    expect(atom.detect(text, summarization)).toBe(false);
-    const edited = atom.apply(text, summarization);
-    expect(atom.detect(edited, summarization)).toBe(true);
+    const edited = appliedAtom('positive', text, summarization);
     expect(edited.startsWith('The harbour reopened on Monday.')).toBe(true);
     expect(edited).not.toMatch(/catastrophic|humiliated/);
-    expect(atom.apply(edited, summarization)).toBe(edited);
   });
 
   it('skips the stop words of the stopword package when picking content words', () => {
