@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../spec/index.js';
 import { InMemoryMemory } from '../store/in-memory-memory.js';
-import {
-  FixedVectorEmbedder,
-  ScriptedReviewer,
-  ScriptedWriter,
-  testContext,
-  testScope,
-  testTask,
-} from '../testing/index.js';
+import { ScriptedReviewer, ScriptedWriter, testContext, testScope, testTask } from '../testing/index.js';
 import type { Learner } from './learner.js';
 import { createCipherLearner } from './learners/cipher.js';
+import { alikeEmbedder } from './learners/test-learner-rounds.js';
 import { createNoLearningLearner } from './learners/no-learning.js';
 import type { RunRoundOptions } from './run-round.js';
 import { runRound } from './run-round.js';
@@ -102,7 +96,7 @@ describe('runRound', () => {
     });
     const learner = createCipherLearner({
       writer: custom,
-      embedder: new FixedVectorEmbedder({}, { fallback: [1, 0] }),
+      embedder: alikeEmbedder(),
       memory: new InMemoryMemory(),
       k: 1,
     });

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../spec/index.js';
 import { InMemoryMemory } from '../store/in-memory-memory.js';
-import {
-  FixedVectorEmbedder,
-  ScriptedReviewer,
-  ScriptedWriter,
-  testContext,
-  testScope,
-  testTask,
-} from '../testing/index.js';
+import { ScriptedReviewer, ScriptedWriter, testContext, testScope, testTask } from '../testing/index.js';
 import type { RoundRecord } from './round-record.js';
 import { createCipherLearner } from './learners/cipher.js';
+import { alikeEmbedder } from './learners/test-learner-rounds.js';
 import { createNoLearningLearner } from './learners/no-learning.js';
 import type { RunRoundsOptions } from './run-rounds.js';
 import { runRounds } from './run-rounds.js';
@@ -61,7 +55,7 @@ describe('runRounds', () => {
     const { writer, reviewer } = signOffWorld();
     const learner = createCipherLearner({
       writer,
-      embedder: new FixedVectorEmbedder({}, { fallback: [1, 0] }),
+      embedder: alikeEmbedder(),
       memory: new InMemoryMemory(),
       k: 1,
     });

@@ -4,15 +4,10 @@ import { noUsage } from '../../spec/index.js';
 import { InMemoryMemory } from '../../store/in-memory-memory.js';
 import { preferenceEntry } from '../../store/test-entries.js';
 import type { ScriptedWriterOptions } from '../../testing/index.js';
-import {
-  FixedVectorEmbedder,
-  ScriptedWriter,
-  playRound,
-  testContext,
-  testScope,
-} from '../../testing/index.js';
+import { ScriptedWriter, playRound, testContext, testScope } from '../../testing/index.js';
 import type { Learner } from '../learner.js';
 import { createRefineVerifyLearner } from './refine-verify.js';
+import { alikeEmbedder } from './test-learner-rounds.js';
 
 type CheckOptions = Parameters<NonNullable<Writer['checkPreference']>>[0];
 
@@ -37,8 +32,6 @@ class CheckingWriter extends ScriptedWriter {
     };
   }
 }
-
-const embedder = () => new FixedVectorEmbedder({}, { fallback: [1, 0] });
 
 /** Store a past interaction: the components learned and the text the user ended with. */
 async function remember(memory: InMemoryMemory, preference: string, edited: string, id: string) {
@@ -65,7 +58,7 @@ describe('refine-verify', () => {
     const writer = new CheckingWriter({ generate: 'plain draft' });
     const learner = createRefineVerifyLearner({
       writer,
-      embedder: embedder(),
+      embedder: alikeEmbedder(),
       memory: new InMemoryMemory(),
       k: 5,
     });
@@ -80,14 +73,14 @@ describe('refine-verify', () => {
     for (const id of ['a', 'b', 'c'])
       await remember(memory, 'bullet points, with emojis', '- one\n- two', id);
     const writer = new CheckingWriter({ generate: 'draft' });
-    const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
+    const learner = createRefineVerifyLearner({ writer, embedder: alikeEmbedder(), memory, k: 5 });
     const proposal = await proposeFor(learner, 'd');
     expect(proposal.preferenceUsed).toBe('bullet points');
     expect(writer.checks[0]?.texts).toEqual(['- one\n- two', '- one\n- two', '- one\n- two']);
     // Without verification, mentions decide: both components were stored every time.
     const unverified = createRefineVerifyLearner({
       writer: new CheckingWriter({ generate: 'draft' }),
-      embedder: embedder(),
+      embedder: alikeEmbedder(),
       memory,
       k: 5,
       without: ['verify'],
@@ -103,7 +96,7 @@ describe('refine-verify', () => {
     await remember(memory, 'bullet points', '- y', '3');
     // A writer without checkPreference: mentions decide, two of three neighbours name bullet points.
     const writer = new ScriptedWriter({ generate: 'draft' });
-    const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
+    const learner = createRefineVerifyLearner({ writer, embedder: alikeEmbedder(), memory, k: 5 });
     const proposal = await proposeFor(learner, 'n');
     expect(proposal.preferenceUsed).toBe('bullet points');
   });
@@ -117,7 +110,7 @@ describe('refine-verify', () => {
       const writer = new CheckingWriter({ generate: 'draft' });
       const learner = createRefineVerifyLearner({
         writer,
-        embedder: embedder(),
+        embedder: alikeEmbedder(),
         memory,
         k: 7,
         halfLife,
@@ -139,7 +132,7 @@ describe('refine-verify', () => {
     });
     const learner = createRefineVerifyLearner({
       writer: close,
-      embedder: embedder(),
+      embedder: alikeEmbedder(),
       memory: new InMemoryMemory(),
       k: 5,
     });
@@ -154,7 +147,7 @@ describe('refine-verify', () => {
     });
     const refining = createRefineVerifyLearner({
       writer: far,
-      embedder: embedder(),
+      embedder: alikeEmbedder(),
       memory: new InMemoryMemory(),
       k: 5,
       refineSteps: 1,
@@ -172,7 +165,7 @@ describe('refine-verify', () => {
     const memory = new InMemoryMemory();
     await remember(memory, 'bullet points', '- x', 'old');
     const writer = new CheckingWriter({ generate: '- draft', inferPreference: 'No clear preference.' });
-    const learner = createRefineVerifyLearner({ writer, embedder: embedder(), memory, k: 5 });
+    const learner = createRefineVerifyLearner({ writer, embedder: alikeEmbedder(), memory, k: 5 });
     const played = await playRound(learner, testContext('a'), () => '- draft, reworded');
     expect(played.learned.preferenceInferred).toBeNull();
     const stored = (await memory.list({ scope: testScope, kind: 'preference' })).at(-1);
@@ -186,7 +179,7 @@ describe('refine-verify', () => {
     const writer = new CheckingWriter({ generate: 'draft', inferPreference: 'no emojis' });
     const learner = createRefineVerifyLearner({
       writer,
-      embedder: embedder(),
+      embedder: alikeEmbedder(),
       memory,
       k: 5,
       without: ['refine'],
