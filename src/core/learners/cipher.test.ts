@@ -10,11 +10,7 @@ import {
   testTask as task,
 } from '../../testing/index.js';
 import { createCipherLearner } from './cipher.js';
-
-/** Contexts whose similarity to `query` ([1, 0]) decreases with the index: cos(index * 0.2). */
-function angled(index: number): readonly number[] {
-  return [Math.cos(index * 0.2), Math.sin(index * 0.2)];
-}
+import { angled } from './test-learner-rounds.js';
 
 async function storedPreference(
   memory: InMemoryMemory,

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryMemory } from '../../store/in-memory-memory.js';
-import {
-  FixedVectorEmbedder,
-  ScriptedWriter,
-  testContext,
-  testScope as scope,
-  testTask as task,
-} from '../../testing/index.js';
+import { ScriptedWriter, testContext, testScope as scope, testTask as task } from '../../testing/index.js';
 import { createIclEditLearner } from './icl-edit.js';
+import { angledEmbedder } from './test-learner-rounds.js';
 
 describe('icl-edit', () => {
   function setup(k: number) {
-    const vectors: Record<string, number[]> = { query: [1, 0] };
-    for (let index = 0; index < 6; index++)
-      vectors[`past ${index}`] = [Math.cos(index * 0.3), Math.sin(index * 0.3)];
-    const embedder = new FixedVectorEmbedder(vectors);
+    const embedder = angledEmbedder(6, 0.3);
     const writer = new ScriptedWriter({ generate: (call) => `draft of ${call.context.id}` });
     const memory = new InMemoryMemory();
     return { embedder, writer, memory, learner: createIclEditLearner({ writer, embedder, memory, k }) };

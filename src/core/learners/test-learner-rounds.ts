@@ -23,3 +23,15 @@ export function editOrAccept(learner: Learner, context: Context, edits: boolean)
 
 /** An embedder that finds every context alike (all texts map to [1, 0]). */
 export const alikeEmbedder = (): FixedVectorEmbedder => new FixedVectorEmbedder({}, { fallback: [1, 0] });
+
+/** A unit vector `index × step` radians from [1, 0]: its similarity to [1, 0] falls as the index grows. */
+export function angled(index: number, step = 0.2): readonly number[] {
+  return [Math.cos(index * step), Math.sin(index * step)];
+}
+
+/** An embedder for retrieval tests: "query" is [1, 0] and "past <i>" (i < count) is `angled(i, step)`. */
+export function angledEmbedder(count: number, step: number): FixedVectorEmbedder {
+  const vectors: Record<string, readonly number[]> = { query: [1, 0] };
+  for (let index = 0; index < count; index += 1) vectors[`past ${index}`] = angled(index, step);
+  return new FixedVectorEmbedder(vectors);
+}
