@@ -17,27 +17,31 @@ export interface LearnerParts {
   readonly memory: Memory;
 }
 
-/** A learner's draft for one context, with what it used to write it. */
-export interface Proposal {
-  readonly text: string;
-  /** The preference text the draft was written with (null: none, or examples only). */
-  readonly preferenceUsed: string | null;
-  readonly neighbours: readonly UsedNeighbour[];
-  /** The context's embedding, when the learner computed one (reused by `learn`). */
-  readonly embedding: readonly number[] | null;
-  /** Agent tokens spent on this proposal (inference or aggregation, and generation). */
+/** What one step of a learner (propose, learn, choose a preference) cost the agent. */
+export interface StepUsage {
+  /** Agent tokens spent in the step (inference, aggregation, verification, generation). */
   readonly usage: TokenUsage;
-  /** Warnings reported while proposing. */
+  /** Warnings reported during the step. */
   readonly warnings?: readonly string[];
 }
 
-export interface LearnResult {
+/** What a learner retrieved for a context. */
+export interface Retrieved {
+  readonly neighbours: readonly UsedNeighbour[];
+  /** The context's embedding, when the learner computed one (reused by `learn`). */
+  readonly embedding: readonly number[] | null;
+}
+
+/** A learner's draft for one context, with what it used to write it. */
+export interface Proposal extends Retrieved, StepUsage {
+  readonly text: string;
+  /** The preference text the draft was written with (null: none, or examples only). */
+  readonly preferenceUsed: string | null;
+}
+
+export interface LearnResult extends StepUsage {
   /** The preference inferred from this round's edit, if the learner inferred one. */
   readonly preferenceInferred: string | null;
-  /** Agent tokens spent learning (inference). */
-  readonly usage: TokenUsage;
-  /** Warnings reported while learning. */
-  readonly warnings?: readonly string[];
 }
 
 export interface ProposeOptions {
@@ -67,15 +71,9 @@ export interface LearnOptions {
 }
 
 /** The preference a learner would write a draft with, chosen but not yet written with. */
-export interface PreferenceChoice {
+export interface PreferenceChoice extends Retrieved, StepUsage {
   /** Null: write with no preference. */
   readonly preference: string | null;
-  readonly neighbours: readonly UsedNeighbour[];
-  /** The context's embedding, when the learner computed one (reused by `learn`). */
-  readonly embedding: readonly number[] | null;
-  /** Agent tokens spent choosing (aggregation, verification). */
-  readonly usage: TokenUsage;
-  readonly warnings?: readonly string[];
 }
 
 /**
