@@ -14,30 +14,32 @@ const keys = (requirements: readonly AtomRequirement[]) => requirements.map(requ
 
 // NOTE: a fixed fast-check seed keeps CI deterministic; change it locally to explore other cases.
 describe('atomsForPreferenceText', () => {
-  it('reads the components of a preference, longest phrases first', () => {
-    const parsed = atomsForPreferenceText(
-      'professional greeting and closing, straight to the points, short sentences',
-    );
-    expect(keys(parsed.requirements)).toEqual([
-      'professional-greeting',
-      'professional-closing',
-      'straight-to-the-point',
-      'short-sentences',
-    ]);
+  it.each([
+    {
+      rule: 'reads the components of a preference, longest phrases first',
+      text: 'professional greeting and closing, straight to the points, short sentences',
+      expected: ['professional-greeting', 'professional-closing', 'straight-to-the-point', 'short-sentences'],
+    },
+    {
+      rule: 'reads negations as avoided atoms, and "no closing" as its own atom',
+      text: "avoid bullet points; no emojis, don't use hashtags, no closing, without semicolons",
+      expected: [
+        'avoid:bullet-points',
+        'avoid:with-emojis',
+        'avoid:hashtags',
+        'no-closing',
+        'avoid:semicolons',
+      ],
+    },
+    {
+      rule: 'treats punctuation-bearing phrases (TL;DR, P.S., Q&A, &) as phrases, not separators',
+      text: "TL;DR line at the top, a P.S. line, Q&A, ampersands instead of 'and'",
+      expected: ['tl-dr', 'ps-line', 'qa-format', 'ampersands'],
+    },
+  ])('$rule', ({ text, expected }) => {
+    const parsed = atomsForPreferenceText(text);
+    expect(keys(parsed.requirements)).toEqual(expected);
     expect(parsed.unknown).toEqual([]);
-  });
-
-  it('reads negations as avoided atoms, and "no closing" as its own atom', () => {
-    const parsed = atomsForPreferenceText(
-      "avoid bullet points; no emojis, don't use hashtags, no closing, without semicolons",
-    );
-    expect(keys(parsed.requirements)).toEqual([
-      'avoid:bullet-points',
-      'avoid:with-emojis',
-      'avoid:hashtags',
-      'no-closing',
-      'avoid:semicolons',
-    ]);
   });
 
   it('reports unknown words and negations of atoms that cannot be avoided', () => {
@@ -45,14 +47,6 @@ describe('atomsForPreferenceText', () => {
     expect(keys(parsed.requirements)).toEqual(['brief']);
     expect(parsed.unknown).toEqual(['witty', 'sarcastic']);
     expect(parsed.unavoidable).toEqual(['no show emotions']);
-  });
-
-  it('treats punctuation-bearing phrases (TL;DR, P.S., Q&A, &) as phrases, not separators', () => {
-    const parsed = atomsForPreferenceText(
-      "TL;DR line at the top, a P.S. line, Q&A, ampersands instead of 'and'",
-    );
-    expect(keys(parsed.requirements)).toEqual(['tl-dr', 'ps-line', 'qa-format', 'ampersands']);
-    expect(parsed.unknown).toEqual([]);
   });
 
   it('knows the empty answer and lists known phrases', () => {
