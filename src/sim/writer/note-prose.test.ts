@@ -7,69 +7,60 @@ import { addresseeOf, composeEmail, noteSentences } from './compose-email.js';
 import { proseFromFragment } from './note-prose.js';
 
 describe('notes as prose', () => {
-  it('spells out shorthand and reads keyed notes as sentences', () => {
-    expect(proseFromFragment('Noise - renovation in flat below starting 7am weekdays')).toBe(
+  it.each([
+    // Shorthand is spelled out and keyed notes read as sentences.
+    [
+      'Noise - renovation in flat below starting 7am weekdays',
       'The noise is renovation in flat below starting 7am weekdays.',
-    );
-    expect(proseFromFragment('boiler broken 2 wks -> no hot water')).toBe(
-      'The boiler was broken 2 weeks, which leads to no hot water.',
-    );
-    expect(proseFromFragment('meeting w/ agent @ 10am tmrw')).toBe(
-      'There is meeting with agent at 10am tomorrow.',
-    );
-    expect(proseFromFragment('HbA1c 64 -> 53')).toBe('HbA1c went from 64 to 53.');
-    expect(proseFromFragment('window frame rotten, rain gets in')).toBe(
-      'The window frame was rotten, and the rain gets in.',
-    );
-    expect(proseFromFragment('sent photos, asked 3 times')).toBe('I sent photos, and I asked 3 times.');
-  });
-
-  it('gives a subjectless note its writer and turns a note to self into a request', () => {
-    expect(proseFromFragment('want to propose a chore chart')).toBe('I want to propose a chore chart.');
-    expect(proseFromFragment('thinking of writing my thoughts down')).toBe(
-      'I am thinking of writing my thoughts down.',
-    );
-    expect(proseFromFragment('ask authors for a cost estimate')).toBe(
-      'Please ask authors for a cost estimate.',
-    );
-  });
-
-  it('reads word classes (en-lexicon) to find the writer, the doer and the state in a note', () => {
-    // A past tense opening a note is the writer's doing.
-    expect(proseFromFragment('heard them in walls 3 nights, droppings under sink')).toBe(
+    ],
+    ['boiler broken 2 wks -> no hot water', 'The boiler was broken 2 weeks, which leads to no hot water.'],
+    ['meeting w/ agent @ 10am tmrw', 'There is meeting with agent at 10am tomorrow.'],
+    ['HbA1c 64 -> 53', 'HbA1c went from 64 to 53.'],
+    ['window frame rotten, rain gets in', 'The window frame was rotten, and the rain gets in.'],
+    ['sent photos, asked 3 times', 'I sent photos, and I asked 3 times.'],
+    // A subjectless note gets its writer; a note to self becomes a request.
+    ['want to propose a chore chart', 'I want to propose a chore chart.'],
+    ['thinking of writing my thoughts down', 'I am thinking of writing my thoughts down.'],
+    ['ask authors for a cost estimate', 'Please ask authors for a cost estimate.'],
+    // Word classes (en-lexicon) find the writer, the doer and the state in a note. A past tense
+    // opening a note is the writer's doing.
+    [
+      'heard them in walls 3 nights, droppings under sink',
       'I heard them in walls 3 nights, and there are also droppings under sink.',
-    );
+    ],
     // A base verb opening a lower-case note is what the writer wants to do; a verb of the mind is said.
-    expect(proseFromFragment('gauge interest first')).toBe('I want to gauge interest first.');
-    expect(proseFromFragment('prefer refund')).toBe('I prefer refund.');
-    expect(proseFromFragment('need to tell my sister I cannot host')).toBe(
-      'I need to tell my sister I cannot host.',
-    );
+    ['gauge interest first', 'I want to gauge interest first.'],
+    ['prefer refund', 'I prefer refund.'],
+    ['need to tell my sister I cannot host', 'I need to tell my sister I cannot host.'],
     // A feeling, a quality after its noun, a doing after its noun.
-    expect(proseFromFragment("happy to let plumber in, I'm around on fri")).toBe(
-      "I am happy to let plumber in, and I'm around on Friday.",
-    );
-    expect(proseFromFragment('shoes too small')).toBe('The shoes are too small.');
-    expect(proseFromFragment('washing machine leaking')).toBe('The washing machine is leaking.');
-    expect(proseFromFragment('Marco facilitating day 2')).toBe('Marco is facilitating day 2.');
-    // Not a verb: an adjective before its noun, a written-out sentence, a subject with its own verb.
+    ["happy to let plumber in, I'm around on fri", "I am happy to let plumber in, and I'm around on Friday."],
+    ['shoes too small', 'The shoes are too small.'],
+    ['washing machine leaking', 'The washing machine is leaking.'],
+    ['Marco facilitating day 2', 'Marco is facilitating day 2.'],
+    // Not a verb: a written-out sentence.
+    ['Read the thread below', 'Read the thread below.'],
+    // A phrase stays attached to its clause.
+    [
+      'In a month-long study, the daily screen time dropped by 38 minutes',
+      'In a month-long study, the daily screen time dropped by 38 minutes.',
+    ],
+    [
+      'sent the forms early, with a signed cover letter',
+      'I sent the forms early, with a signed cover letter.',
+    ],
+    ['we mailed 30,000 households letters', 'We mailed 30,000 households letters.'],
+    ['-> need decision by end of month', 'I need decision by end of month.'],
+    ['just got a new job', 'I just got a new job.'],
+  ])('reads the note %j as %j', (note, prose) => {
+    expect(proseFromFragment(note)).toBe(prose);
+  });
+
+  it('takes neither an adjective before its noun nor a subject with its own verb for a verb', () => {
     expect(proseFromFragment('damp patch on bedroom wall')).not.toMatch(/^I want to/);
-    expect(proseFromFragment('Read the thread below')).toBe('Read the thread below.');
     expect(proseFromFragment('neighbour upstairs plays drums late')).not.toMatch(/^I want to/);
   });
 
-  it('attaches a phrase to its clause and never opens "There is" before a preposition or a subject', () => {
-    expect(proseFromFragment('In a month-long study, the daily screen time dropped by 38 minutes')).toBe(
-      'In a month-long study, the daily screen time dropped by 38 minutes.',
-    );
-    expect(proseFromFragment('sent the forms early, with a signed cover letter')).toBe(
-      'I sent the forms early, with a signed cover letter.',
-    );
-    expect(proseFromFragment('we mailed 30,000 households letters')).toBe(
-      'We mailed 30,000 households letters.',
-    );
-    expect(proseFromFragment('-> need decision by end of month')).toBe('I need decision by end of month.');
-    expect(proseFromFragment('just got a new job')).toBe('I just got a new job.');
+  it('never opens "There is" before a preposition or a subject', () => {
     for (const sentence of [
       proseFromFragment('at Castle Property Mgmt'),
       proseFromFragment('small thing but annoying, and she has done it before'),
