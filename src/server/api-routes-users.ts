@@ -130,16 +130,17 @@ const routes = {
 /** Routes under `/v1/users/{user}`: interactions, preferences, forget, export. */
 export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): void {
   const task = (value: string | undefined) => (value === undefined ? undefined : toTaskKey(value));
+  /** What a listing route asks for: the tenant, the path's user, and the query's task, limit and cursor. */
+  const pageOf = (
+    tenant: string,
+    user: string,
+    query: { readonly task?: string; readonly limit: number; readonly cursor?: string },
+  ) => ({ tenant, user, task: task(query.task), limit: query.limit, cursor: query.cursor });
 
   app.openapi(routes.interactions, async (context) => {
-    const query = context.req.valid('query');
-    const page = await tailor.listInteractionsPage({
-      tenant: context.get('tenant'),
-      user: context.req.valid('param').user,
-      task: task(query.task),
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await tailor.listInteractionsPage(
+      pageOf(context.get('tenant'), context.req.valid('param').user, context.req.valid('query')),
+    );
     return context.json(
       { interactions: page.items.map(interactionView), nextCursor: page.next } as never,
       200,
@@ -147,14 +148,9 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
   });
 
   app.openapi(routes.preferences, async (context) => {
-    const query = context.req.valid('query');
-    const page = await tailor.preferences.listPage({
-      tenant: context.get('tenant'),
-      user: context.req.valid('param').user,
-      task: task(query.task),
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await tailor.preferences.listPage(
+      pageOf(context.get('tenant'), context.req.valid('param').user, context.req.valid('query')),
+    );
     return context.json({ preferences: page.items, nextCursor: page.next }, 200);
   });
 
@@ -217,13 +213,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, tailor: Tailor): vo
   app.openapi(routes.exportPairs, async (context) => {
     const query = context.req.valid('query');
     const { user } = context.req.valid('param');
-    const page = await tailor.listInteractionsPage({
-      tenant: context.get('tenant'),
-      user,
-      task: task(query.task),
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await tailor.listInteractionsPage(pageOf(context.get('tenant'), user, query));
     const headers: Record<string, string> = { 'content-type': 'application/x-ndjson; charset=utf-8' };
     if (page.next !== null) {
       const next = new URLSearchParams({ limit: String(query.limit), cursor: page.next });
