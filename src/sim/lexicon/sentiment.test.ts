@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { appliedAtom } from '../atoms/test-atom-edits.js';
-import { contentWords } from '../text/key-terms.js';
 import { isNegativeWord, sentimentCounts, valenceOf } from './sentiment.js';
 
 const summarization = { kind: 'summarization' } as const;
@@ -22,14 +21,5 @@ describe('word knowledge from general lexicons', () => {
     const edited = appliedAtom('positive', text, summarization);
     expect(edited.startsWith('The harbour reopened on Monday.')).toBe(true);
     expect(edited).not.toMatch(/catastrophic|humiliated/);
-  });
-
-  it('skips the stop words of the stopword package when picking content words', () => {
-    expect(contentWords('Another reason the harbour reopened was because of the weather')).toEqual([
-      'reason',
-      'harbour',
-      'reopened',
-      'weather',
-    ]);
   });
 });

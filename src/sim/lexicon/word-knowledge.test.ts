@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { getAtom } from '../atoms/atom-registry.js';
 import { appliedAtom } from '../atoms/test-atom-edits.js';
 import { complexWords, contractions, expansions, negativeWords } from '../atoms/word-tables.js';
-import { keyTerms } from '../text/key-terms.js';
 import { contractionExpansions } from './contractions.js';
 import { plainWords } from './plain-words.js';
 import { isEmotionWord, isNegativeWord, showsEmotion, valenceOf } from './sentiment.js';
@@ -95,11 +94,5 @@ describe('word knowledge from general lexicons', () => {
     expect(appliedAtom('simple-english', text, summarization)).toBe(
       'The team will use a choice that many cities use.',
     );
-  });
-
-  it('skips the stop words of the stopword package when picking key terms', () => {
-    expect(
-      keyTerms('While the harbour reopened, the harbour stayed quiet because nothing changed.', 2),
-    ).toEqual(['harbour', 'reopened']);
   });
 });
