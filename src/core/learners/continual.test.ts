@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryMemory } from '../../store/in-memory-memory.js';
 import { testContext, testScope as scope } from '../../testing/index.js';
 import { createContinualLearner } from './continual.js';
-import { alikeEmbedder, editOrAccept as round, namingWriter } from './test-learner-rounds.js';
+import { editOrAccept as round, namingParts } from './test-learner-rounds.js';
 
 describe('continual', () => {
   it('infers each round from the last K pairs, accepted ones included, oldest first', async () => {
-    const writer = namingWriter();
-    const memory = new InMemoryMemory();
-    const learner = createContinualLearner({ writer, embedder: alikeEmbedder(), memory, k: 2 });
+    const parts = namingParts();
+    const { writer, memory } = parts;
+    const learner = createContinualLearner({ ...parts, k: 2 });
     expect(learner.name).toBe('continual-2');
     const first = await round(learner, testContext('c1'), true);
     expect(first.proposal.preferenceUsed).toBeNull();

@@ -1,4 +1,5 @@
 import type { Context } from '../../spec/index.js';
+import { InMemoryMemory } from '../../store/in-memory-memory.js';
 import { FixedVectorEmbedder, ScriptedWriter, playRound } from '../../testing/index.js';
 import type { Learner } from '../learner.js';
 
@@ -14,6 +15,11 @@ export function namingWriter(): ScriptedWriter {
     inferPreference: (_call, index) => `inferred #${index + 1}`,
     usage: { inputTokens: 7, outputTokens: 3 },
   });
+}
+
+/** The parts of a remembering learner for round tests: a `namingWriter`, an `alikeEmbedder`, an empty memory. */
+export function namingParts() {
+  return { writer: namingWriter(), embedder: alikeEmbedder(), memory: new InMemoryMemory() };
 }
 
 /** One round in which the user edits (appending " [edit <id>]") when `edits` is true, else accepts. */
