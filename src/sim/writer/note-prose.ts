@@ -251,15 +251,11 @@ function withDeterminer(phrase: string): string {
   const first = (phrase.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}']/gu, '');
   if (first === '' || /^\p{Lu}|^\p{N}/u.test(first)) return phrase;
   const lower = first.toLowerCase();
-  if (
-    determinerWords.has(lower) ||
-    pronouns.has(lower) ||
-    conjunctions.has(lower) ||
-    phraseOpeners.has(lower) ||
-    adverbs.has(lower) ||
-    /^(maybe|perhaps|probably|really|not)$/.test(lower)
-  )
-    return phrase;
+  // A phrase opening with a determiner, pronoun, conjunction, preposition or adverb needs none.
+  const needsNone = [determinerWords, pronouns, conjunctions, phraseOpeners, adverbs].some((words) =>
+    words.has(lower),
+  );
+  if (needsNone || /^(maybe|perhaps|probably|really|not)$/.test(lower)) return phrase;
   // "daughter's asthma", "dad's appointment": family of the writer.
   if (/'s$/.test(lower)) return `my ${phrase}`;
   return `the ${phrase}`;
