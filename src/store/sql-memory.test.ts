@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import type { MemoryScope } from '../spec/index.js';
 import { encodeEmbedding } from './embedding-codec.js';
 import { preferenceEntry } from './test-entries.js';
+import { fullScan, insertPreferenceRows, seededRandom, seededVectors } from './test-seeded-vectors.js';
 import { SqlMemory } from './sql-memory.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
 
@@ -102,51 +103,9 @@ describeSqlDatabases('SqlMemory', (databases) => {
   it('answers as a full scan would over a scope large enough to keep only the int8 copy in memory', async () => {
     const { database, tenant, scope, reader, writer } = await twoInstances();
     const dimension = 24;
-    let state = 7;
-    const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5;
-    const vectors = Array.from({ length: 2_500 }, () => Array.from({ length: dimension }, random));
-    // NOTE: near-duplicates, so the pre-scan's bounds overlap and ties must fall to the older entry.
-    for (let index = 1; index < vectors.length; index += 50) vectors[index] = [...vectors[index - 1]!];
-    const now = new Date().toISOString();
-    for (let start = 0; start < vectors.length; start += 500) {
-      await database.queries
-        .insertInto('memory_entries')
-        .values(
-          vectors.slice(start, start + 500).map((vector, offset) => ({
-            id: randomUUID(),
-            tenant,
-            user_id: 'u',
-            task: 'email',
-            kind: 'preference',
-            embedding: encodeEmbedding(vector),
-            dimension,
-            context_id: null,
-            context_text: null,
-            preference: `p${start + offset}`,
-            pair_original: null,
-            pair_edited: null,
-            origin: 'inferred',
-            interaction_id: null,
-            pinned: 0,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute();
-    }
-    /** The preferences of the k best by a plain float32 scan, ties to the older entry. */
-    const fullScan = (query: readonly number[], k: number) =>
-      vectors
-        .map((vector, index) => ({
-          index,
-          score: Array.from(Float32Array.from(vector)).reduce(
-            (sum, value, position) => sum + value * Math.fround(query[position]!),
-            0,
-          ),
-        }))
-        .sort((left, right) => right.score - left.score || left.index - right.index)
-        .slice(0, k)
-        .map(({ index }) => `p${index}`);
+    const random = seededRandom(7);
+    const vectors = seededVectors(2_500, dimension, random);
+    await insertPreferenceRows(database, scope, vectors);
     const ask = async (query: readonly number[], k: number) =>
       (await reader.nearest({ scope, embedding: query, k, kind: 'preference' })).map(
         (neighbour) => neighbour.entry.preference,
@@ -156,7 +115,7 @@ describeSqlDatabases('SqlMemory', (databases) => {
       [vectors[1_234]!, 10],
       [Array.from({ length: dimension }, random), 25],
     ] as const) {
-      expect(await ask(query, k)).toEqual(fullScan(query, k));
+      expect(await ask(query, k)).toEqual(fullScan(vectors, query, k));
     }
     const [newest] = await writer.list({ scope, last: 1 });
     await writer.delete({ scope, id: newest!.id });
@@ -170,7 +129,7 @@ describeSqlDatabases('SqlMemory', (databases) => {
     );
     vectors.push(vectors[0]!.map((value) => -value));
     for (const query of [vectors[0]!, vectors.at(-1)!])
-      expect(await ask(query, 3)).toEqual(fullScan(query, 3));
+      expect(await ask(query, 3)).toEqual(fullScan(vectors, query, 3));
   });
 
   it('answers concurrent queries of one scope while another instance writes to it', async () => {

@@ -9,6 +9,7 @@ import { migrate } from './sql-migrator.js';
 import { describeSqlDatabases } from './sql-test-databases.js';
 import { blockRows } from './sql-vector-blocks.js';
 import { preferenceEntry } from './test-entries.js';
+import { fullScan, insertPreferenceRows, seededRandom, seededVectors } from './test-seeded-vectors.js';
 
 const dimension = 24;
 const otherScope: MemoryScope = { tenant: 'other', user: 'u', task: 'email' };
@@ -16,52 +17,9 @@ const otherScope: MemoryScope = { tenant: 'other', user: 'u', task: 'email' };
 /** A scope of its own with `count` seeded random vectors (two near-duplicates in every 50), added in bulk. */
 async function seeded(database: SqlDatabase, count: number) {
   const scope: MemoryScope = { tenant: randomUUID(), user: 'u', task: 'email' };
-  let state = 11;
-  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5;
-  const vectors = Array.from({ length: count }, () => Array.from({ length: dimension }, random));
-  for (let index = 1; index < vectors.length; index += 50) vectors[index] = [...vectors[index - 1]!];
-  const now = new Date().toISOString();
-  for (let start = 0; start < vectors.length; start += 500) {
-    await database.queries
-      .insertInto('memory_entries')
-      .values(
-        vectors.slice(start, start + 500).map((vector, offset) => ({
-          id: randomUUID(),
-          tenant: scope.tenant,
-          user_id: scope.user,
-          task: scope.task,
-          kind: 'preference',
-          embedding: encodeEmbedding(vector),
-          dimension,
-          context_id: null,
-          context_text: null,
-          preference: `p${start + offset}`,
-          pair_original: null,
-          pair_edited: null,
-          origin: 'inferred',
-          interaction_id: null,
-          pinned: 0,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
-  }
-  /** The preferences of the k best by a plain float32 scan of the rows still there, ties to the older. */
-  const fullScan = (query: readonly number[], k: number, gone: ReadonlySet<string> = new Set()) =>
-    vectors
-      .map((vector, index) => ({
-        name: `p${index}`,
-        index,
-        score: Array.from(Float32Array.from(vector)).reduce(
-          (sum, value, position) => sum + value * Math.fround(query[position]!),
-          0,
-        ),
-      }))
-      .filter(({ name }) => !gone.has(name))
-      .sort((left, right) => right.score - left.score || left.index - right.index)
-      .slice(0, k)
-      .map(({ name }) => name);
+  const random = seededRandom(11);
+  const vectors = seededVectors(count, dimension, random);
+  await insertPreferenceRows(database, scope, vectors);
   const ask = async (memory: SqlMemory, query: readonly number[], k: number) =>
     (await memory.nearest({ scope, embedding: query, k, kind: 'preference' })).map(
       (neighbour) => neighbour.entry.preference,
@@ -81,7 +39,15 @@ async function seeded(database: SqlDatabase, count: number) {
       after: Number(row.after_sequence),
       last: Number(row.last_sequence),
     }));
-  return { scope, vectors, fullScan, ask, queries, blocks };
+  return {
+    scope,
+    vectors,
+    fullScan: (query: readonly number[], k: number, gone?: ReadonlySet<string>) =>
+      fullScan(vectors, query, k, gone),
+    ask,
+    queries,
+    blocks,
+  };
 }
 
 describeSqlDatabases('SqlMemory vector blocks', (databases) => {
