@@ -217,14 +217,71 @@ function findCandidates(text: string): Candidate[] {
   return candidates;
 }
 
+/** Choices a caller can add to NLTK's behaviour; every one is off by default (NLTK's own splits). */
+export interface SentenceSplitOptions {
+  /**
+   * Hashtags and emojis written after a sentence end stay with that sentence instead of opening the
+   * next one (`'Done! #win 🎉 Next.'` → `['Done! #win 🎉', 'Next.']`; NLTK gives `'#win 🎉 Next.'`).
+   * The offline world uses it: its social-media posts end sentences with tags.
+   */
+  readonly keepTrailingMarks?: boolean;
+  /**
+   * A `?` or `!` closed by a quote or bracket ends no sentence when a lower-case word or a dash comes
+   * next: it asks or exclaims inside the sentence (`'Reviewing "Why?" — a study.'`, `'more time (2
+   * weeks?) and a reply.'` stay one sentence each; NLTK ends a sentence at every `?` and `!`). The
+   * offline world uses it, so its editors never take such a fragment for a sentence of its own.
+   */
+  readonly keepInnerQuestions?: boolean;
+}
+
+/** Hashtags and emojis, each followed by whitespace or the end, at the start of a sentence. */
+const leadingMarks = new RegExp(
+  `^(?:(?:#[\\p{L}\\p{N}_]+|(?:\\p{Extended_Pictographic}|\uFE0F|\u200D)+)(?:${sp}+|$))+`,
+  'u',
+);
+
+/** A `?` or `!` and the quotes or brackets closing it, at the end of a sentence. */
+const closedQuestion = /[?!]+["'”’)\]}]+$/u;
+/** A sentence that goes on from the one before: a lower-case word or a dash first. */
+const continuation = /^(?:\p{Ll}|[-–—])/u;
+
 /**
  * Splits `text` into sentences the way NLTK's `sent_tokenize` does (see the module note on the model).
  * Sentences keep their inner whitespace; closing quotes and brackets after a sentence end stay with it.
+ * `options` add the documented departures from NLTK (none by default).
  *
  * @example
  * splitSentences('Mr. Smith arrived. He sat.'); // ['Mr. Smith arrived.', 'He sat.']
  */
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string, options: SentenceSplitOptions = {}): string[] {
+  const spans = sentenceSpans(text);
+  if (options.keepInnerQuestions === true) {
+    for (let index = spans.length - 1; index > 0; index -= 1) {
+      const [start, end] = spans[index] as [number, number];
+      const previous = spans[index - 1] as [number, number];
+      if (!closedQuestion.test(text.slice(...previous)) || !continuation.test(text.slice(start, end)))
+        continue;
+      previous[1] = end;
+      spans.splice(index, 1);
+    }
+  }
+  if (options.keepTrailingMarks === true) {
+    for (let index = spans.length - 1; index > 0; index -= 1) {
+      const span = spans[index] as [number, number];
+      const marks = leadingMarks.exec(text.slice(span[0], span[1]))?.[0];
+      if (marks === undefined) continue;
+      const previous = spans[index - 1] as [number, number];
+      const rest = span[0] + marks.length;
+      previous[1] = pythonTrimEnd(text.slice(0, rest)).length;
+      if (rest >= span[1]) spans.splice(index, 1);
+      else span[0] = rest;
+    }
+  }
+  return spans.map(([start, end]) => text.slice(start, end));
+}
+
+/** Where NLTK's Punkt puts each sentence of `text`: `[start, end)` offsets, in order. */
+function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let lastBreak = 0;
   for (const candidate of findCandidates(text)) {
@@ -236,7 +293,7 @@ export function splitSentences(text: string): string[] {
   spans.push([lastBreak, pythonTrimEnd(text).length]);
 
   // Realign: closing punctuation at the start of a sentence belongs to the one before.
-  const sentences: string[] = [];
+  const sentences: Array<[number, number]> = [];
   let shift = 0;
   for (let index = 0; index < spans.length; index += 1) {
     const [rawStart, end] = spans[index] as [number, number];
@@ -245,11 +302,11 @@ export function splitSentences(text: string): string[] {
     realignPattern.lastIndex = 0;
     const realigned = next === undefined ? null : realignPattern.exec(text.slice(next[0], next[1]));
     if (next !== undefined && realigned !== null) {
-      sentences.push(text.slice(start, next[0] + pythonTrimEnd(realigned[0]).length));
+      sentences.push([start, next[0] + pythonTrimEnd(realigned[0]).length]);
       shift = realigned[0].length;
     } else {
       shift = 0;
-      if (end > start) sentences.push(text.slice(start, end));
+      if (end > start) sentences.push([start, end]);
     }
   }
   return sentences;
