@@ -128,14 +128,16 @@ export function ensureTerminal(sentence: string): string {
 
 /**
  * Words a sentence must not end on once cut: articles, prepositions, conjunctions, auxiliaries and
- * possessives ("used by.", "the size of the.", "A red panda is.").
+ * possessives, and the subject "I" ("used by.", "the size of the.", "A red panda is.", "the most
+ * pretentious experiences I.").
  */
 export const danglingWords = wordSet(
   'a an the of by to in on at for from with into onto over under about after before during until ' +
     'between through across against along among around behind beyond toward towards within without via per ' +
     'and or but nor so yet as than that which who whom whose while because although though if when where ' +
     'whether is are was were be been being am has have had do does did will would can could shall should ' +
-    'may might must its their his her our my your this these those not no very more most less such',
+    'may might must its their his her our my your this these those not no very more most less such ' +
+    'i',
 );
 
 /**

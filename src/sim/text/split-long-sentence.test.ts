@@ -68,12 +68,24 @@ describe('shortenSentence', () => {
   });
 });
 
+describe('a number ends a piece', () => {
+  it('keeps a number at the cut instead of leaving the subject alone', () => {
+    expect(splitLongSentence('I am 38 and I have worked in insurance claims for eleven years.', 10)).toEqual([
+      'I am 38.',
+      'I have worked in insurance claims for eleven years.',
+    ]);
+  });
+});
+
 describe('truncateWords', () => {
   it('never leaves a function word dangling at the cut', () => {
     expect(truncateWords('A red panda is about the size of a house cat.', 7)).toBe(
       'A red panda is about the size.',
     );
     expect(truncateWords('The report was written by the committee.', 5)).toBe('The report was written.');
+    expect(truncateWords('It was one of the most pretentious experiences I have had.', 9)).toBe(
+      'It was one of the most pretentious experiences.',
+    );
   });
 });
 

@@ -111,7 +111,8 @@ function trimDangling(tokens: string[]): string[] {
   while (copy.length > 1) {
     const last = copy[copy.length - 1] ?? '';
     const word = bare(last);
-    if (word === '' || danglingWords.has(word)) copy.pop();
+    // NOTE: a number is kept ("I am 38."); only a run of punctuation goes.
+    if (!/[\p{L}\p{N}]/u.test(last) || danglingWords.has(word)) copy.pop();
     else break;
   }
   return copy;

@@ -60,6 +60,11 @@ describe('notes as prose', () => {
     expect(proseFromFragment('neighbour upstairs plays drums late')).not.toMatch(/^I want to/);
   });
 
+  it('adds no end mark after a quote or bracket that closes one', () => {
+    expect(proseFromFragment(`she says "before it's too late."`)).toMatch(/late\."$/);
+    expect(proseFromFragment('asking for more time (2 weeks?)')).toMatch(/weeks\?\)$/);
+  });
+
   it('never opens "There is" before a preposition or a subject', () => {
     for (const sentence of [
       proseFromFragment('at Castle Property Mgmt'),

@@ -413,7 +413,8 @@ function lowerCommon(text: string): string {
  */
 export function proseFromFragment(fragment: string): string {
   let text = spellOut(fragment.trim().replace(/^(?:[-+•*]|\d+[.)])\s+/, '')).replace(/^→\s*/, '');
-  const mark = /([!?])$/.exec(text)?.[1] ?? '.';
+  // NOTE: a fragment ending in a closed quote or bracket (`"before it's too late."`) is already ended.
+  const mark = /[.!?]["'”’)\]]+$/u.test(text) ? '' : (/([!?])$/.exec(text)?.[1] ?? '.');
   text = text.replace(/[.!?]+$/, '');
   const firstWord = plainWord(text.split(' ')[0] ?? '');
   if (/^ask:/i.test(text))
