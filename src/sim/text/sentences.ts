@@ -1,3 +1,7 @@
+import {
+  splitSentences as splitSentencesPunkt,
+  type SentenceSplitOptions,
+} from '../../core/metrics/punkt-sentence-split.js';
 import { expansions, slangWords } from '../atoms/word-tables.js';
 import { wordSet } from './word-set.js';
 
@@ -6,62 +10,18 @@ import { wordSet } from './word-set.js';
  * deterministic: good enough for the project's own corpus, not a general NLP toolkit.
  */
 
-const abbreviations = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'jr',
-  'sr',
-  'vs',
-  'etc',
-  'e.g',
-  'i.e',
-  'u.s',
-  'u.k',
-  'no',
-  'inc',
-  'ltd',
-  'co',
-  'approx',
-  'fig',
-  'al',
-]);
-
-/** True when the word ending a candidate sentence is an abbreviation or an initial ("J."). */
-function endsWithAbbreviation(before: string): boolean {
-  const match = /([\p{L}.]+)\.$/u.exec(before.slice(-24));
-  if (match === null) return false;
-  const word = (match[1] ?? '').toLowerCase();
-  if (abbreviations.has(word)) return true;
-  return /^\p{Lu}$/u.test(match[1] ?? '') && match[1] !== 'I';
-}
+/**
+ * How the offline world splits: NLTK's Punkt (core's, the cost's own), with trailing hashtags and
+ * emojis kept with their sentence and a quoted or bracketed question inside its sentence.
+ */
+const worldSplit: SentenceSplitOptions = { keepTrailingMarks: true, keepInnerQuestions: true };
 
 /**
- * Split one line of prose into sentences. A sentence ends at `.`, `!` or `?` (with any closing
- * quotes or brackets) followed by whitespace and an upper-case letter, a digit, a quote or a bracket;
- * abbreviations and initials do not end sentences. Trailing hashtags and emojis stay with the sentence
- * they follow.
+ * Split one line of prose into sentences: core's `splitSentences` (NLTK's Punkt, the splitter of the
+ * paper's cost) on the trimmed line, with the world's options (`worldSplit`).
  */
 export function splitSentences(line: string): string[] {
-  const text = line.trim();
-  if (text === '') return [];
-  const sentences: string[] = [];
-  const boundary =
-    /[.!?]+["'”’)\]]*(?:\s+(?:#[\p{L}\p{N}_]+|(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+))*\s+(?=["“'‘([*]*[\p{Lu}\p{N}])/gu;
-  let start = 0;
-  for (const match of text.matchAll(boundary)) {
-    const end = (match.index ?? 0) + match[0].trimEnd().length;
-    const candidate = text.slice(start, end);
-    if (match[0].startsWith('.') && endsWithAbbreviation(candidate)) continue;
-    sentences.push(candidate.trim());
-    start = (match.index ?? 0) + match[0].length;
-  }
-  const rest = text.slice(start).trim();
-  if (rest !== '') sentences.push(rest);
-  return sentences;
+  return splitSentencesPunkt(line.trim(), worldSplit);
 }
 
 /** Clauses of a sentence for length limits: semicolons and spaced dashes separate clauses. */
