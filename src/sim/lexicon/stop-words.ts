@@ -3,7 +3,8 @@ import { eng } from 'stopword';
 /**
  * English function words, ignored when scoring salience and picking key terms: the English list of
  * the `stopword` package (npm, MIT licence; 108 words), general word knowledge rather than words drawn
- * from the project's corpus, with the contracted and possessive forms of its pronouns and auxiliaries.
+ * from the project's corpus, with the contracted and possessive forms of its pronouns and auxiliaries,
+ * and the clitics that the cost's tokenizer (`wordTokenize`) splits off them ("do", "n't").
  */
 export const stopwords: ReadonlySet<string> = new Set([
   ...eng,
@@ -13,4 +14,5 @@ export const stopwords: ReadonlySet<string> = new Set([
     "that's there's what's who's let's don't doesn't didn't can't couldn't won't wouldn't isn't aren't wasn't " +
     "weren't hasn't haven't hadn't shouldn't"
   ).split(' '),
+  ...["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"],
 ]);

@@ -2,7 +2,9 @@ import {
   splitSentences as splitSentencesPunkt,
   type SentenceSplitOptions,
 } from '../../core/metrics/punkt-sentence-split.js';
+import { wordTokenize } from '../../core/metrics/word-tokenize.js';
 import { expansions, slangWords } from '../atoms/word-tables.js';
+import { BoundedCache } from './bounded-cache.js';
 import { wordSet } from './word-set.js';
 
 /**
@@ -32,10 +34,19 @@ export function splitClauses(sentence: string): string[] {
     .filter((clause) => clause !== '');
 }
 
-/** Word tokens (letters or digits, with inner apostrophes and hyphens), as written. */
-export function wordsOf(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+const wordLike = /[\p{L}\p{N}]/u;
+
+/**
+ * The words of a text: the cost's tokens (core's `wordTokenize`, NLTK's) that hold a letter or a digit,
+ * as written, so punctuation and quotes are left out and a contraction gives its parts ("do", "n't").
+ */
+export function wordsOf(text: string): readonly string[] {
+  return wordsCache.getOrSet(text, () => wordTokenize(text).filter((token) => wordLike.test(token)));
 }
+
+// NOTE: the detectors count the words of the same sentences again and again; NLTK's tokenizer is much
+// slower than one regular expression, so its answers are kept.
+const wordsCache = new BoundedCache<string, readonly string[]>(32_768);
 
 const expandedLength = new Map<string, number>(
   [...Object.entries(expansions), ...Object.entries(slangWords)].map(([word, expanded]) => [
@@ -45,9 +56,11 @@ const expandedLength = new Map<string, number>(
 );
 
 /**
- * Number of words (tokens holding a letter or digit), counting a contraction or slang word as the
- * words it expands to ("don't" is two, "gonna" two), so that no vocabulary editor makes a text longer
- * by this count.
+ * Number of words (`wordsOf`, the cost's word tokens), counting a contraction or slang word as the
+ * words it expands to, so that no vocabulary editor makes a text longer by this count. The tokenizer
+ * already splits "don't" (`do`, `n't`), "gonna" (`gon`, `na`) and a possessive ("Sam's": `Sam`, `'s`,
+ * two words, as the cost counts them); the expansion table counts the slang it keeps whole ("btw" is
+ * three, "y'all" two).
  */
 export function countWords(text: string): number {
   let total = 0;
