@@ -61,6 +61,31 @@ export interface AtomDefinition {
   strip?(text: string, task: Task): string;
 }
 
+/** What every atom detected in a text, by atom (`slot`), unknown until asked. */
+type Detections = (boolean | undefined)[];
+
+/**
+ * Detections by task kind and text, shared by every atom, with the last text looked up. NOTE: one row
+ * per text rather than one cache per atom: the user and the writer ask many atoms about the same text
+ * in a row, and each lookup of a long text in a Map costs a hash and a comparison of the whole text.
+ */
+const detections = {
+  summarization: { rows: new BoundedCache<string, Detections>(16_384), text: '', row: [] as Detections },
+  email: { rows: new BoundedCache<string, Detections>(16_384), text: '', row: [] as Detections },
+  custom: { rows: new BoundedCache<string, Detections>(1024), text: '', row: [] as Detections },
+};
+let atomsDefined = 0;
+
+/** The detections row of a text (see `detections`). */
+function detectionsOf(text: string, task: Task): Detections {
+  const byKind = detections[task.kind];
+  if (text !== byKind.text) {
+    byKind.row = byKind.rows.getOrSet(text, () => []);
+    byKind.text = text;
+  }
+  return byKind.row;
+}
+
 /**
  * Build the atom `id` (kebab-case) whose `apply` and `remove` leave a text alone when there is nothing
  * to do. Detection and editing are memoized per (task kind, text): both are pure functions of them. (A
@@ -71,20 +96,16 @@ export interface AtomDefinition {
  */
 export function defineAtom(id: string, definition: AtomDefinition): StyleAtom {
   const { strip } = definition;
-  // NOTE: one cache per task kind, keyed by the text itself: concatenated keys would be re-hashed on
-  // every lookup, which costs more than many detectors.
-  const detected = {
-    summarization: new BoundedCache<string, boolean>(16_384),
-    email: new BoundedCache<string, boolean>(16_384),
-    custom: new BoundedCache<string, boolean>(1024),
-  };
+  const slot = atomsDefined++;
   const applied = {
     summarization: new BoundedCache<string, string>(2048),
     email: new BoundedCache<string, string>(2048),
     custom: new BoundedCache<string, string>(512),
   };
-  const detect = (text: string, task: Task) =>
-    detected[task.kind].getOrSet(text, () => definition.detect(text, task));
+  const detect = (text: string, task: Task) => {
+    const row = detectionsOf(text, task);
+    return (row[slot] ??= definition.detect(text, task));
+  };
   return {
     id,
     phrases: definition.phrases,
