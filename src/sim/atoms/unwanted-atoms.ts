@@ -2,6 +2,8 @@ import type { Task } from '../../spec/index.js';
 import { applyRequirements } from './apply-requirements.js';
 import { styleAtoms } from './atom-registry.js';
 import type { AtomRequirement } from './atom-requirement.js';
+import { requirementKey } from './atom-requirement.js';
+import { BoundedCache } from '../text/bounded-cache.js';
 import type { StyleAtom } from './style-atom.js';
 import { noteSentences } from '../writer/compose-email.js';
 
@@ -42,6 +44,19 @@ function contextForms(
   };
 }
 
+/**
+ * Whether a context carries each atom asked about, by (task kind, requirements) and context text: a
+ * pure function of those, asked again for every draft a user reviews of the same document.
+ */
+const carriedByContext = new BoundedCache<string, BoundedCache<string, Map<string, boolean>>>(1024);
+
+function carriedIn(contextText: string, task: Task, requirements: readonly AtomRequirement[]) {
+  const key = `${task.kind}\n${requirements.map(requirementKey).join('\n')}`;
+  return carriedByContext
+    .getOrSet(key, () => new BoundedCache(256))
+    .getOrSet(contextText, () => new Map<string, boolean>());
+}
+
 /** The marked atoms, in the fixed order. */
 export const markedAtoms: readonly StyleAtom[] = styleAtoms.filter(isMarked);
 
@@ -69,14 +84,21 @@ export function unwantedAtoms(
     requirements.filter((requirement) => !requirement.avoid).map((requirement) => requirement.atom),
   );
   let forms: ContextForms | undefined;
+  let carried: Map<string, boolean> | undefined;
   return markedAtoms.filter((atom) => {
     const rule = atom.unwanted;
     if (mentioned.has(atom.id) || atom.remove === undefined) return false;
     if (rule.when === 'under' && !rule.atoms.some((id) => asked.has(id))) return false;
     if (!atom.detect(text, task)) return false;
     if (rule.when === 'unrequested' && rule.unlessInContext === true && contextText !== undefined) {
-      forms ??= contextForms(contextText, task, requirements);
-      if (contextCarries(atom, forms, task)) return false;
+      carried ??= carriedIn(contextText, task, requirements);
+      let carries = carried.get(atom.id);
+      if (carries === undefined) {
+        forms ??= contextForms(contextText, task, requirements);
+        carries = contextCarries(atom, forms, task);
+        carried.set(atom.id, carries);
+      }
+      if (carries) return false;
     }
     const without = atom.remove(text, task);
     return !atom.detect(applyRequirements(without, task, requirements), task);
