@@ -1,6 +1,6 @@
 import { userEditPrompt, userJudgePrompt } from '../prompts/index.js';
 import type { Context, Reviewer, ReviewRequest, ReviewResult, Task, TokenUsage } from '../spec/index.js';
-import { addUsage, InvalidInputError, noUsage } from '../spec/index.js';
+import { addUsage, InvalidInputError, noUsage, taskKey } from '../spec/index.js';
 import { unmetRequirements } from './atoms/apply-requirements.js';
 import { requirementKey } from './atoms/atom-requirement.js';
 import { reviseToStyle, unwantedAtoms } from './atoms/unwanted-atoms.js';
@@ -8,7 +8,18 @@ import type { LatentPreference } from './latent-preference.js';
 import { parseLatentPreference } from './latent-preference.js';
 import type { PreferenceSet } from './preference-sets.js';
 import { latentPreferenceLookup } from './preference-sets.js';
+import { BoundedCache } from './text/bounded-cache.js';
 import { promptUsage } from './writer/prompt-usage.js';
+
+/**
+ * Reviews by (task, usage counted or not, context id, latent preference), then by output: a review is
+ * a pure function of those and of the context's text (kept beside it and compared). Learners that
+ * converge, and the seeds of a sweep, show the user the same drafts of the same documents again.
+ */
+const reviews = new BoundedCache<
+  string,
+  BoundedCache<string, { readonly contextText: string; readonly result: ReviewResult }>
+>(4096);
 
 /** Options of the rule-based simulated user. */
 export interface SimulatedUserOptions {
@@ -65,6 +76,23 @@ export class SimulatedUser implements Reviewer {
   async review(options: ReviewRequest): Promise<ReviewResult> {
     const { task, context, output } = options;
     const preference = this.latentPreference(context, task);
+    const byOutput = reviews.getOrSet(
+      `${taskKey(task)}\n${this.countUsage}\n${context.id}\n${preference.text}`,
+      () => new BoundedCache(256),
+    );
+    const known = byOutput.get(output);
+    if (known !== undefined && known.contextText === context.text) return { ...known.result };
+    const result = this.reviewWith(preference, task, context, output);
+    byOutput.set(output, { contextText: context.text, result });
+    return { ...result };
+  }
+
+  private reviewWith(
+    preference: LatentPreference,
+    task: Task,
+    context: Context,
+    output: string,
+  ): ReviewResult {
     const { requirements } = preference;
     const suits = (text: string) =>
       unmetRequirements(text, task, requirements).length === 0 &&
