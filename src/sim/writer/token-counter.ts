@@ -69,11 +69,38 @@ function countPieces(text: string): number {
 export function countTokens(text: string): number {
   if (text === '') return 0;
   let total = 0;
-  for (const segment of text.split(/(?<=[\r\n])(?=\S)/u)) {
-    total +=
-      segment.length > MAX_CACHED_SEGMENT_LENGTH
-        ? countPieces(segment)
-        : segmentCounts.getOrSet(segment, () => countPieces(segment));
+  // NOTE: the cuts of `text.split(/(?<=[\r\n])(?=\S)/u)`, found by a scan (the regular expression
+  // took a tenth of the counting).
+  let start = 0;
+  for (let index = 1; index < text.length; index++) {
+    const before = text.charCodeAt(index - 1);
+    if ((before === 10 || before === 13) && !isWhiteSpace(text.charCodeAt(index))) {
+      total += countSegment(text.slice(start, index));
+      start = index;
+    }
   }
-  return total;
+  return total + countSegment(start === 0 ? text : text.slice(start));
+}
+
+function countSegment(segment: string): number {
+  return segment.length > MAX_CACHED_SEGMENT_LENGTH
+    ? countPieces(segment)
+    : segmentCounts.getOrSet(segment, () => countPieces(segment));
+}
+
+/** Whether a UTF-16 code unit is matched by `\s` in a regular expression (every one is in the BMP). */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
