@@ -224,7 +224,7 @@ export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Emb
           const valueWords = words(value);
           return { embedding: embedOne(value, valueWords), tokens: valueWords.length };
         });
-        embeddings.push([...known.embedding]);
+        embeddings.push(known.embedding.slice());
         tokens += known.tokens;
       }
       return { embeddings, usage: { tokens } };

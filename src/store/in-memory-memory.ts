@@ -70,7 +70,7 @@ export class InMemoryMemory implements Memory {
       id: randomUUID(),
       scope: { tenant: entry.scope.tenant, user: entry.scope.user, task: entry.scope.task },
       kind: entry.kind,
-      embedding: [...entry.embedding],
+      embedding: copyVector(entry.embedding),
       contextId: entry.contextId,
       contextText: entry.contextText,
       preference: entry.preference,
@@ -235,7 +235,12 @@ function copyEntry(entry: MemoryEntry): MemoryEntry {
   return {
     ...entry,
     scope: { ...entry.scope },
-    embedding: [...entry.embedding],
+    embedding: copyVector(entry.embedding),
     pair: entry.pair === null ? null : { ...entry.pair },
   };
+}
+
+/** A copy of a vector as a plain array (NOTE: `slice` copies an array of numbers several times faster than a spread). */
+function copyVector(values: readonly number[]): number[] {
+  return Array.isArray(values) ? values.slice() : Array.from(values);
 }
