@@ -4,6 +4,17 @@ import { getAtom, styleAtoms } from '../atoms/atom-registry.js';
 import type { AtomRequirement } from '../atoms/atom-requirement.js';
 import { requirementKey } from '../atoms/atom-requirement.js';
 import { isMarked } from '../atoms/unwanted-atoms.js';
+import { BoundedCache } from '../text/bounded-cache.js';
+
+/**
+ * Evidence by task kind, original and edit: learners infer from the same pairs round after round (a
+ * window of recent pairs) and learner after learner (the same draft and edit of a document).
+ */
+const evidenceOf = {
+  summarization: new BoundedCache<string, BoundedCache<string, readonly AtomRequirement[]>>(8192),
+  email: new BoundedCache<string, BoundedCache<string, readonly AtomRequirement[]>>(8192),
+  custom: new BoundedCache<string, BoundedCache<string, readonly AtomRequirement[]>>(1024),
+};
 
 /**
  * What one (original, edited) pair shows, as atom requirements: a pure function of the draft the
@@ -18,6 +29,11 @@ import { isMarked } from '../atoms/unwanted-atoms.js';
  *   "avoid" requirements, unless applying the kept candidates to the original loses them too.
  */
 export function editEvidence(pair: EditPair, task: Task): AtomRequirement[] {
+  const byEdit = evidenceOf[task.kind].getOrSet(pair.original, () => new BoundedCache(16));
+  return [...byEdit.getOrSet(pair.edited, () => readEvidence(pair, task))];
+}
+
+function readEvidence(pair: EditPair, task: Task): AtomRequirement[] {
   const gained: AtomRequirement[] = [];
   const kept: AtomRequirement[] = [];
   const lost: AtomRequirement[] = [];
