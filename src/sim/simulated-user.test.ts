@@ -111,6 +111,22 @@ describe('SimulatedUser', () => {
     });
   });
 
+  it('reviews a draft alike every time it is shown, and a context whose text changed under the same id afresh', async () => {
+    const task: Task = { kind: 'summarization' };
+    const user = simulatedUserFor(getPreferenceSet('prelude'), task);
+    const [context] = inlineDocuments('summarization');
+    if (context === undefined) throw new Error('no inline document');
+    const preference = user.latentPreference(context, task).text;
+    const output = await draftFor(task, context, preference);
+    const first = await user.review({ task, context, output });
+    expect(await user.review({ task, context, output })).toEqual(first);
+    const longer = { ...context, text: `${context.text}\n\nA further paragraph was added later.` };
+    const again = await user.review({ task, context: longer, output });
+    expect(again.accepted).toBe(true);
+    expect(again.usage.inputTokens).toBe(countTokens(userJudgePrompt(task, longer, output, preference).user));
+    expect(again.usage.inputTokens).toBeGreaterThan(first.usage.inputTokens);
+  });
+
   it('rejects a preference with conflicting atoms, naming both, and unknown sources', async () => {
     expect(() => simulatedUserFromTexts({ news: 'informal, professional tone' })).toThrow(
       /"informal" and "professional-tone"/,

@@ -19,6 +19,29 @@ describe('countTokens', () => {
     for (const text of samples) expect(countTokens(text), JSON.stringify(text)).toBe(exact(text));
   });
 
+  it('counts exactly across line breaks followed by any kind of space or by a non-space', () => {
+    const after = [
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      '\u0085',
+      'x',
+      'É',
+      '😀',
+      '\n',
+    ];
+    for (const before of ['\n', '\r', '\r\n']) {
+      for (const next of after) {
+        const text = `One line.${before}${next}Two lines${before}${before}${next}three.`;
+        expect(countTokens(text), JSON.stringify(text)).toBe(exact(text));
+      }
+    }
+  });
+
   it('matches the tokenizer on whole rendered prompts over the corpus', () => {
     for (const context of [...sampleDocuments('summarization'), ...sampleDocuments('email')].slice(0, 120)) {
       const prompt = generatePrompt({ kind: 'summarization' }, context, {
