@@ -64,6 +64,55 @@ describe('VectorIndex', () => {
     );
   });
 
+  it('matches a full scan for sparse queries over sparse rows, through appends and removals (property)', () => {
+    const sparse = (dimension: number) =>
+      fc
+        .array(
+          fc.tuple(
+            fc.nat(dimension - 1),
+            fc.oneof(fc.constant(0.5), fc.double({ min: -1, max: 1, noNaN: true })),
+          ),
+          { maxLength: 6 },
+        )
+        .map((entries) => {
+          const vector = new Array<number>(dimension).fill(0);
+          for (const [position, entry] of entries) vector[position] = entry;
+          return vector;
+        });
+    const dimension = 48;
+    fc.assert(
+      fc.property(
+        fc.array(sparse(dimension), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(sparse(dimension), fc.nat(29), sparse(dimension)), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        (rows, steps, k) => {
+          const index = new VectorIndex(dimension, { precision: 'float64' });
+          const held = rows.map((row, position) => ({ sequence: position + 1, row }));
+          for (const { sequence, row } of held) index.append(sequence, row);
+          let next = held.length + 1;
+          for (const [query, removed, added] of steps) {
+            const expected = () =>
+              fullScan(
+                held.map(({ row }) => row),
+                held.map(({ sequence }) => sequence),
+                query,
+                k,
+              );
+            expect(index.search(query, k)).toEqual(expected());
+            const gone = held[removed % held.length];
+            if (gone !== undefined && held.length > 1) {
+              index.remove(gone.sequence);
+              held.splice(held.indexOf(gone), 1);
+            }
+            index.append(next, added);
+            held.push({ sequence: next++, row: added });
+            expect(index.search(query, k)).toEqual(expected());
+          }
+        },
+      ),
+    );
+  });
+
   it('returns the same top k from the int8 pre-scan as from an exact scan on random data', () => {
     const random = seeded(42);
     for (const [dimension, simd] of [

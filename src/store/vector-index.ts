@@ -1,6 +1,7 @@
 import type { Int8DotKernel } from './int8-dot-kernel.js';
 import { createInt8DotKernel, queryLimit } from './int8-dot-kernel.js';
 import { decodeEmbedding } from './embedding-codec.js';
+import { SparsePostings } from './sparse-postings.js';
 import { TopK } from './top-k.js';
 import type { QuantisedRows } from './vector-block.js';
 
@@ -86,6 +87,14 @@ export class VectorIndex {
    */
   private kernel: Int8DotKernel | undefined;
   private readonly simd: boolean;
+  /**
+   * The rows' non-zero values by component, for sparse queries (`sparseSearch`): made by the first one
+   * while the rows are sparse too (at most a quarter of their values set), kept up by `append`, dropped
+   * by `remove`. `densePostingRows`: the rows held when they were found too dense (tried again at twice
+   * as many).
+   */
+  private postings: SparsePostings | undefined;
+  private densePostingRows = 0;
 
   constructor(
     readonly dimension: number,
@@ -142,7 +151,8 @@ export class VectorIndex {
       this.scales.byteLength +
       this.radii.byteLength +
       this.codeNorms.byteLength +
-      this.upper.byteLength
+      this.upper.byteLength +
+      (this.postings?.bytes ?? 0)
     );
   }
 
@@ -155,6 +165,7 @@ export class VectorIndex {
     }
     this.data.set(vector, row * this.dimension);
     this.quantise(row, this.data, row * this.dimension);
+    this.postings?.add(row, this.data, row * this.dimension);
   }
 
   /** Adds little-endian Float32 bytes (how the SQL stores keep embeddings), copied byte for byte. */
@@ -172,6 +183,7 @@ export class VectorIndex {
     this.dataBytes ??= new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     this.dataBytes.set(bytes, row * this.dimension * 4);
     this.quantise(row, this.data, row * this.dimension);
+    this.postings?.add(row, this.data, row * this.dimension);
   }
 
   /**
@@ -263,6 +275,7 @@ export class VectorIndex {
     this.radii.copyWithin(row, row + 1, this.rows);
     this.codeNorms.copyWithin(row, row + 1, this.rows);
     this.rows--;
+    this.postings = undefined;
     return true;
   }
 
@@ -342,6 +355,12 @@ export class VectorIndex {
     }
     const { data, dimension } = this;
     const best = new TopK(k);
+    const postings = this.postingsFor(values);
+    if (postings !== undefined) {
+      const sums = postings.sums(positions, values, this.rows);
+      for (let row = 0; row < this.rows; row++) best.offer(sums[row]!, this.sequences[row]!, row);
+      return best;
+    }
     for (let row = 0; row < this.rows; row++) {
       const offset = row * dimension;
       // NOTE: only reached while the rows' values are held (see `search`).
@@ -351,6 +370,25 @@ export class VectorIndex {
       best.offer(sum, this.sequences[row]!, row);
     }
     return best;
+  }
+
+  /**
+   * The posting lists for a sparse query whose non-zero `values` are all finite (see `SparsePostings`),
+   * made now if the rows are sparse; undefined when they are not, or the query is not finite.
+   */
+  private postingsFor(values: Float64Array): SparsePostings | undefined {
+    for (let index = 0; index < values.length; index++)
+      if (!Number.isFinite(values[index]!)) return undefined;
+    if (this.postings !== undefined || this.data === undefined) return this.postings;
+    if (this.densePostingRows > 0 && this.rows < 2 * this.densePostingRows) return undefined;
+    const postings = new SparsePostings(this.dimension);
+    for (let row = 0; row < this.rows; row++) postings.add(row, this.data, row * this.dimension);
+    if (postings.entries * 4 > this.rows * this.dimension) {
+      this.densePostingRows = this.rows;
+      return undefined;
+    }
+    this.postings = postings;
+    return postings;
   }
 
   /** The int8 pre-scan, then an exact re-rank of the rows that can still be in the top k. */
@@ -505,8 +543,10 @@ export class VectorIndex {
 
   private grow(capacity: number): void {
     const dimension = this.dimension;
-    if (this.dropValues && capacity >= this.prescanFrom) this.data = undefined;
-    else if (this.data !== undefined) {
+    if (this.dropValues && capacity >= this.prescanFrom) {
+      this.data = undefined;
+      this.postings = undefined;
+    } else if (this.data !== undefined) {
       const data = this.valueArray(capacity);
       data.set(this.data.subarray(0, this.rows * dimension));
       this.data = data;
