@@ -50,16 +50,20 @@ export interface MemoryEntriesTable {
   embedding: Uint8Array;
 }
 
+/** The columns naming one (tenant, user, task, kind) of memory entries, which several tables key by. */
+interface ScopeKindColumns {
+  tenant: string;
+  user_id: string;
+  task: string;
+  kind: string;
+}
+
 /**
  * One row per (tenant, user, task, kind) holding memory entries, kept by triggers on `memory_entries`
  * (`sql-migrations.ts`, version 3): `version` moves on every insert and delete (from a random start),
  * `row_count` counts the rows, `deletions` the rows deleted. A `bigint` comes back as text from `pg`.
  */
-export interface MemoryVersionsTable {
-  tenant: string;
-  user_id: string;
-  task: string;
-  kind: string;
+export interface MemoryVersionsTable extends ScopeKindColumns {
   version: ColumnType<number | string, never, never>;
   row_count: ColumnType<number | string, never, never>;
   deletions: ColumnType<number | string, never, never>;
@@ -71,11 +75,7 @@ export interface MemoryVersionsTable {
  * with `after_sequence < sequence <= last_sequence`; deleting any of those rows deletes the block
  * (a trigger). Written by readers (`sql-vector-blocks.ts`), never by `add`.
  */
-export interface MemoryVectorBlocksTable {
-  tenant: string;
-  user_id: string;
-  task: string;
-  kind: string;
+export interface MemoryVectorBlocksTable extends ScopeKindColumns {
   last_sequence: ColumnType<number | string, number, never>;
   after_sequence: ColumnType<number | string, number, never>;
   row_count: number;
