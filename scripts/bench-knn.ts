@@ -8,8 +8,9 @@
  * few warm ones against a plain float scan done here. A SQL store's first instance reads the rows
  * (seeding writes no vector blocks) and writes the blocks the next two load from. Then the bare int8
  * pre-scan of the same vectors, as many times as the warm queries (scan p50 / p99: the part of a warm
- * p99 the machine's scheduling adds shows there too). Prints a table, then one JSON line. Prints
- * figures; asserts nothing (machines are shared and noisy).
+ * p99 the machine's scheduling adds shows there too), and the time to make fresh memory the size of
+ * the int8 codes resident (touch: the floor under a cold load into a new index). Prints a table, then
+ * one JSON line. Prints figures; asserts nothing (machines are shared and noisy).
  *
  *   npm run bench:knn [-- --sizes 1000,10000 --dimensions 256 --stores memory,sqlite --k 10]
  *
@@ -48,6 +49,11 @@ interface CaseResult {
   /** The bare int8 pre-scan of the same vectors in this process, as many queries: what noise adds. */
   readonly scanP50Ms: number;
   readonly scanP99Ms: number;
+  /**
+   * Median time to write every byte of fresh memory the size of the int8 codes once (3 tries): what
+   * the machine charges to make that memory resident, a floor under any cold load into a new index.
+   */
+  readonly firstTouchMs: number;
   readonly rssMb: number;
   readonly seedSeconds: number;
   readonly sameTopK: boolean;
@@ -245,6 +251,7 @@ async function runCase(store: StoreName, entries: number, dimension: number, k: 
     for (let checked = 0; checked < 5; checked++) await check(unitVector(random, dimension));
     times.sort((left, right) => left - right);
     const scans = bareScanTimes(vectors, times.length, random, k);
+    const touches = [0, 1, 2].map(() => firstTouchMs(entries, dimension)).sort((left, right) => left - right);
     return {
       store,
       entries,
@@ -257,6 +264,7 @@ async function runCase(store: StoreName, entries: number, dimension: number, k: 
       warmP99Ms: percentile(times, 0.99),
       scanP50Ms: percentile(scans, 0.5),
       scanP99Ms: percentile(scans, 0.99),
+      firstTouchMs: touches[1]!,
       rssMb: process.memoryUsage().rss / 2 ** 20,
       seedSeconds,
       sameTopK,
@@ -291,6 +299,20 @@ function bareScanTimes(
     times.push(performance.now() - started);
   }
   return times.sort((left, right) => left - right);
+}
+
+/**
+ * Milliseconds to make fresh memory for the int8 codes of `entries` rows resident: a new WebAssembly
+ * memory (where an index keeps its codes) of their size, every byte written once. Memory the process
+ * never touched costs a page fault per page, so a cold load that builds its index in new memory can
+ * take no less, whatever it reads from.
+ */
+function firstTouchMs(entries: number, dimension: number): number {
+  const bytes = entries * Math.ceil(dimension / 16) * 16;
+  const started = performance.now();
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65_536) });
+  new Uint8Array(memory.buffer, 0, bytes).fill(1);
+  return performance.now() - started;
 }
 
 function pad(text: string, width: number): string {
@@ -328,10 +350,11 @@ async function main(): Promise<void> {
     'warm p99 ms',
     'scan p50 ms',
     'scan p99 ms',
+    'touch ms',
     'RSS MB',
     'same top k',
   ];
-  const widths = [8, 8, 5, 9, 9, 12, 12, 12, 12, 8, 11];
+  const widths = [8, 8, 5, 9, 9, 12, 12, 12, 12, 9, 8, 11];
   console.log(header.map((cell, index) => pad(cell, widths[index]!)).join(' '));
   for (const store of stores) {
     for (const dimension of dimensions) {
@@ -354,6 +377,7 @@ async function main(): Promise<void> {
           result.warmP99Ms.toFixed(2),
           result.scanP50Ms.toFixed(2),
           result.scanP99Ms.toFixed(2),
+          result.firstTouchMs.toFixed(1),
           result.rssMb.toFixed(0),
           result.sameTopK ? 'yes' : 'NO',
         ];
