@@ -99,6 +99,28 @@ afterAll(async () => {
 });
 describeDurability(() => sqlite, 'sqlite, synchronous = FULL');
 
+describe('commit durability (sqlite, synchronous = NORMAL)', () => {
+  it('commits every write transaction as the database was opened to, whatever the store prepares', async () => {
+    const path = join(directory, 'normal.sqlite');
+    const database = await openSqliteDatabase({ path, synchronous: 'normal' });
+    try {
+      const modes: string[] = [await commitMode(database, database.queries)];
+      const note = (transaction: SqlQueries) =>
+        commitMode(database, transaction).then((mode) => modes.push(mode));
+      await database.dialect.writeTransaction(note);
+      await database.dialect.writeTransaction(note, { durable: false });
+      const tenant = `tenant-${randomUUID()}`;
+      await new SqlMemory(database).add(
+        preferenceEntry({ tenant, user: 'ada', task: 'email' }, 'brief', [1, 0]),
+      );
+      modes.push(await commitMode(database, database.queries));
+      expect(modes).toEqual(['relaxed', 'relaxed', 'relaxed', 'relaxed']);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describePostgres('commit durability on PostgreSQL', (url) => {
   let opened: Promise<SqlDatabase> | undefined;
   afterAll(async () => {

@@ -71,8 +71,10 @@ function preparedOnce(native: Database): (sql: string) => Statement {
 
 function sqliteDialect(native: Database, queries: SqlQueries, synchronous: 'full' | 'normal'): SqlDialect {
   const dataVersion = native.prepare('PRAGMA data_version').pluck();
-  const relaxCommits = native.prepare('PRAGMA synchronous = NORMAL');
-  const restoreCommits = native.prepare('PRAGMA synchronous = FULL');
+  // NOTE: SQLite applies `PRAGMA synchronous = X` while compiling the statement, not when it runs,
+  // so a prepared copy kept for reuse would set the level once, at prepare time (preparing the FULL
+  // one after opening NORMAL made every commit wait for the disk): each change is a fresh statement.
+  const setSynchronous = (level: 'NORMAL' | 'FULL') => native.pragma(`synchronous = ${level}`);
   const totalChanges = native.prepare('SELECT total_changes()').pluck();
   let savepoints = 0;
   return {
@@ -93,11 +95,11 @@ function sqliteDialect(native: Database, queries: SqlQueries, synchronous: 'full
         // NOTE: the setting is read at COMMIT and cannot change inside a transaction, so it is set
         // before BEGIN and put back after; a savepoint commits with its outer transaction.
         const relaxed = options?.durable === false && synchronous === 'full' && savepoint === undefined;
-        if (relaxed) relaxCommits.run();
+        if (relaxed) setSynchronous('NORMAL');
         try {
           return await inTransaction(native, connection, savepoint, work);
         } finally {
-          if (relaxed) restoreCommits.run();
+          if (relaxed) setSynchronous('FULL');
         }
       }),
     lockKey: async () => undefined,
