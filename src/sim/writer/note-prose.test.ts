@@ -51,6 +51,10 @@ describe('notes as prose', () => {
     ['we mailed 30,000 households letters', 'We mailed 30,000 households letters.'],
     ['-> need decision by end of month', 'I need decision by end of month.'],
     ['just got a new job', 'I just got a new job.'],
+    // A plural subject with its verb is a sentence already, not a thing that "there is".
+    ['Red pandas spend most of their time in trees.', 'The red pandas spend most of their time in trees.'],
+    ['kids love the park', 'The kids love the park.'],
+    ['Most volcanoes form where plates meet.', 'Most volcanoes form where plates meet.'],
   ])('reads the note %j as %j', (note, prose) => {
     expect(proseFromFragment(note)).toBe(prose);
   });

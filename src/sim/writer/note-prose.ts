@@ -230,6 +230,18 @@ function verbAt(words: readonly string[], lexicon = true): number {
       /^\p{L}+$/u.test(word),
   );
   if (afterPronoun >= 0) return afterPronoun;
+  // A plural noun and a verb of the present in its plural form ("red pandas spend", "kids love"): the
+  // sentence has its verb, whatever the lexicon says of the noun.
+  const afterPlural = words.findIndex(
+    (word, index) =>
+      index > 0 &&
+      (subordinate < 0 || index < subordinate) &&
+      plural(words[index - 1] ?? '') &&
+      !determinerWords.has(words[index - 1] ?? '') &&
+      (wordTags(words[index - 1] ?? '').length === 0 || wordTags(words[index - 1] ?? '').includes('NNS')) &&
+      wordTags(word).includes('VBP'),
+  );
+  if (afterPlural >= 0) return afterPlural;
   return words.findIndex(
     (word, index) =>
       index > 0 &&
@@ -255,7 +267,8 @@ function withDeterminer(phrase: string): string {
   const needsNone = [determinerWords, pronouns, conjunctions, phraseOpeners, adverbs].some((words) =>
     words.has(lower),
   );
-  if (needsNone || /^(maybe|perhaps|probably|really|not)$/.test(lower)) return phrase;
+  if (needsNone || /^(maybe|perhaps|probably|really|not|most|many|some|all|few|several|both)$/.test(lower))
+    return phrase;
   // "daughter's asthma", "dad's appointment": family of the writer.
   if (/'s$/.test(lower)) return `my ${phrase}`;
   return `the ${phrase}`;
