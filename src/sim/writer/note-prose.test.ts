@@ -54,6 +54,7 @@ describe('notes as prose', () => {
     // A plural subject with its verb is a sentence already, not a thing that "there is".
     ['Red pandas spend most of their time in trees.', 'The red pandas spend most of their time in trees.'],
     ['kids love the park', 'The kids love the park.'],
+    ['cost analysis ignores maintenance', 'The cost analysis ignores maintenance.'],
     ['Most volcanoes form where plates meet.', 'Most volcanoes form where plates meet.'],
   ])('reads the note %j as %j', (note, prose) => {
     expect(proseFromFragment(note)).toBe(prose);

@@ -242,6 +242,16 @@ function verbAt(words: readonly string[], lexicon = true): number {
       wordTags(word).includes('VBP'),
   );
   if (afterPlural >= 0) return afterPlural;
+  // A singular noun and a word that is mostly a verb in -s ("cost analysis ignores maintenance").
+  const afterSingular = words.findIndex(
+    (word, index) =>
+      index > 0 &&
+      (subordinate < 0 || index < subordinate) &&
+      !determinerWords.has(words[index - 1] ?? '') &&
+      wordTags(words[index - 1] ?? '')[0] === 'NN' &&
+      wordTags(word)[0] === 'VBZ',
+  );
+  if (afterSingular >= 0) return afterSingular;
   return words.findIndex(
     (word, index) =>
       index > 0 &&
