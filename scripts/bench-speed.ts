@@ -1,5 +1,5 @@
 /**
- * Speed of the full offline sweep (2 tasks × 7 learners × 3 seeds × 200 rounds): wall time, rounds per
+ * Speed of the full offline sweep (2 tasks × 9 learners × 3 seeds × 200 rounds): wall time, rounds per
  * second and peak memory, then where the time of one round goes (one job per learner, in process, with
  * each part of the world timed). Prints figures; asserts nothing (machines are shared and noisy). The
  * last line is JSON: the sweep's wall and CPU seconds (CPU: every thread of this process, which other
