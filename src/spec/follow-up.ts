@@ -16,7 +16,7 @@ export interface FollowUpVerdict {
 
 /**
  * Classifies chat follow-ups (issue: learning from conversation). Implemented by rules for the offline
- * world (`src/sim/follow-up-rules.ts`); an LLM classifier goes through the writer.
+ * world (`src/sim/follow-up-rules.ts`); by any language model in `src/providers/llm-follow-up-classifier.ts`.
  */
 export interface FollowUpClassifier {
   classify(options: {
